@@ -1,0 +1,70 @@
+// Account operations: the first-run setup, sign-in, password change. Each returns a Result with a
+// stable code; routes only map it to a page.
+import type { z } from 'zod';
+import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
+import type { LoginForm, SetupForm } from '../../src/lib/shared/forms.ts';
+import type { UserRepository } from '../persistence/users.ts';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
+import type { SessionService } from './sessions.ts';
+import type { LoginThrottle } from './throttle.ts';
+
+export const GENERIC_LOGIN_FAILURE = 'That email and password do not match an account.';
+
+type Deps = { users: UserRepository; sessions: SessionService; throttle: LoginThrottle; now?: () => number };
+
+export function createAccountService(deps: Deps) {
+	const now = deps.now ?? Date.now;
+	return {
+		needsSetup: () => deps.users.count() === 0,
+
+		/** Creates the first account, an administrator. Closed for good once any user exists. */
+		async setupFirstAccount(input: z.infer<typeof SetupForm>): Promise<Result<{ userId: string; token: string }>> {
+			if (deps.users.count() > 0) return fail('conflict', 'Setup is already complete. Sign in instead.');
+			const passwordHash = await hashPassword(input.password);
+			// Re-check after the await: two first-run tabs must not both become the first admin.
+			if (deps.users.count() > 0) return fail('conflict', 'Setup is already complete. Sign in instead.');
+			const id = crypto.randomUUID();
+			deps.users.insert({ id, email: input.email, name: input.name, passwordHash, isAdmin: true, createdAt: now() });
+			return ok({ userId: id, token: deps.sessions.create(id).token });
+		},
+
+		async signIn(input: z.infer<typeof LoginForm>, ip: string): Promise<Result<{ userId: string; token: string }>> {
+			const wait = deps.throttle.check(input.email, ip);
+			if (wait !== null) {
+				const minutes = Math.ceil(wait / 60);
+				return fail(
+					'throttled',
+					`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
+				);
+			}
+			const user = deps.users.findByEmail(input.email);
+			const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+			if (!user || !valid) {
+				deps.throttle.recordFailure(input.email, ip);
+				return fail('unauthenticated', GENERIC_LOGIN_FAILURE);
+			}
+			deps.throttle.recordSuccess(input.email);
+			return ok({ userId: user.id, token: deps.sessions.create(user.id).token });
+		},
+
+		/** Changes the password and revokes every session of the user, then opens a fresh one. */
+		async changePassword(userId: string, current: string, next: string): Promise<Result<{ token: string }>> {
+			const user = deps.users.findById(userId);
+			if (!user) return fail('not_found', 'Account not found.');
+			if (!(await verifyPassword(user.passwordHash, current))) {
+				return fail('unauthenticated', 'The current password is not correct.', 'current');
+			}
+			deps.users.setPassword(userId, await hashPassword(next), now());
+			deps.sessions.invalidateAllForUser(userId);
+			return ok({ token: deps.sessions.create(userId).token });
+		},
+
+		/** Re-checks a signed-in user's password (for sign-off and sensitive steps). */
+		async confirmPassword(userId: string, password: string): Promise<boolean> {
+			const user = deps.users.findById(userId);
+			return user ? verifyPassword(user.passwordHash, password) : false;
+		}
+	};
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;

@@ -1,0 +1,53 @@
+// The one answer to "may this user do this to this review" (STYLE.md: one policy module).
+// Pages, form actions and the collaboration server all ask here; nothing else decides access.
+import type { Role } from '../../src/lib/shared/roles.ts';
+import type { DocumentKind } from '../../src/lib/shared/document-names.ts';
+
+export const REVIEW_ACTIONS = [
+	'view',
+	'edit_workspace',
+	'edit_reviewer',
+	'manage_participants',
+	'vote',
+	'freeze',
+	'sign_attested',
+	'sign_reviewed',
+	'sign_approved',
+	'export'
+] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+const MATRIX: Record<Role, ReadonlySet<ReviewAction>> = {
+	facilitator: new Set<ReviewAction>([
+		'view',
+		'edit_workspace',
+		'edit_reviewer',
+		'manage_participants',
+		'vote',
+		'freeze',
+		'sign_attested',
+		'export'
+	]),
+	security_manager: new Set<ReviewAction>(['view', 'edit_workspace', 'vote', 'sign_reviewed', 'export']),
+	department_head: new Set<ReviewAction>(['view', 'edit_workspace', 'vote', 'export']),
+	accountable_manager: new Set<ReviewAction>(['view', 'edit_workspace', 'vote', 'sign_approved', 'export']),
+	observer: new Set<ReviewAction>(['view'])
+};
+
+/** role is null when the user is not a participant of the review. */
+export function may(role: Role | null, action: ReviewAction): boolean {
+	return role !== null && MATRIX[role].has(action);
+}
+
+export type DocumentAccess = 'none' | 'read' | 'write';
+
+export function documentAccess(role: Role | null, kind: DocumentKind): DocumentAccess {
+	if (!may(role, 'view')) return 'none';
+	const writeAction: ReviewAction = kind === 'reviewer' ? 'edit_reviewer' : 'edit_workspace';
+	return may(role, writeAction) ? 'write' : 'read';
+}
+
+/** Administrators create reviews (and become their first facilitator). */
+export function mayCreateReview(user: { isAdmin: boolean }): boolean {
+	return user.isAdmin;
+}

@@ -1,0 +1,44 @@
+// Sign-in throttling per account and per IP address. Fixed windows over recorded failures:
+// simple to reason about and survives restarts (the failures live in SQLite).
+import type { LoginAttemptRepository } from '../persistence/login-attempts.ts';
+
+export type ThrottleLimits = { perAccount: number; perIp: number; windowMs: number };
+
+export const DEFAULT_THROTTLE: ThrottleLimits = { perAccount: 5, perIp: 20, windowMs: 15 * 60 * 1000 };
+
+export function createLoginThrottle(
+	attempts: LoginAttemptRepository,
+	limits: ThrottleLimits = DEFAULT_THROTTLE,
+	now: () => number = Date.now
+) {
+	const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+	const ipKey = (ip: string) => `ip:${ip}`;
+
+	function retryAfter(key: string, limit: number): number | null {
+		const since = now() - limits.windowMs;
+		const { count, oldest } = attempts.countSince(key, since);
+		if (count < limit || oldest === null) return null;
+		return Math.max(1, Math.ceil((oldest + limits.windowMs - now()) / 1000));
+	}
+
+	return {
+		/** Seconds until another attempt is allowed, or null when allowed now. */
+		check(email: string, ip: string): number | null {
+			const a = retryAfter(accountKey(email), limits.perAccount);
+			const b = retryAfter(ipKey(ip), limits.perIp);
+			if (a === null && b === null) return null;
+			return Math.max(a ?? 0, b ?? 0);
+		},
+		recordFailure(email: string, ip: string) {
+			const at = now();
+			attempts.record(accountKey(email), at);
+			attempts.record(ipKey(ip), at);
+			attempts.prune(at - limits.windowMs * 4);
+		},
+		recordSuccess(email: string) {
+			attempts.clear(accountKey(email));
+		}
+	};
+}
+
+export type LoginThrottle = ReturnType<typeof createLoginThrottle>;

@@ -1,0 +1,21 @@
+import type { Db } from './database.ts';
+
+// Failed sign-in attempts, keyed "account:<email>" or "ip:<address>". Kept in the database so
+// throttling survives a restart and cannot be reset by crashing the server.
+export function createLoginAttemptRepository(db: Db) {
+	const insert = db.prepare('INSERT INTO login_attempts (key, at) VALUES (?, ?)');
+	const countSince = db.prepare('SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_attempts WHERE key = ? AND at >= ?');
+	const clear = db.prepare('DELETE FROM login_attempts WHERE key = ?');
+	const prune = db.prepare('DELETE FROM login_attempts WHERE at < ?');
+	return {
+		record: (key: string, at: number) => void insert.run(key, at),
+		countSince(key: string, since: number): { count: number; oldest: number | null } {
+			const row = countSince.get(key, since) as { n: number; oldest: number | null };
+			return { count: row.n, oldest: row.oldest };
+		},
+		clear: (key: string) => void clear.run(key),
+		prune: (before: number) => void prune.run(before)
+	};
+}
+
+export type LoginAttemptRepository = ReturnType<typeof createLoginAttemptRepository>;

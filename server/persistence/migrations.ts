@@ -1,0 +1,109 @@
+// Numbered, append-only migrations. Never edit a released step: add the next number.
+import type { Db } from './database.ts';
+
+const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }> = [
+	{
+		id: 1,
+		name: 'accounts, sessions, reviews, participants, invitations',
+		sql: `
+		CREATE TABLE users (
+			id TEXT PRIMARY KEY,
+			email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+			name TEXT NOT NULL,
+			password_hash TEXT NOT NULL,
+			is_admin INTEGER NOT NULL DEFAULT 0,
+			created_at INTEGER NOT NULL,
+			password_changed_at INTEGER NOT NULL
+		);
+		CREATE TABLE sessions (
+			id TEXT PRIMARY KEY,
+			secret_hash BLOB NOT NULL,
+			user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+			created_at INTEGER NOT NULL,
+			last_seen_at INTEGER NOT NULL
+		);
+		CREATE INDEX sessions_user ON sessions(user_id);
+		CREATE TABLE reviews (
+			id TEXT PRIMARY KEY,
+			title TEXT NOT NULL,
+			port_name TEXT NOT NULL,
+			port_country TEXT NOT NULL,
+			kind TEXT NOT NULL CHECK (kind IN ('self_assessment', 'independent_review')),
+			scheduled_on TEXT,
+			framework_id TEXT NOT NULL,
+			framework_version TEXT NOT NULL,
+			created_by TEXT NOT NULL REFERENCES users(id),
+			created_at INTEGER NOT NULL
+		);
+		CREATE TABLE participants (
+			review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+			user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+			role TEXT NOT NULL CHECK (role IN ('facilitator','security_manager','department_head','accountable_manager','observer')),
+			department TEXT,
+			added_at INTEGER NOT NULL,
+			PRIMARY KEY (review_id, user_id)
+		);
+		CREATE INDEX participants_user ON participants(user_id);
+		CREATE TABLE invitations (
+			id TEXT PRIMARY KEY,
+			token_hash BLOB NOT NULL UNIQUE,
+			review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+			email TEXT NOT NULL COLLATE NOCASE,
+			name TEXT NOT NULL,
+			role TEXT NOT NULL CHECK (role IN ('facilitator','security_manager','department_head','accountable_manager','observer')),
+			department TEXT,
+			invited_by TEXT NOT NULL REFERENCES users(id),
+			created_at INTEGER NOT NULL,
+			expires_at INTEGER NOT NULL,
+			accepted_at INTEGER,
+			accepted_by TEXT REFERENCES users(id),
+			revoked_at INTEGER
+		);
+		CREATE INDEX invitations_review ON invitations(review_id);
+		CREATE TABLE login_attempts (
+			key TEXT NOT NULL,
+			at INTEGER NOT NULL
+		);
+		CREATE INDEX login_attempts_key ON login_attempts(key, at);
+		`
+	},
+	{
+		id: 2,
+		name: 'Yjs document state and the durable update log',
+		sql: `
+		-- state: the compacted Yjs update; log_seq: the highest update_log.seq folded into it.
+		CREATE TABLE documents (
+			name TEXT PRIMARY KEY,
+			state BLOB NOT NULL,
+			log_seq INTEGER NOT NULL DEFAULT 0,
+			updated_at INTEGER NOT NULL
+		);
+		-- Every accepted update, appended before the client is acknowledged (DESIGN.md §5).
+		CREATE TABLE update_log (
+			seq INTEGER PRIMARY KEY AUTOINCREMENT,
+			document_name TEXT NOT NULL,
+			update_data BLOB NOT NULL,
+			created_at INTEGER NOT NULL
+		);
+		CREATE INDEX update_log_document ON update_log(document_name, seq);
+		`
+	}
+];
+
+export function migrate(db: Db): void {
+	db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+		id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+	const applied = new Set(
+		(db.prepare('SELECT id FROM schema_migrations').all() as Array<{ id: number }>).map((r) => r.id)
+	);
+	const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
+	for (const step of MIGRATIONS) {
+		if (applied.has(step.id)) continue;
+		db.transaction(() => {
+			db.exec(step.sql);
+			record.run(step.id, step.name, Date.now());
+		})();
+	}
+}
+
+export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1].id;

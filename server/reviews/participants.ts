@@ -1,0 +1,166 @@
+// Invitations and participant management. An invitation is a single-use link valid for 7 days;
+// only SHA-256 of its token is stored, like session secrets.
+import type { z } from 'zod';
+import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
+import type { AcceptInvitationForm, ChangeRoleForm, InviteForm } from '../../src/lib/shared/forms.ts';
+import type { InvitationRepository, InvitationRow } from '../persistence/invitations.ts';
+import type { ReviewRepository } from '../persistence/reviews.ts';
+import type { UserRepository } from '../persistence/users.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { hashSecret, randomSecret, type SessionService, type SessionUser } from '../auth/sessions.ts';
+import { may } from '../auth/policy.ts';
+import type { MembershipEvents } from './membership-events.ts';
+
+export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+type Deps = {
+	reviews: ReviewRepository;
+	invitations: InvitationRepository;
+	users: UserRepository;
+	sessions: SessionService;
+	events: MembershipEvents;
+	now?: () => number;
+};
+
+export type InvitationView = {
+	invitation: InvitationRow;
+	reviewTitle: string;
+	portName: string;
+	accountExists: boolean;
+};
+
+export function createParticipantService(deps: Deps) {
+	const now = deps.now ?? Date.now;
+
+	function requireManager(actor: SessionUser, reviewId: string): Result<true> {
+		const role = deps.reviews.participant(reviewId, actor.id)?.role ?? null;
+		if (!deps.reviews.findById(reviewId) || role === null) return fail('not_found', 'Review not found.');
+		if (!may(role, 'manage_participants')) return fail('forbidden', 'Only a facilitator can manage participants.');
+		return ok(true);
+	}
+
+	function usableInvitation(token: string): Result<InvitationRow> {
+		const invitation = token.length <= 100 ? deps.invitations.findByTokenHash(hashSecret(token)) : null;
+		if (!invitation) return fail('not_found', 'This invitation link is not valid. Ask the facilitator for a new one.');
+		if (invitation.acceptedAt !== null) return fail('expired', 'This invitation has already been used. Sign in to open the review.');
+		if (invitation.revokedAt !== null) return fail('expired', 'This invitation was withdrawn by the facilitator.');
+		if (invitation.expiresAt <= now()) return fail('expired', 'This invitation has expired. Ask the facilitator for a new one.');
+		return ok(invitation);
+	}
+
+	/** Adds the participant and spends the invitation in one transaction-like step. */
+	function join(invitation: InvitationRow, userId: string): Result<{ reviewId: string }> {
+		if (!deps.invitations.markAccepted(invitation.id, userId, now())) {
+			return fail('expired', 'This invitation has already been used.');
+		}
+		deps.reviews.addParticipant(invitation.reviewId, userId, invitation.role, invitation.department, now());
+		deps.events.publish({ type: 'role_changed', reviewId: invitation.reviewId, userId });
+		return ok({ reviewId: invitation.reviewId });
+	}
+
+	return {
+		invite(actor: SessionUser, reviewId: string, input: z.infer<typeof InviteForm>): Result<{ token: string; invitation: InvitationRow }> {
+			const allowed = requireManager(actor, reviewId);
+			if (!allowed.ok) return allowed;
+			const existing = deps.users.findByEmail(input.email);
+			if (existing && deps.reviews.participant(reviewId, existing.id)) {
+				return fail('conflict', `${existing.name} is already a participant of this review.`, 'email');
+			}
+			const token = randomSecret(24);
+			const at = now();
+			const invitation = {
+				id: crypto.randomUUID(),
+				tokenHash: hashSecret(token),
+				reviewId,
+				email: input.email,
+				name: input.name,
+				role: input.role,
+				department: input.department,
+				invitedBy: actor.id,
+				createdAt: at,
+				expiresAt: at + INVITATION_LIFETIME_MS
+			};
+			deps.invitations.insert(invitation);
+			return ok({ token, invitation: { ...invitation, acceptedAt: null, acceptedBy: null, revokedAt: null } });
+		},
+
+		pending: (reviewId: string) => deps.invitations.pendingForReview(reviewId, now()),
+
+		revoke(actor: SessionUser, reviewId: string, invitationId: string): Result<true> {
+			const allowed = requireManager(actor, reviewId);
+			if (!allowed.ok) return allowed;
+			return deps.invitations.revoke(invitationId, reviewId, now())
+				? ok(true)
+				: fail('not_found', 'That invitation is no longer pending.');
+		},
+
+		lookupInvitation(token: string): Result<InvitationView> {
+			const found = usableInvitation(token);
+			if (!found.ok) return found;
+			const review = deps.reviews.findById(found.value.reviewId);
+			if (!review) return fail('not_found', 'The review of this invitation no longer exists.');
+			return ok({
+				invitation: found.value,
+				reviewTitle: review.title,
+				portName: review.portName,
+				accountExists: deps.users.findByEmail(found.value.email) !== null
+			});
+		},
+
+		/** A new person: creates the account with the invited email, joins, and signs in. */
+		async acceptAsNewUser(token: string, input: z.infer<typeof AcceptInvitationForm>): Promise<Result<{ reviewId: string; sessionToken: string }>> {
+			const found = usableInvitation(token);
+			if (!found.ok) return found;
+			if (deps.users.findByEmail(found.value.email)) {
+				return fail('conflict', 'An account with this email exists already. Sign in to accept the invitation.');
+			}
+			const passwordHash = await hashPassword(input.password);
+			const again = usableInvitation(token);
+			if (!again.ok) return again;
+			if (deps.users.findByEmail(found.value.email)) return fail('conflict', 'An account with this email exists already.');
+			const userId = crypto.randomUUID();
+			deps.users.insert({ id: userId, email: found.value.email, name: input.name, passwordHash, isAdmin: false, createdAt: now() });
+			const joined = join(found.value, userId);
+			if (!joined.ok) return joined;
+			return ok({ reviewId: joined.value.reviewId, sessionToken: deps.sessions.create(userId).token });
+		},
+
+		/** A signed-in user accepts; the invitation's email must be theirs. */
+		acceptAsSignedIn(token: string, user: SessionUser): Result<{ reviewId: string }> {
+			const found = usableInvitation(token);
+			if (!found.ok) return found;
+			if (found.value.email.toLowerCase() !== user.email.toLowerCase()) {
+				return fail('forbidden', `This invitation is for ${found.value.email}. Sign out and sign in with that account.`);
+			}
+			return join(found.value, user.id);
+		},
+
+		changeRole(actor: SessionUser, reviewId: string, input: z.infer<typeof ChangeRoleForm>): Result<true> {
+			const allowed = requireManager(actor, reviewId);
+			if (!allowed.ok) return allowed;
+			const target = deps.reviews.participant(reviewId, input.userId);
+			if (!target) return fail('not_found', 'That person is not a participant.');
+			if (target.role === 'facilitator' && input.role !== 'facilitator' && deps.reviews.countWithRole(reviewId, 'facilitator') === 1) {
+				return fail('conflict', 'A review needs at least one facilitator. Make someone else facilitator first.', 'role');
+			}
+			deps.reviews.updateParticipant(reviewId, input.userId, input.role, input.department);
+			deps.events.publish({ type: 'role_changed', reviewId, userId: input.userId });
+			return ok(true);
+		},
+
+		remove(actor: SessionUser, reviewId: string, userId: string): Result<true> {
+			const allowed = requireManager(actor, reviewId);
+			if (!allowed.ok) return allowed;
+			const target = deps.reviews.participant(reviewId, userId);
+			if (!target) return fail('not_found', 'That person is not a participant.');
+			if (target.role === 'facilitator' && deps.reviews.countWithRole(reviewId, 'facilitator') === 1) {
+				return fail('conflict', 'A review needs at least one facilitator.');
+			}
+			deps.reviews.removeParticipant(reviewId, userId);
+			deps.events.publish({ type: 'removed', reviewId, userId });
+			return ok(true);
+		}
+	};
+}
+
+export type ParticipantService = ReturnType<typeof createParticipantService>;

@@ -1,0 +1,53 @@
+// Creating and reading reviews. The creator becomes the first facilitator.
+import type { z } from 'zod';
+import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
+import type { CreateReviewForm } from '../../src/lib/shared/forms.ts';
+import type { Role } from '../../src/lib/shared/roles.ts';
+import { getFramework, parseFrameworkRef } from '../../src/lib/shared/framework/index.ts';
+import type { ReviewRepository, ReviewRow, ParticipantRow } from '../persistence/reviews.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { may, mayCreateReview } from '../auth/policy.ts';
+
+export type ReviewWithRole = { review: ReviewRow; role: Role; participants: ParticipantRow[] };
+
+export function createReviewService(deps: { reviews: ReviewRepository; now?: () => number }) {
+	const now = deps.now ?? Date.now;
+	return {
+		create(user: SessionUser, input: z.infer<typeof CreateReviewForm>): Result<ReviewRow> {
+			if (!mayCreateReview(user)) return fail('forbidden', 'Only an administrator can create reviews.');
+			const ref = parseFrameworkRef(input.framework);
+			if (!ref || !getFramework(ref.id, ref.version)) {
+				return fail('invalid_input', 'Unknown framework version.', 'framework');
+			}
+			const review: ReviewRow = {
+				id: crypto.randomUUID(),
+				title: input.title,
+				portName: input.portName,
+				portCountry: input.portCountry,
+				kind: input.kind,
+				scheduledOn: input.scheduledOn,
+				frameworkId: ref.id,
+				frameworkVersion: ref.version,
+				createdBy: user.id,
+				createdAt: now()
+			};
+			deps.reviews.insert(review);
+			deps.reviews.addParticipant(review.id, user.id, 'facilitator', null, review.createdAt);
+			return ok(review);
+		},
+
+		listFor: (userId: string) => deps.reviews.listForUser(userId),
+
+		/** The review as this user may see it; not_found for non-members, so ids are not probed. */
+		open(userId: string, reviewId: string): Result<ReviewWithRole> {
+			const review = deps.reviews.findById(reviewId);
+			const me = review ? deps.reviews.participant(reviewId, userId) : null;
+			if (!review || !me || !may(me.role, 'view')) return fail('not_found', 'Review not found.');
+			return ok({ review, role: me.role, participants: deps.reviews.participants(reviewId) });
+		},
+
+		roleOf: (reviewId: string, userId: string): Role | null => deps.reviews.participant(reviewId, userId)?.role ?? null
+	};
+}
+
+export type ReviewService = ReturnType<typeof createReviewService>;

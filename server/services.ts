@@ -1,0 +1,63 @@
+// Builds the one set of services of this process: one database connection, shared by SvelteKit
+// (through the registry) and the collaboration server.
+import type { Config } from './config.ts';
+import { openDatabase, type Db } from './persistence/database.ts';
+import { createUserRepository } from './persistence/users.ts';
+import { createSessionRepository } from './persistence/sessions.ts';
+import { createLoginAttemptRepository } from './persistence/login-attempts.ts';
+import { createReviewRepository } from './persistence/reviews.ts';
+import { createInvitationRepository } from './persistence/invitations.ts';
+import { createDocumentRepository } from './persistence/documents.ts';
+import { createSessionService } from './auth/sessions.ts';
+import { createLoginThrottle } from './auth/throttle.ts';
+import { createAccountService } from './auth/accounts.ts';
+import { createReviewService } from './reviews/reviews.ts';
+import { createParticipantService } from './reviews/participants.ts';
+import { createMembershipEvents } from './reviews/membership-events.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+export function createServices(config: Config, opts: { db?: Db; logger?: Logger; now?: () => number } = {}) {
+	const db = opts.db ?? openDatabase(config.databaseFile);
+	const logger = opts.logger ?? createLogger(config.logLevel);
+	const now = opts.now ?? Date.now;
+	const repos = {
+		users: createUserRepository(db),
+		sessions: createSessionRepository(db),
+		loginAttempts: createLoginAttemptRepository(db),
+		reviews: createReviewRepository(db),
+		invitations: createInvitationRepository(db),
+		documents: createDocumentRepository(db)
+	};
+	const sessions = createSessionService({
+		sessions: repos.sessions,
+		users: repos.users,
+		idleMs: config.sessionIdleMs,
+		absoluteMs: config.sessionAbsoluteMs,
+		now
+	});
+	const events = createMembershipEvents();
+	const throttle = createLoginThrottle(repos.loginAttempts, undefined, now);
+	return {
+		config,
+		db,
+		logger,
+		repos,
+		sessions,
+		membership: events,
+		accounts: createAccountService({ users: repos.users, sessions, throttle, now }),
+		reviews: createReviewService({ reviews: repos.reviews, now }),
+		participants: createParticipantService({
+			reviews: repos.reviews,
+			invitations: repos.invitations,
+			users: repos.users,
+			sessions,
+			events,
+			now
+		}),
+		close() {
+			if (db.open) db.close();
+		}
+	};
+}
+
+export type Services = ReturnType<typeof createServices>;

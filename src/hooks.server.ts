@@ -1,0 +1,43 @@
+import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
+import { getServices, SESSION_COOKIE } from '#lib/server/services.ts';
+import { clearSessionCookie } from '#lib/server/session-cookie.ts';
+
+// Security headers for every page. The Content-Security-Policy itself is SvelteKit's (configured
+// in vite.config.ts) so its inline bootstrap script is allowed by hash, never by unsafe-inline.
+const SECURITY_HEADERS: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'same-origin',
+	'x-frame-options': 'DENY',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const services = getServices();
+	const token = event.cookies.get(SESSION_COOKIE);
+	const session = token ? services.sessions.validate(token) : null;
+	if (token && !session) clearSessionCookie(event.cookies);
+	event.locals.user = session?.user ?? null;
+	event.locals.sessionId = session?.sessionId ?? null;
+
+	const response = await resolve(event);
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	return response;
+};
+
+// Never show a stack trace: log it with an id, show the id.
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const id = crypto.randomUUID().slice(0, 8);
+	if (status !== 404) {
+		try {
+			getServices().logger.error('http.error', { id, path: event.url.pathname, status, error: String(error) });
+		} catch {
+			console.error(id, error);
+		}
+	}
+	return {
+		message: status === 404 ? 'Page not found.' : `Something went wrong on the server (reference ${id}).`,
+		code: id
+	};
+};

@@ -1,0 +1,132 @@
+// The browser side of one review: the two Yjs documents, one shared WebSocket to /collab, an
+// offline cache in IndexedDB, and the state the UI shows (connection, unsynced changes, who is
+// online). One instance per open review page.
+import * as Y from 'yjs';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { reviewerDocumentName, workspaceDocumentName } from '#lib/shared/document-names.ts';
+import { describeClose } from '#lib/shared/close-events.ts';
+import type { PresenceState, PresenceUser } from '#lib/shared/presence.ts';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
+
+export type OnlineParticipant = PresenceUser & { clientId: number; section: string | null; isSelf: boolean };
+
+export class ReviewSession {
+	readonly workspace = new Y.Doc();
+	readonly reviewer = new Y.Doc();
+	readonly socket: HocuspocusProviderWebsocket;
+	readonly workspaceProvider: HocuspocusProvider;
+	readonly reviewerProvider: HocuspocusProvider;
+
+	status = $state<ConnectionStatus>('connecting');
+	synced = $state(false);
+	unsyncedChanges = $state(0);
+	/** Why the server closed or refused us, in words for the user; null while all is well. */
+	notice = $state<string | null>(null);
+	accessDenied = $state(false);
+	online = $state<OnlineParticipant[]>([]);
+
+	#caches: IndexeddbPersistence[] = [];
+
+	constructor(reviewId: string, self: PresenceUser, collabUrl: string) {
+		this.socket = new HocuspocusProviderWebsocket({
+			url: collabUrl,
+			// Exponential backoff with jitter, so a restarted server is not hit by every
+			// browser in the room at the same instant.
+			delay: 500,
+			factor: 1.6,
+			maxDelay: 10_000,
+			minDelay: 250,
+			jitter: true,
+			maxAttempts: 0,
+			onStatus: ({ status }) => {
+				this.status = status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline';
+				if (status === 'connected') this.notice = this.accessDenied ? this.notice : null;
+			},
+			onClose: ({ event }) => {
+				const reason = describeClose(event.code);
+				if (reason) this.notice = reason;
+			}
+		});
+		const common = {
+			websocketProvider: this.socket,
+			token: 'cookie', // the session cookie authenticates; the provider needs a non-null token to send auth
+			onAuthenticationFailed: ({ reason }: { reason: string }) => {
+				this.accessDenied = true;
+				this.notice = reason;
+			},
+			onAuthenticated: () => {
+				this.accessDenied = false;
+			}
+		};
+		this.workspaceProvider = new HocuspocusProvider({
+			...common,
+			name: workspaceDocumentName(reviewId),
+			document: this.workspace,
+			onSynced: ({ state }) => (this.synced = state),
+			onUnsyncedChanges: () => this.#refreshUnsynced(),
+			onAwarenessChange: () => this.#refreshOnline()
+		});
+		this.reviewerProvider = new HocuspocusProvider({
+			...common,
+			name: reviewerDocumentName(reviewId),
+			document: this.reviewer,
+			onUnsyncedChanges: () => this.#refreshUnsynced()
+		});
+		// Providers that share a websocketProvider must be attached explicitly.
+		this.workspaceProvider.attach();
+		this.reviewerProvider.attach();
+		this.workspaceProvider.setAwarenessField('user', self);
+		if (typeof indexedDB !== 'undefined') {
+			this.#caches = [
+				new IndexeddbPersistence(`psems:${workspaceDocumentName(reviewId)}`, this.workspace),
+				new IndexeddbPersistence(`psems:${reviewerDocumentName(reviewId)}`, this.reviewer)
+			];
+		}
+		this.#refreshOnline();
+	}
+
+	/** The section this participant is looking at, shown to everyone in the presence bar. */
+	setSection(section: string) {
+		this.workspaceProvider.setAwarenessField('section', section);
+	}
+
+	get selfUser(): PresenceUser | undefined {
+		return (this.workspaceProvider.awareness?.getLocalState() as PresenceState | null)?.user;
+	}
+
+	#refreshUnsynced() {
+		this.unsyncedChanges = this.workspaceProvider.unsyncedChanges + this.reviewerProvider.unsyncedChanges;
+	}
+
+	#refreshOnline() {
+		const awareness = this.workspaceProvider.awareness;
+		if (!awareness) return;
+		const seen = new Set<string>();
+		const list: OnlineParticipant[] = [];
+		for (const [clientId, state] of awareness.getStates()) {
+			const presence = state as Partial<PresenceState>;
+			if (!presence.user) continue;
+			// One chip per person even with several tabs open.
+			if (seen.has(presence.user.userId)) continue;
+			seen.add(presence.user.userId);
+			list.push({
+				...presence.user,
+				clientId,
+				section: presence.section ?? null,
+				isSelf: clientId === awareness.clientID
+			});
+		}
+		this.online = list.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name));
+	}
+
+	destroy() {
+		this.workspaceProvider.destroy();
+		this.reviewerProvider.destroy();
+		this.socket.destroy();
+		for (const cache of this.#caches) void cache.destroy();
+		this.workspace.destroy();
+		this.reviewer.destroy();
+	}
+}

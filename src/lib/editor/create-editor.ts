@@ -1,0 +1,43 @@
+// tiptap 3 bound to one Yjs XmlFragment, with named carets of the other participants.
+import { Editor } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import type * as Y from 'yjs';
+import type { HocuspocusProvider } from '@hocuspocus/provider';
+import type { PresenceUser } from '#lib/shared/presence.ts';
+
+export type CollaborativeEditorOptions = {
+	element: HTMLElement;
+	fragment: Y.XmlFragment;
+	provider: HocuspocusProvider;
+	user: PresenceUser;
+	editable: boolean;
+	label: string;
+	placeholder?: string;
+};
+
+export function createCollaborativeEditor(opts: CollaborativeEditorOptions): Editor {
+	return new Editor({
+		element: opts.element,
+		editable: opts.editable,
+		extensions: [
+			// Yjs keeps the history; tiptap's own undo would fight it.
+			StarterKit.configure({ undoRedo: false, heading: { levels: [3, 4] } }),
+			Collaboration.configure({ fragment: opts.fragment }),
+			CollaborationCaret.configure({
+				provider: opts.provider,
+				user: { name: opts.user.name, color: opts.user.color }
+			})
+		],
+		editorProps: {
+			attributes: {
+				role: 'textbox',
+				'aria-multiline': 'true',
+				'aria-label': opts.label,
+				'aria-readonly': String(!opts.editable),
+				class: 'rich-text'
+			}
+		}
+	});
+}

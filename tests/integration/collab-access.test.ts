@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { startTestServer, removeDir, type TestServer } from '../helpers/server.ts';
+import { acknowledged, connectClient, eventually, synced, type TestClient } from '../helpers/provider.ts';
+import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
+import { CloseEvents } from '../../src/lib/shared/close-events.ts';
+
+let server: TestServer;
+const clients: TestClient[] = [];
+const connect = (opts: Parameters<typeof connectClient>[0]) => {
+	const client = connectClient(opts);
+	clients.push(client);
+	return client;
+};
+
+beforeAll(async () => {
+	server = await startTestServer();
+});
+
+afterAll(async () => {
+	for (const client of clients) client.destroy();
+	await server.stop();
+	removeDir(server.dataDir);
+});
+
+function reviewWithFacilitator() {
+	const facilitator = server.createUser({ name: 'Fran Facilitator', isAdmin: true });
+	const reviewId = server.createReview(facilitator.id);
+	return { facilitator, reviewId };
+}
+
+describe('collaboration access', () => {
+	it('lets two participants edit one workspace and converge', async () => {
+		const { facilitator, reviewId } = reviewWithFacilitator();
+		const head = server.createUser({ name: 'Dee Head' });
+		server.addParticipant(reviewId, head.id, 'department_head', 'Operations');
+		const a = connect({ url: server.wsUrl, name: workspaceDocumentName(reviewId), token: facilitator.token });
+		const b = connect({ url: server.wsUrl, name: workspaceDocumentName(reviewId), token: head.token });
+		await Promise.all([synced(a), synced(b)]);
+
+		a.doc.getText('t').insert(0, 'from facilitator. ');
+		b.doc.getText('t').insert(0, 'from head. ');
+		await eventually(
+			() => a.doc.getText('t').toString() === b.doc.getText('t').toString() && a.doc.getText('t').length > 20,
+			'both texts converge'
+		);
+		expect(a.doc.getText('t').toString()).toContain('from facilitator.');
+		expect(a.doc.getText('t').toString()).toContain('from head.');
+	});
+
+	it('neither applies nor stores an observer update', async () => {
+		const { facilitator, reviewId } = reviewWithFacilitator();
+		const observer = server.createUser({ name: 'Obi Observer' });
+		server.addParticipant(reviewId, observer.id, 'observer');
+		const name = workspaceDocumentName(reviewId);
+		const writer = connect({ url: server.wsUrl, name, token: facilitator.token });
+		const watcher = connect({ url: server.wsUrl, name, token: observer.token });
+		await Promise.all([synced(writer), synced(watcher)]);
+
+		watcher.doc.getText('t').insert(0, 'observer was here');
+		writer.doc.getText('t').insert(0, 'facilitator text');
+		await acknowledged(writer);
+		await eventually(() => watcher.doc.getText('t').toString().includes('facilitator text'), 'observer receives edits');
+		await new Promise((r) => setTimeout(r, 200));
+
+		expect(writer.doc.getText('t').toString()).toBe('facilitator text');
+		const live = server.collab.hocuspocus.documents.get(name);
+		expect(live?.getText('t').toString()).toBe('facilitator text');
+		const stored = storedText(name);
+		expect(stored).toBe('facilitator text');
+	});
+
+	it('does not let a department head change the reviewer document', async () => {
+		const { facilitator, reviewId } = reviewWithFacilitator();
+		const head = server.createUser({ name: 'Dee Head' });
+		server.addParticipant(reviewId, head.id, 'department_head', 'Security');
+		const name = reviewerDocumentName(reviewId);
+		const reviewer = connect({ url: server.wsUrl, name, token: facilitator.token });
+		const staff = connect({ url: server.wsUrl, name, token: head.token });
+		await Promise.all([synced(reviewer), synced(staff)]);
+
+		staff.doc.getMap('scores').set('A1', 5);
+		reviewer.doc.getMap('scores').set('B1', 2);
+		await acknowledged(reviewer);
+		await eventually(() => staff.doc.getMap('scores').get('B1') === 2, 'staff sees the reviewer score');
+		await new Promise((r) => setTimeout(r, 200));
+
+		expect(reviewer.doc.getMap('scores').get('A1')).toBeUndefined();
+		expect(server.collab.hocuspocus.documents.get(name)?.getMap('scores').get('A1')).toBeUndefined();
+		const doc = storedDoc(name);
+		expect(doc.getMap('scores').get('A1')).toBeUndefined();
+		expect(doc.getMap('scores').get('B1')).toBe(2);
+	});
+
+	it('refuses a non-member, a client without a cookie, an expired session and an unknown document', async () => {
+		const { reviewId } = reviewWithFacilitator();
+		const outsider = server.createUser({ name: 'Out Sider' });
+		const name = workspaceDocumentName(reviewId);
+
+		const nonMember = connect({ url: server.wsUrl, name, token: outsider.token });
+		expect(await nonMember.denied).toBe(CloseEvents.Forbidden.reason);
+
+		const anonymous = connect({ url: server.wsUrl, name, token: null });
+		expect(await anonymous.denied).toBe(CloseEvents.Unauthorized.reason);
+
+		const member = server.createUser({ name: 'Ex Pired' });
+		server.addParticipant(reviewId, member.id, 'department_head', 'HR');
+		const sessionId = member.token.split('.')[0];
+		// Age the session past its absolute lifetime.
+		server.services.db
+			.prepare('UPDATE sessions SET created_at = created_at - ? WHERE id = ?')
+			.run(server.services.config.sessionAbsoluteMs + 1000, sessionId);
+		const expired = connect({ url: server.wsUrl, name, token: member.token });
+		expect(await expired.denied).toBe(CloseEvents.Unauthorized.reason);
+
+		const { facilitator } = reviewWithFacilitator();
+		const unknown = connect({ url: server.wsUrl, name: `document:${reviewId}`, token: facilitator.token });
+		expect(await unknown.denied).toBe('No such review document.');
+	});
+
+	it('refuses a WebSocket upgrade from a foreign Origin before any document opens', async () => {
+		const { facilitator, reviewId } = reviewWithFacilitator();
+		const foreign = connect({
+			url: server.wsUrl,
+			name: workspaceDocumentName(reviewId),
+			token: facilitator.token,
+			origin: 'https://evil.example'
+		});
+		await new Promise((r) => setTimeout(r, 500));
+		expect(foreign.provider.isSynced).toBe(false);
+		expect(server.collab.hocuspocus.documents.has(workspaceDocumentName(reviewId))).toBe(false);
+	});
+
+	it('closes a removed participant connection and refuses the reconnect', async () => {
+		const { facilitator, reviewId } = reviewWithFacilitator();
+		const head = server.createUser({ name: 'Leaving Head' });
+		server.addParticipant(reviewId, head.id, 'department_head', 'Finance');
+		const name = workspaceDocumentName(reviewId);
+		const client = connect({ url: server.wsUrl, name, token: head.token });
+		await synced(client);
+
+		const actor = server.services.repos.users.findById(facilitator.id)!;
+		const removed = server.services.participants.remove(actor, reviewId, head.id);
+		expect(removed.ok).toBe(true);
+
+		await eventually(() => client.closes.some((c) => c.code === CloseEvents.Removed.code), 'socket closed as removed');
+		expect(await client.denied).toBe(CloseEvents.Forbidden.reason);
+	});
+
+	it('reconnects a participant whose role changed with the new rights', async () => {
+		const { facilitator, reviewId } = reviewWithFacilitator();
+		const head = server.createUser({ name: 'Soon Observer' });
+		server.addParticipant(reviewId, head.id, 'department_head', 'Marine');
+		const name = workspaceDocumentName(reviewId);
+		const client = connect({ url: server.wsUrl, name, token: head.token });
+		const writer = connect({ url: server.wsUrl, name, token: facilitator.token });
+		await Promise.all([synced(client), synced(writer)]);
+
+		const actor = server.services.repos.users.findById(facilitator.id)!;
+		const changed = server.services.participants.changeRole(actor, reviewId, { userId: head.id, role: 'observer', department: null });
+		expect(changed.ok).toBe(true);
+		await eventually(() => client.closes.some((c) => c.code === CloseEvents.RoleChanged.code), 'socket closed for role change');
+		await eventually(() => client.provider.isSynced, 'reconnected', 5_000);
+
+		client.doc.getText('t').insert(0, 'now read-only');
+		writer.doc.getText('t').insert(0, 'still writable');
+		await acknowledged(writer);
+		await new Promise((r) => setTimeout(r, 300));
+		expect(server.collab.hocuspocus.documents.get(name)?.getText('t').toString()).toBe('still writable');
+	});
+});
+
+function storedDoc(name: string): Y.Doc {
+	const { state, updates } = server.services.repos.documents.load(name);
+	const doc = new Y.Doc();
+	if (state) Y.applyUpdate(doc, state);
+	for (const update of updates) Y.applyUpdate(doc, update);
+	return doc;
+}
+
+function storedText(name: string): string {
+	return storedDoc(name).getText('t').toString();
+}
