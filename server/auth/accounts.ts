@@ -37,13 +37,11 @@ export function createAccountService(deps: Deps) {
 					`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
 				);
 			}
+			const attempt = deps.throttle.begin(input.email, ip);
 			const user = deps.users.findByEmail(input.email);
 			const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-			if (!user || !valid) {
-				deps.throttle.recordFailure(input.email, ip);
-				return fail('unauthenticated', GENERIC_LOGIN_FAILURE);
-			}
-			deps.throttle.recordSuccess(input.email);
+			if (!user || !valid) return fail('unauthenticated', GENERIC_LOGIN_FAILURE);
+			deps.throttle.succeeded(input.email, attempt);
 			return ok({ userId: user.id, token: deps.sessions.create(user.id).token });
 		},
 

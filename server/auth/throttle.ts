@@ -29,14 +29,21 @@ export function createLoginThrottle(
 			if (a === null && b === null) return null;
 			return Math.max(a ?? 0, b ?? 0);
 		},
-		recordFailure(email: string, ip: string) {
+		/**
+		 * Counts an attempt before the password is checked. Password hashing is slow and
+		 * asynchronous, so counting only afterwards would let parallel guesses all pass check().
+		 */
+		begin(email: string, ip: string): { ipAttempt: number } {
 			const at = now();
 			attempts.record(accountKey(email), at);
-			attempts.record(ipKey(ip), at);
+			const ipAttempt = attempts.record(ipKey(ip), at);
 			attempts.prune(at - limits.windowMs * 4);
+			return { ipAttempt };
 		},
-		recordSuccess(email: string) {
+		/** A correct password: the account's failures are forgiven and this attempt does not count. */
+		succeeded(email: string, attempt: { ipAttempt: number }) {
 			attempts.clear(accountKey(email));
+			attempts.remove(attempt.ipAttempt);
 		}
 	};
 }

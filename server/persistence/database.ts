@@ -32,7 +32,7 @@ export function openDatabase(file: string): Db {
 			EXIT_DATA_DIR_NOT_WRITABLE
 		);
 	}
-	let db: Db;
+	let db: Db | null = null;
 	try {
 		db = new Database(file);
 		// WAL: readers never block the writer; NORMAL is durable against process crashes
@@ -43,6 +43,7 @@ export function openDatabase(file: string): Db {
 		db.pragma('busy_timeout = 5000');
 		migrate(db);
 	} catch (cause) {
+		if (db?.open) db.close();
 		const code = (cause as { code?: string }).code;
 		if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
 			throw new StartupError(

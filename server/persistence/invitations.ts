@@ -65,7 +65,7 @@ export function createInvitationRepository(db: Db) {
 		`UPDATE invitations SET accepted_at = ?, accepted_by = ?
 		 WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?`
 	);
-	const revoke = db.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND review_id = ? AND accepted_at IS NULL');
+	const revoke = db.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND review_id = ? AND accepted_at IS NULL AND revoked_at IS NULL');
 
 	return {
 		insert(inv: Omit<InvitationRow, 'acceptedAt' | 'acceptedBy' | 'revokedAt'>) {

@@ -4,11 +4,14 @@ import type { Db } from './database.ts';
 // throttling survives a restart and cannot be reset by crashing the server.
 export function createLoginAttemptRepository(db: Db) {
 	const insert = db.prepare('INSERT INTO login_attempts (key, at) VALUES (?, ?)');
+	const removeOne = db.prepare('DELETE FROM login_attempts WHERE rowid = ?');
 	const countSince = db.prepare('SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_attempts WHERE key = ? AND at >= ?');
 	const clear = db.prepare('DELETE FROM login_attempts WHERE key = ?');
 	const prune = db.prepare('DELETE FROM login_attempts WHERE at < ?');
 	return {
-		record: (key: string, at: number) => void insert.run(key, at),
+		/** Returns the row id, so a provisional attempt can be withdrawn when it succeeds. */
+		record: (key: string, at: number): number => Number(insert.run(key, at).lastInsertRowid),
+		remove: (rowId: number) => void removeOne.run(rowId),
 		countSince(key: string, since: number): { count: number; oldest: number | null } {
 			const row = countSince.get(key, since) as { n: number; oldest: number | null };
 			return { count: row.n, oldest: row.oldest };

@@ -48,11 +48,16 @@ export function createParticipantService(deps: Deps) {
 		return ok(invitation);
 	}
 
-	/** Adds the participant and spends the invitation in one transaction-like step. */
+	/**
+	 * Adds the participant and spends the invitation. Someone who is already a participant keeps
+	 * their current role: a leftover link must not change roles behind the facilitator's back
+	 * (or demote the last facilitator).
+	 */
 	function join(invitation: InvitationRow, userId: string): Result<{ reviewId: string }> {
 		if (!deps.invitations.markAccepted(invitation.id, userId, now())) {
 			return fail('expired', 'This invitation has already been used.');
 		}
+		if (deps.reviews.participant(invitation.reviewId, userId)) return ok({ reviewId: invitation.reviewId });
 		deps.reviews.addParticipant(invitation.reviewId, userId, invitation.role, invitation.department, now());
 		deps.events.publish({ type: 'role_changed', reviewId: invitation.reviewId, userId });
 		return ok({ reviewId: invitation.reviewId });
