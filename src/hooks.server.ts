@@ -26,18 +26,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// Never show a stack trace: log it with an id, show the id.
-export const handleError: HandleServerError = ({ error, event, status }) => {
+// Never show a stack trace. Errors thrown with error() and SvelteKit's own (404s) keep their
+// messages; anything unexpected is logged with a reference the user can quote.
+export const handleError: HandleServerError = (input) => {
+	if (input.kind !== 'unknown') return;
 	const id = crypto.randomUUID().slice(0, 8);
-	if (status !== 404) {
-		try {
-			getServices().logger.error('http.error', { id, path: event.url.pathname, status, error: String(error) });
-		} catch {
-			console.error(id, error);
-		}
+	try {
+		getServices().logger.error('http.error', { id, path: input.event.url.pathname, error: String(input.error) });
+	} catch {
+		console.error(id, input.error);
 	}
-	return {
-		message: status === 404 ? 'Page not found.' : `Something went wrong on the server (reference ${id}).`,
-		code: id
-	};
+	return { message: `Something went wrong on the server (reference ${id}).`, code: id };
 };

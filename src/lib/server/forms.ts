@@ -33,3 +33,8 @@ export function readForm<K extends string>(data: FormData, names: readonly K[]):
 	}
 	return out;
 }
+
+/** A message about the whole form rather than one field. */
+export function formError(message: string): FieldErrors {
+	return { form: message };
+}

@@ -133,6 +133,7 @@ export type NewEntryInput = {
 
 export function addEntry(doc: Y.Doc, input: NewEntryInput, validElement: (code: string) => boolean): Result<string> {
 	if (!validElement(input.elementCode)) return fail('invalid_input', 'Choose a PSeMS element for this entry.', 'elementCode');
+	if (input.promptAsked.trim() === '') return fail('invalid_input', 'Write down the question as it was asked.', 'promptAsked');
 	const id = crypto.randomUUID();
 	doc.transact(() => {
 		const m = new Y.Map<unknown>();

@@ -111,12 +111,13 @@ export function createAction(
 	const id = crypto.randomUUID();
 	doc.transact(() => {
 		const m = new Y.Map<unknown>();
+		// Added first: writeFields reads the map, and reading a type not yet in a document warns.
+		actionsMap(doc).set(id, m);
 		writeFields(m, valid.value);
 		m.set('description', new Y.XmlFragment());
 		m.set('source', input.source ?? '');
 		m.set('createdBy', author.id);
 		m.set('createdAt', now);
-		actionsMap(doc).set(id, m);
 	});
 	return ok(id);
 }

@@ -8,7 +8,14 @@ export const load = (async ({ locals, params, url }) => {
 	const opened = getServices().reviews.open(locals.user.id, params.id);
 	if (!opened.ok) error(404, opened.error.message);
 	const { review, role, participants } = opened.value;
-	const self: PresenceUser = { userId: locals.user.id, name: locals.user.name, role, color: colourFor(locals.user.id) };
+	const me = participants.find((p) => p.userId === locals.user?.id);
+	const self: PresenceUser & { department: string | null } = {
+		userId: locals.user.id,
+		name: locals.user.name,
+		role,
+		color: colourFor(locals.user.id),
+		department: me?.department ?? null
+	};
 	return {
 		review,
 		role,
@@ -17,7 +24,8 @@ export const load = (async ({ locals, params, url }) => {
 		can: {
 			editWorkspace: may(role, 'edit_workspace'),
 			editReviewer: may(role, 'edit_reviewer'),
-			manageParticipants: may(role, 'manage_participants')
+			manageParticipants: may(role, 'manage_participants'),
+			propose: may(role, 'edit_workspace') && !may(role, 'edit_reviewer')
 		}
 	};
 }) satisfies PageServerLoad;
