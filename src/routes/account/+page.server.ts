@@ -1,0 +1,36 @@
+// The signed-in person's account: who they are, and changing the password (which signs out
+// every other session, DESIGN.md §6).
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getServices } from '#lib/server/services.ts';
+import { requireUser } from '#lib/server/guards.ts';
+import { setSessionCookie } from '#lib/server/session-cookie.ts';
+import { errorsOf, readForm, statusOf } from '#lib/server/forms.ts';
+import { fieldErrors, passwordField } from '#lib/shared/forms.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const ChangePasswordForm = z
+	.object({
+		current: z.string().min(1, { error: 'Enter your current password.' }),
+		next: passwordField,
+		confirm: z.string()
+	})
+	.refine((v) => v.next === v.confirm, { path: ['confirm'], error: 'The two new passwords do not match.' })
+	.refine((v) => v.next !== v.current, { path: ['next'], error: 'Choose a password different from the current one.' });
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const user = requireUser(locals, url);
+	return { account: { name: user.name, email: user.email, isAdmin: user.isAdmin } };
+};
+
+export const actions: Actions = {
+	changePassword: async ({ locals, url, cookies, request }) => {
+		const user = requireUser(locals, url);
+		const parsed = ChangePasswordForm.safeParse(readForm(await request.formData(), ['current', 'next', 'confirm']));
+		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
+		const result = await getServices().accounts.changePassword(user.id, parsed.data.current, parsed.data.next);
+		if (!result.ok) return fail(statusOf(result.error), { errors: errorsOf(result.error) });
+		setSessionCookie(cookies, result.value.token, url);
+		return { changed: true };
+	}
+};
