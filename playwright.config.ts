@@ -16,7 +16,7 @@ export default defineConfig({
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
-		trace: 'retain-on-failure',
+		trace: process.env.CI ? 'off' : 'retain-on-failure',
 		screenshot: 'only-on-failure',
 		launchOptions: {
 			executablePath: '/usr/bin/chromium',

@@ -15,6 +15,8 @@ import { createReviewService } from './reviews/reviews.ts';
 import { createParticipantService } from './reviews/participants.ts';
 import { createMembershipEvents } from './reviews/membership-events.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createDemoReview } from './demo/create-demo-review.ts';
+import type { SessionUser } from './auth/sessions.ts';
 
 export function createServices(config: Config, opts: { db?: Db; logger?: Logger; now?: () => number } = {}) {
 	const db = opts.db ?? openDatabase(config.databaseFile);
@@ -37,7 +39,7 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 	});
 	const events = createMembershipEvents();
 	const throttle = createLoginThrottle(repos.loginAttempts, undefined, now);
-	return {
+	const services = {
 		config,
 		db,
 		logger,
@@ -54,10 +56,14 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 			events,
 			now
 		}),
+		demo: {
+			create: (admin: SessionUser) => createDemoReview(services, admin, now())
+		},
 		close() {
 			if (db.open) db.close();
 		}
 	};
+	return services;
 }
 
 export type Services = ReturnType<typeof createServices>;

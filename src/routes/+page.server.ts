@@ -1,7 +1,7 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getServices, mayCreateReview } from '#lib/server/services.ts';
 import { getFramework } from '#lib/shared/framework/index.ts';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
 	const { accounts, reviews } = getServices();
@@ -19,4 +19,14 @@ export const load: PageServerLoad = ({ locals }) => {
 			myRole: review.myRole
 		}))
 	};
+};
+
+export const actions: Actions = {
+	/** A filled sample workshop, so a newcomer sees the product working within a minute. */
+	demo: ({ locals }) => {
+		if (!locals.user) redirect(303, '/login');
+		const created = getServices().demo.create(locals.user);
+		if (!created.ok) return fail(created.error.code === 'forbidden' ? 403 : 500, { demoError: created.error.message });
+		redirect(303, `/reviews/${created.value}`);
+	}
 };

@@ -1,0 +1,64 @@
+// Shared steps of the browser tests, written the way a person uses the app: by labels and roles.
+import { expect, type Browser, type Page } from '@playwright/test';
+
+export const ADMIN = { name: 'Alex Reviewer', email: 'alex.reviewer@example.test', password: 'a long admin passphrase' };
+
+let sequence = 0;
+export function unique(prefix: string): string {
+	return `${prefix}-${Date.now().toString(36)}-${++sequence}`;
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+	await page.goto('/login');
+	await page.getByLabel('Email address').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Creates a review as the signed-in administrator and returns its id. */
+export async function createReview(page: Page, title: string): Promise<string> {
+	await page.goto('/reviews/new');
+	await page.getByLabel('Title').fill(title);
+	await page.getByLabel('Port authority').fill('Port of Eastmouth Authority');
+	await page.getByLabel('Country').fill('United Kingdom');
+	await page.getByRole('radio', { name: 'Independent review' }).check();
+	await page.getByRole('button', { name: 'Create review' }).click();
+	await expect(page).toHaveURL(/\/reviews\/[^/]+\/participants/);
+	const id = /\/reviews\/([^/]+)\/participants/.exec(page.url())?.[1];
+	if (!id) throw new Error('no review id in ' + page.url());
+	return id;
+}
+
+/** Invites someone from the participants page and returns the invitation link shown to copy. */
+export async function invite(
+	page: Page,
+	reviewId: string,
+	person: { name: string; email: string; role: string; department?: string }
+): Promise<string> {
+	await page.goto(`/reviews/${reviewId}/participants`);
+	const form = page.getByRole('region', { name: 'Invite someone' });
+	await form.getByLabel('Name').fill(person.name);
+	await form.getByLabel('Email address').fill(person.email);
+	await form.getByLabel('Role').selectOption({ label: person.role });
+	if (person.department) await form.getByLabel('Department').fill(person.department);
+	await form.getByRole('button', { name: 'Create invitation link' }).click();
+	const link = page.getByLabel(`Invitation link for ${person.name}`);
+	await expect(link).toBeVisible();
+	return link.inputValue();
+}
+
+/** Opens an invitation in a fresh browser profile, sets a password, lands in the review. */
+export async function acceptInNewProfile(browser: Browser, link: string, password: string): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(link);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Create account and open the review' }).click();
+	await expect(page).toHaveURL(/\/reviews\/[^/]+$/);
+	return page;
+}
+
+export async function waitForLive(page: Page): Promise<void> {
+	await expect(page.getByTestId('connection-status')).toHaveText('All changes saved', { timeout: 10_000 });
+}
