@@ -97,7 +97,9 @@ export class ReviewSession {
 	}
 
 	#refreshUnsynced() {
-		this.unsyncedChanges = this.workspaceProvider.unsyncedChanges + this.reviewerProvider.unsyncedChanges;
+		// Deferred: a local edit can happen inside Svelte's DOM update (a focused editor removed from
+		// the page fires blur, and ProseMirror writes on blur), where changing state throws.
+		queueMicrotask(() => (this.unsyncedChanges = this.workspaceProvider.unsyncedChanges + this.reviewerProvider.unsyncedChanges));
 	}
 
 	#refreshOnline() {

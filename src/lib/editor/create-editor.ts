@@ -25,10 +25,9 @@ export function createCollaborativeEditor(opts: CollaborativeEditorOptions): Edi
 			// Yjs keeps the history; tiptap's own undo would fight it.
 			StarterKit.configure({ undoRedo: false, heading: { levels: [3, 4] } }),
 			Collaboration.configure({ fragment: opts.fragment }),
-			CollaborationCaret.configure({
-				provider: opts.provider,
-				user: { name: opts.user.name, color: opts.user.color }
-			})
+			// The caret extension writes this object into the shared awareness field `user`, which
+			// the presence bar also reads: pass the whole presence user, not only name and colour.
+			CollaborationCaret.configure({ provider: opts.provider, user: { ...opts.user } })
 		],
 		editorProps: {
 			attributes: {

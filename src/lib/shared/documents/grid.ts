@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { APPLICABILITY, type Applicability } from '../framework/codes.ts';
 import { applicabilityNeedsJustification, isValidScore } from '../framework/scoring.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { num, oneOf, str, type Problems } from './read.ts';
+import { EMPTY_MAP, num, oneOf, str, type Problems } from './read.ts';
 
 export const GridKeys = { grid: 'grid', proposals: 'proposals' } as const;
 
@@ -38,7 +38,7 @@ export function readGridCell(doc: Y.Doc, elementCode: string, problems: Problems
 	const raw = gridMap(doc).get(elementCode);
 	const where = `grid ${elementCode}`;
 	if (raw !== undefined && !(raw instanceof Y.Map)) problems.push(`${where}: not a grid row`);
-	const m = raw instanceof Y.Map ? (raw as Y.Map<unknown>) : new Y.Map<unknown>();
+	const m = raw instanceof Y.Map ? (raw as Y.Map<unknown>) : EMPTY_MAP;
 	return {
 		elementCode,
 		selfScore: num(m, 'selfScore', problems, where, isValidScore),

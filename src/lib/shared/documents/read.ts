@@ -5,6 +5,12 @@ import * as Y from 'yjs';
 
 export type Problems = string[];
 
+/**
+ * What readers fall back on when a row does not exist yet. It belongs to a document of its own:
+ * Yjs warns on every read of a map that is in no document. Read it, never write to it.
+ */
+export const EMPTY_MAP: Y.Map<unknown> = new Y.Doc().getMap('empty');
+
 export function str(map: Y.Map<unknown>, key: string, problems: Problems, where: string): string {
 	const value = map.get(key);
 	if (value === undefined || value === null) return '';

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { CONFIDENCE_LEVELS, PRIORITIES, type Confidence, type Priority } from '../framework/codes.ts';
 import { isValidScore, targetNeedsRationale } from '../framework/scoring.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { num, str, type Problems } from './read.ts';
+import { EMPTY_MAP, num, str, type Problems } from './read.ts';
 
 export const ReviewerKeys = { scores: 'scores', meta: 'meta' } as const;
 
@@ -37,7 +37,7 @@ export function readIndependentScore(doc: Y.Doc, elementCode: string, problems: 
 	const raw = scoresMap(doc).get(elementCode);
 	const where = `independent score ${elementCode}`;
 	if (raw !== undefined && !(raw instanceof Y.Map)) problems.push(`${where}: malformed`);
-	const m = raw instanceof Y.Map ? (raw as Y.Map<unknown>) : new Y.Map<unknown>();
+	const m = raw instanceof Y.Map ? (raw as Y.Map<unknown>) : EMPTY_MAP;
 	return {
 		elementCode,
 		score: num(m, 'score', problems, where, isValidScore),

@@ -1,0 +1,85 @@
+// "Create action from gap" in the GAP grid: one press turns an element's gap into a proposed
+// action in the improvement plan, at the element's priority and aiming at its target. The grid
+// then calls ctx.goTo('plan', actionDomId(id)); the plan opens that card ready for editing, so
+// the facilitator can name the owner and due date while the group is still talking about it.
+import type * as Y from 'yjs';
+import { createAction } from '#lib/shared/documents/plan.ts';
+import type { ElementRow } from '#lib/shared/documents/element-rows.ts';
+import { getElement } from '#lib/shared/framework/index.ts';
+import { fail, type Result } from '#lib/shared/result.ts';
+import type { WorkspaceContext } from '../context.ts';
+
+/** The id of an action card's heading, for ctx.goTo and links. */
+export function actionDomId(actionId: string): string {
+	return `action-${actionId}`;
+}
+
+// Words a shortened title should not end on ("Accountable manager and…").
+const DANGLING = new Set(['and', 'or', 'of', 'the', 'to', 'for', 'with', 'in', 'on', 'a', 'an', '&']);
+
+/** An element title cut at a word boundary to at most `max` characters, with "…" when cut. */
+export function shortTitle(title: string, max = 28): string {
+	const clean = title.trim().replace(/\s+/g, ' ');
+	if (clean.length <= max) return clean;
+	const words = clean.slice(0, max + 1).split(' ');
+	words.pop(); // the last word is cut, or the one that would overflow
+	while (words.length > 1 && DANGLING.has(words[words.length - 1].toLowerCase())) words.pop();
+	const kept = words.join(' ').replace(/[,;:.\-–]+$/, '');
+	return `${kept === '' ? clean.slice(0, max) : kept}…`;
+}
+
+/** "Close the gap on A1 Accountable manager…": short enough for a card heading and a list. */
+export function gapActionTitle(row: Pick<ElementRow, 'element'>): string {
+	return `Close the gap on ${row.element.code} ${shortTitle(row.element.title)}`;
+}
+
+/** The pure part: writes the action into a workspace document. */
+export function createGapAction(
+	workspace: Y.Doc,
+	row: ElementRow,
+	author: { id: string },
+	validElement: (code: string) => boolean,
+	now: number = Date.now()
+): Result<string> {
+	return createAction(
+		workspace,
+		{
+			title: gapActionTitle(row),
+			linkedElements: [row.element.code],
+			owner: '',
+			dueDate: null,
+			priority: row.priority ?? 'P3',
+			status: 'proposed',
+			successMeasure: '',
+			expectedLevelAfter: row.target,
+			source: `grid:${row.element.code}`
+		},
+		author,
+		validElement,
+		now
+	);
+}
+
+/**
+ * Creates a proposed action for the row's gap and returns its id. The plan opens the new card in
+ * edit mode for this browser only (other participants just see a new card arrive).
+ */
+export function createActionFromGap(ctx: WorkspaceContext, row: ElementRow): Result<string> {
+	if (!ctx.can.editWorkspace) return fail('forbidden', 'You follow this review as an observer, so you cannot add actions.');
+	const created = createGapAction(ctx.session.workspace, row, { id: ctx.self.userId }, (code) => getElement(ctx.framework, code) !== null);
+	if (created.ok) requestEditing(created.value);
+	return created;
+}
+
+// Cards asked to open in edit mode when they first appear. Module state, not document state:
+// only the person who pressed the button should land in a form.
+const editRequests = new Set<string>();
+
+export function requestEditing(actionId: string): void {
+	editRequests.add(actionId);
+}
+
+/** True once for an action that was asked to open for editing; the request is used up. */
+export function takeEditRequest(actionId: string): boolean {
+	return editRequests.delete(actionId);
+}
