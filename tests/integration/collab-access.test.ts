@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import WebSocket from 'ws';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
 import { startTestServer, removeDir, type TestServer } from '../helpers/server.ts';
 import { acknowledged, connectClient, eventually, synced, type TestClient } from '../helpers/provider.ts';
 import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
@@ -181,3 +184,48 @@ function storedDoc(name: string): Y.Doc {
 function storedText(name: string): string {
 	return storedDoc(name).getText('t').toString();
 }
+
+describe('crafted protocol messages', () => {
+	it('neither applies nor stores a reviewer-document update a department head writes by hand', async () => {
+		const { facilitator, reviewId } = reviewWithFacilitator();
+		const head = server.createUser({ name: 'Crafty Head' });
+		server.addParticipant(reviewId, head.id, 'department_head', 'Security');
+		const name = reviewerDocumentName(reviewId);
+		const reviewer = connect({ url: server.wsUrl, name, token: facilitator.token });
+		await synced(reviewer);
+		reviewer.doc.getMap('scores').set('B1', 2);
+		await acknowledged(reviewer);
+
+		// A hand-made client: authenticate, then send a raw Yjs update without any provider.
+		const forged = new Y.Doc();
+		forged.getMap('scores').set('A1', 5);
+		const socket = new WebSocket(server.wsUrl, { headers: { cookie: `psems_session=${head.token}`, origin: server.url.replace('localhost', '127.0.0.1') } });
+		const replies: number[] = [];
+		socket.on('message', (data: Buffer) => {
+			const decoder = decoding.createDecoder(new Uint8Array(data));
+			decoding.readVarString(decoder);
+			replies.push(decoding.readVarUint(decoder));
+		});
+		await new Promise<void>((resolve, reject) => (socket.once('open', () => resolve()), socket.once('error', reject)));
+		const auth = encoding.createEncoder();
+		encoding.writeVarString(auth, name);
+		encoding.writeVarUint(auth, 2); // Auth
+		encoding.writeVarUint(auth, 0); // token
+		encoding.writeVarString(auth, 'cookie');
+		socket.send(encoding.toUint8Array(auth));
+		await eventually(() => replies.includes(2), 'authenticated reply');
+		const update = encoding.createEncoder();
+		encoding.writeVarString(update, name);
+		encoding.writeVarUint(update, 0); // Sync
+		encoding.writeVarUint(update, 2); // Yjs update
+		encoding.writeVarUint8Array(update, Y.encodeStateAsUpdate(forged));
+		socket.send(encoding.toUint8Array(update));
+		await eventually(() => replies.includes(8), 'sync status reply');
+		socket.close();
+
+		expect(server.collab.hocuspocus.documents.get(name)?.getMap('scores').get('A1')).toBeUndefined();
+		expect(storedDoc(name).getMap('scores').get('A1')).toBeUndefined();
+		expect(storedDoc(name).getMap('scores').get('B1')).toBe(2);
+		expect(reviewer.doc.getMap('scores').get('A1')).toBeUndefined();
+	});
+});
