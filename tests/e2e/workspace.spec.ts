@@ -29,7 +29,7 @@ test('three people interview, score and plan together, and an offline edit conve
 	// Interview: the facilitator adds an entry from a framework prompt; all three type in its answer.
 	await openSection(page, 'Interview');
 	await page.getByRole('button', { name: 'Add entry' }).first().click();
-	await page.getByLabel('Element').selectOption('A2');
+	await page.getByLabel('Element', { exact: true }).selectOption('A2');
 	await page.getByRole('button', { name: 'Add entry' }).last().click();
 	for (const p of [hana, ivan]) await openSection(p, 'Interview');
 	const answers = everyone.map((p) => p.getByRole('textbox', { name: 'Answer' }).first());
@@ -45,8 +45,15 @@ test('three people interview, score and plan together, and an offline edit conve
 	for (const answer of answers) {
 		for (const text of typed) await expect(answer).toContainText(text);
 	}
-	const converged = await Promise.all(answers.map((a) => a.innerText()));
+	// Same text everywhere, ignoring the other people's name labels drawn at their carets.
+	const textWithoutCarets = (el: Element) => {
+		const copy = el.cloneNode(true) as Element;
+		copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+		return copy.textContent ?? '';
+	};
+	const converged = await Promise.all(answers.map((a) => a.evaluate(textWithoutCarets)));
 	expect(new Set(converged).size).toBe(1);
+	for (const text of typed) expect(converged[0]).toContain(text);
 
 	// GAP grid: only the facilitator has the independent score control.
 	for (const p of everyone) await openSection(p, 'GAP grid');

@@ -28,6 +28,13 @@ export class ReviewSession {
 	online = $state<OnlineParticipant[]>([]);
 
 	#caches: IndexeddbPersistence[] = [];
+	#onOffline = () => {
+		// A dropped wifi can leave the socket looking open until TCP gives up; trust the browser
+		// and go offline now, so people see at once that their edits are kept locally.
+		this.socket.disconnect();
+		this.status = 'offline';
+	};
+	#onOnline = () => void this.socket.connect();
 
 	constructor(reviewId: string, self: PresenceUser, collabUrl: string) {
 		this.socket = new HocuspocusProviderWebsocket({
@@ -85,6 +92,10 @@ export class ReviewSession {
 			];
 		}
 		this.#refreshOnline();
+		if (typeof window !== 'undefined') {
+			window.addEventListener('offline', this.#onOffline);
+			window.addEventListener('online', this.#onOnline);
+		}
 	}
 
 	/** The section this participant is looking at, shown to everyone in the presence bar. */
@@ -124,6 +135,10 @@ export class ReviewSession {
 	}
 
 	destroy() {
+		if (typeof window !== 'undefined') {
+			window.removeEventListener('offline', this.#onOffline);
+			window.removeEventListener('online', this.#onOnline);
+		}
 		this.workspaceProvider.destroy();
 		this.reviewerProvider.destroy();
 		this.socket.destroy();
