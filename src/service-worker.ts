@@ -10,20 +10,8 @@ import { immutable, assets } from '$app/manifest';
 import { version } from '$app/env';
 import { PAGE_CACHE } from '#lib/shared/offline.ts';
 
-type CacheLike = { match(r: Request | string): Promise<Response | undefined>; put(r: Request, res: Response): Promise<void>; addAll(urls: string[]): Promise<void> };
-type Caches = { open(name: string): Promise<CacheLike>; keys(): Promise<string[]>; delete(name: string): Promise<boolean> };
-type ExtendableEvent = Event & { waitUntil(p: Promise<unknown>): void };
-type FetchEvent = ExtendableEvent & { request: Request; respondWith(r: Promise<Response> | Response): void };
-type WorkerScope = {
-	addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
-	addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
-	skipWaiting(): Promise<void>;
-	clients: { claim(): Promise<void>; matchAll(opts: { type: 'window' }): Promise<Array<{ url: string }>> };
-	location: Location;
-	caches: Caches;
-};
-
-const worker = self as unknown as WorkerScope;
+// Type-checked with the WebWorker library by tsconfig.service-worker.json (npm run check).
+const worker = self;
 const STATIC_CACHE = `psems-static-${version}`;
 const STATIC_PATHS = new Set([...immutable, ...assets].map((entry) => `/${entry.path.replace(/^\//, '')}`));
 
