@@ -1,0 +1,68 @@
+// The records service as the rest of the app sees it (issue: the evaluation record). Routes,
+// exports and the CLI code against these types; server/records/ implements them.
+import type { Result } from '../../src/lib/shared/result.ts';
+import type { EvaluationRecord } from '../../src/lib/shared/record/record.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import type { Role } from '../../src/lib/shared/roles.ts';
+
+export type SignatureMeaning = 'attested' | 'reviewed' | 'approved';
+
+/** Which role may sign with which meaning (facilitator attests, security manager reviews, accountable manager approves). */
+export const SIGNING_ROLE: Record<SignatureMeaning, Role> = {
+	attested: 'facilitator',
+	reviewed: 'security_manager',
+	approved: 'accountable_manager'
+};
+
+export type SignatureView = {
+	id: string;
+	version: number;
+	meaning: SignatureMeaning;
+	printedName: string;
+	role: Role;
+	signerUserId: string;
+	/** ISO 8601 UTC, e.g. 2026-11-25T14:03:07.123Z */
+	signedAt: string;
+	recordHash: string;
+	declarationHash: string;
+};
+
+export type RecordStatus = 'frozen' | 'signed' | 'superseded';
+
+export type VersionSummary = {
+	reviewId: string;
+	version: number;
+	label: string;
+	note: string;
+	frozenAt: string;
+	frozenByName: string;
+	contentHash: string;
+	chainHash: string;
+	previousChainHash: string | null;
+	/** A later version exists; this one stays readable, with its signatures. */
+	superseded: boolean;
+	/** Signed = approved by the accountable manager. */
+	status: RecordStatus;
+	signatures: SignatureView[];
+};
+
+export type FrozenVersion = VersionSummary & { record: EvaluationRecord; recordJson: string };
+
+export type ClientStateVectors = { workspace: string; reviewer: string }; // base64 Yjs state vectors
+
+export type VerifyProblem = { table: 'snapshots' | 'signatures' | 'audit_log'; rowId: string; message: string };
+export type VerifyReport = { ok: boolean; checked: { snapshots: number; signatures: number; auditEntries: number }; problems: VerifyProblem[] };
+
+export type RecordsService = {
+	/** Facilitators only. Refuses while the client's state vectors show changes the server lacks. */
+	freeze(actor: SessionUser, reviewId: string, input: { label: string; note: string; client?: ClientStateVectors }): Result<VersionSummary>;
+	listVersions(userId: string, reviewId: string): Result<VersionSummary[]>;
+	getVersion(userId: string, reviewId: string, version: number): Result<FrozenVersion>;
+	/** The declaration text shown before signing; its SHA-256 is stored with the signature. */
+	declaration(reviewId: string, version: number, meaning: SignatureMeaning): Result<{ text: string; hash: string }>;
+	sign(actor: SessionUser, reviewId: string, version: number, input: { meaning: SignatureMeaning; password: string }): Promise<Result<SignatureView>>;
+	verifyAll(): VerifyReport;
+	verifyReview(reviewId: string): VerifyReport;
+	/** Checks an uploaded JSON export against the database. */
+	verifyExport(jsonText: string): Result<{ reviewId: string; version: number; matches: boolean; message: string }>;
+};

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { DEFAULT_FRAMEWORK } from '../framework/index.ts';
+import { addEntry, entriesMap, setEntryText, setEntryFlag } from '../documents/interview.ts';
+import { setSelfScore } from '../documents/grid.ts';
+import { setIndependentScore } from '../documents/reviewer.ts';
+import { buildRecord, RECORD_FORMAT } from './record.ts';
+import { canonicalJson, sha256Hex } from './canonical-json.ts';
+import { richTextOf } from './rich-text.ts';
+
+const isElement = (code: string) => DEFAULT_FRAMEWORK.elements.some((e) => e.code === code);
+const review = { id: 'r1', title: 'Review', portName: 'Port', portCountry: 'Land', kind: 'independent_review', scheduledOn: null };
+
+function paragraph(fragment: Y.XmlFragment, text: string, bold = false) {
+	const p = new Y.XmlElement('paragraph');
+	const t = new Y.XmlText();
+	t.insert(0, text, bold ? { bold: true } : undefined);
+	p.insert(0, [t]);
+	fragment.insert(fragment.length, [p]);
+}
+
+describe('canonical JSON', () => {
+	it('sorts keys at every level and drops undefined, so equal content gives equal bytes', () => {
+		const a = canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } });
+		const b = canonicalJson({ a: { d: [1, { y: 2, z: 1 }] }, b: 1 });
+		expect(a).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}');
+		expect(a).toBe(b);
+		expect(sha256Hex(a)).toBe(sha256Hex(b));
+		expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+	});
+
+	it('refuses values JSON cannot carry faithfully', () => {
+		expect(() => canonicalJson({ n: Number.NaN })).toThrow(/NaN/);
+		expect(() => canonicalJson({ f: () => 1 })).toThrow(/function/);
+	});
+});
+
+describe('rich text in the record', () => {
+	it('keeps paragraphs as lines and marks as structured JSON', () => {
+		const doc = new Y.Doc();
+		const fragment = doc.getXmlFragment('f');
+		paragraph(fragment, 'First line');
+		paragraph(fragment, 'Bold line', true);
+		const rich = richTextOf(fragment);
+		expect(rich.text).toBe('First line\nBold line');
+		expect(rich.json[1]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'Bold line', marks: [{ type: 'bold' }] }] });
+	});
+});
+
+describe('building the record', () => {
+	it('captures scores, derived gap and priority, interview text, and leaves unconsented names out', () => {
+		const workspace = new Y.Doc();
+		const reviewer = new Y.Doc();
+		setSelfScore(workspace, 'A1', 4);
+		setIndependentScore(reviewer, 'A1', { score: 1, target: null, targetRationale: '', confidence: 'high', rationale: 'No named manager', priorityOverride: null, overrideReason: '' });
+		const entry = addEntry(workspace, { elementCode: 'A1', promptId: 'A1.1', promptAsked: 'Who is accountable?', author: { id: 'u', name: 'Fran' }, now: Date.UTC(2026, 10, 25) }, isElement);
+		if (!entry.ok) throw new Error('setup');
+		setEntryText(workspace, entry.value, 'intervieweeName', 'Jo Bloggs');
+		paragraph(entriesMap(workspace).get(entry.value)?.get('answer') as Y.XmlFragment, 'Nobody, formally.');
+		const record = buildRecord({ review, framework: DEFAULT_FRAMEWORK, participants: [], workspace, reviewer });
+
+		expect(record.format).toBe(RECORD_FORMAT);
+		expect(record.elements).toHaveLength(16);
+		expect(record.elements[0]).toMatchObject({ code: 'A1', selfScore: 4, independentScore: 1, target: 5, gap: 4, gapBasis: 'independent', priority: 'P1', rationale: 'No named manager' });
+		expect(record.interview[0]).toMatchObject({ promptAsked: 'Who is accountable?', interviewee: { name: null }, createdAt: '2026-11-25T00:00:00.000Z' });
+		expect(record.interview[0].answer.text).toBe('Nobody, formally.');
+
+		setEntryFlag(workspace, entry.value, 'nameInExports', true);
+		const named = buildRecord({ review, framework: DEFAULT_FRAMEWORK, participants: [], workspace, reviewer });
+		expect(named.interview[0].interviewee.name).toBe('Jo Bloggs');
+	});
+
+	it('gives the same hash for the same documents, whatever order the edits arrived in', () => {
+		const a = new Y.Doc();
+		const b = new Y.Doc();
+		setSelfScore(a, 'B1', 2);
+		setSelfScore(a, 'C1', 3);
+		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+		const hash = (ws: Y.Doc) => sha256Hex(canonicalJson(buildRecord({ review, framework: DEFAULT_FRAMEWORK, participants: [], workspace: ws, reviewer: new Y.Doc() })));
+		expect(hash(a)).toBe(hash(b));
+	});
+});

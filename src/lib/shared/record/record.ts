@@ -1,0 +1,175 @@
+// The evaluation record: everything agreed at freeze time, in one canonical shape. The server
+// builds it from both review documents at one instant, stores its canonical JSON and hash, and
+// every view and export (page, PDF, JSON, CSV) is rendered from that stored JSON.
+import type * as Y from 'yjs';
+import type { Framework } from '../framework/schema.ts';
+import type { Role } from '../roles.ts';
+import { readElementRows } from '../documents/element-rows.ts';
+import { readInterview } from '../documents/interview.ts';
+import { readPlan } from '../documents/plan.ts';
+import { overviewNotes } from '../documents/workspace.ts';
+import { richTextOf, type RichText } from './rich-text.ts';
+
+export const RECORD_FORMAT = 'psems-evaluation-record/1';
+
+export type RecordReview = {
+	id: string;
+	title: string;
+	portName: string;
+	portCountry: string;
+	kind: string;
+	scheduledOn: string | null;
+};
+
+export type RecordParticipant = { userId: string; name: string; role: Role; department: string | null };
+
+export type RecordElement = {
+	code: string;
+	title: string;
+	pillar: string;
+	critical: boolean;
+	applicability: string;
+	justification: string;
+	selfScore: number | null;
+	independentScore: number | null;
+	target: number;
+	targetRationale: string;
+	gap: number | null;
+	gapBasis: 'independent' | 'self' | null;
+	derivedPriority: string | null;
+	priority: string | null;
+	priorityOverride: string | null;
+	overrideReason: string;
+	confidence: string | null;
+	rationale: string;
+	evidenceCount: number;
+	comments: string;
+	proposals: Array<{ department: string; score: number; comment: string }>;
+};
+
+export type RecordInterviewEntry = {
+	id: string;
+	elementCode: string;
+	promptId: string | null;
+	promptAsked: string;
+	interviewee: { role: string; department: string; name: string | null };
+	answer: RichText;
+	observations: RichText;
+	evidence: Array<{ title: string; versionOrDate: string; status: string }>;
+	followUps: Array<{ text: string; done: boolean }>;
+	indicativeLevel: number | null;
+	readBackDone: boolean;
+	author: string;
+	createdAt: string;
+};
+
+export type RecordAction = {
+	id: string;
+	title: string;
+	description: RichText;
+	linkedElements: string[];
+	owner: string;
+	dueDate: string | null;
+	priority: string;
+	status: string;
+	successMeasure: string;
+	expectedLevelAfter: number | null;
+};
+
+export type EvaluationRecord = {
+	format: typeof RECORD_FORMAT;
+	review: RecordReview;
+	framework: { id: string; version: string; name: string };
+	participants: RecordParticipant[];
+	overviewNotes: RichText;
+	elements: RecordElement[];
+	interview: RecordInterviewEntry[];
+	plan: RecordAction[];
+	/** Concerns-board notes (filled once the board exists). */
+	board: Array<{ id: string; text: string; elementCode: string | null }>;
+	/** Malformed shared content found while reading; recorded, never silently dropped. */
+	problems: string[];
+};
+
+export type RecordInput = {
+	review: RecordReview;
+	framework: Framework;
+	participants: RecordParticipant[];
+	workspace: Y.Doc;
+	reviewer: Y.Doc;
+};
+
+const ROLE_ORDER: Role[] = ['accountable_manager', 'facilitator', 'security_manager', 'department_head', 'observer'];
+
+export function buildRecord(input: RecordInput): EvaluationRecord {
+	const problems: string[] = [];
+	const rows = readElementRows(input.framework, input.workspace, input.reviewer, problems);
+	const interview = readInterview(input.workspace, problems);
+	const plan = readPlan(input.workspace, problems);
+	return {
+		format: RECORD_FORMAT,
+		review: input.review,
+		framework: { id: input.framework.id, version: input.framework.version, name: input.framework.name },
+		participants: [...input.participants].sort(
+			(a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId)
+		),
+		overviewNotes: richTextOf(overviewNotes(input.workspace)),
+		elements: rows.map((row) => ({
+			code: row.element.code,
+			title: row.element.title,
+			pillar: row.element.pillar,
+			critical: row.element.critical,
+			applicability: row.cell.applicability,
+			justification: row.cell.justification,
+			selfScore: row.cell.selfScore,
+			independentScore: row.independent.score,
+			target: row.target,
+			targetRationale: row.independent.targetRationale,
+			gap: row.gap,
+			gapBasis: row.currentSource,
+			derivedPriority: row.derivedPriority,
+			priority: row.priority,
+			priorityOverride: row.independent.priorityOverride,
+			overrideReason: row.independent.overrideReason,
+			confidence: row.independent.confidence,
+			rationale: row.independent.rationale,
+			evidenceCount: row.evidenceCount,
+			comments: row.cell.comments,
+			proposals: row.proposals.map((p) => ({ department: p.department, score: p.score, comment: p.comment }))
+		})),
+		interview: interview.map((entry) => ({
+			id: entry.id,
+			elementCode: entry.elementCode,
+			promptId: entry.promptId,
+			promptAsked: entry.promptAsked,
+			// Names stay out of the record unless the interviewee agreed to be named.
+			interviewee: {
+				role: entry.intervieweeRole,
+				department: entry.intervieweeDepartment,
+				name: entry.nameInExports ? entry.intervieweeName : null
+			},
+			answer: richTextOf(entry.answer),
+			observations: richTextOf(entry.observations),
+			evidence: entry.evidence.map((e) => ({ title: e.title, versionOrDate: e.versionOrDate, status: e.status })),
+			followUps: entry.followUps.map((f) => ({ text: f.text, done: f.done })),
+			indicativeLevel: entry.indicativeLevel,
+			readBackDone: entry.readBackDone,
+			author: entry.authorName,
+			createdAt: new Date(entry.createdAt).toISOString()
+		})),
+		plan: plan.map((action) => ({
+			id: action.id,
+			title: action.title,
+			description: richTextOf(action.description),
+			linkedElements: action.linkedElements,
+			owner: action.owner,
+			dueDate: action.dueDate,
+			priority: action.priority,
+			status: action.status,
+			successMeasure: action.successMeasure,
+			expectedLevelAfter: action.expectedLevelAfter
+		})),
+		board: [],
+		problems
+	};
+}
