@@ -8,6 +8,9 @@ import { createLoginAttemptRepository } from './persistence/login-attempts.ts';
 import { createReviewRepository } from './persistence/reviews.ts';
 import { createInvitationRepository } from './persistence/invitations.ts';
 import { createDocumentRepository } from './persistence/documents.ts';
+import { createSnapshotRepository } from './persistence/snapshots.ts';
+import { createSignatureRepository } from './persistence/signatures.ts';
+import { createAuditLogRepository } from './persistence/audit-log.ts';
 import { createSessionService } from './auth/sessions.ts';
 import { createLoginThrottle } from './auth/throttle.ts';
 import { createAccountService } from './auth/accounts.ts';
@@ -16,6 +19,9 @@ import { createParticipantService } from './reviews/participants.ts';
 import { createMembershipEvents } from './reviews/membership-events.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createDemoReview } from './demo/create-demo-review.ts';
+import { createAuditService } from './records/audit.ts';
+import { createLiveDocuments } from './records/live-documents.ts';
+import { createRecordsService } from './records/records-service.ts';
 import type { SessionUser } from './auth/sessions.ts';
 
 export function createServices(config: Config, opts: { db?: Db; logger?: Logger; now?: () => number } = {}) {
@@ -28,7 +34,10 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		loginAttempts: createLoginAttemptRepository(db),
 		reviews: createReviewRepository(db),
 		invitations: createInvitationRepository(db),
-		documents: createDocumentRepository(db)
+		documents: createDocumentRepository(db),
+		snapshots: createSnapshotRepository(db),
+		signatures: createSignatureRepository(db),
+		auditLog: createAuditLogRepository(db)
 	};
 	const sessions = createSessionService({
 		sessions: repos.sessions,
@@ -39,6 +48,10 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 	});
 	const events = createMembershipEvents();
 	const throttle = createLoginThrottle(repos.loginAttempts, undefined, now);
+	const audit = createAuditService({ db, log: repos.auditLog, users: repos.users, now });
+	const accounts = createAccountService({ users: repos.users, sessions, throttle, audit, now });
+	// Filled by the collaboration server once it runs, so a freeze reads open documents live.
+	const liveDocuments = createLiveDocuments();
 	const services = {
 		config,
 		db,
@@ -46,7 +59,9 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		repos,
 		sessions,
 		membership: events,
-		accounts: createAccountService({ users: repos.users, sessions, throttle, now }),
+		accounts,
+		audit,
+		liveDocuments,
 		reviews: createReviewService({ reviews: repos.reviews, now }),
 		participants: createParticipantService({
 			reviews: repos.reviews,
@@ -54,6 +69,18 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 			users: repos.users,
 			sessions,
 			events,
+			audit,
+			now
+		}),
+		records: createRecordsService({
+			db,
+			reviews: repos.reviews,
+			documents: repos.documents,
+			snapshots: repos.snapshots,
+			signatures: repos.signatures,
+			audit,
+			live: liveDocuments,
+			confirmPassword: accounts.confirmPassword,
 			now
 		}),
 		demo: {

@@ -7,10 +7,17 @@ import type { UserRepository } from '../persistence/users.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import type { SessionService } from './sessions.ts';
 import type { LoginThrottle } from './throttle.ts';
+import type { AuditService } from '../records/audit.ts';
 
 export const GENERIC_LOGIN_FAILURE = 'That email and password do not match an account.';
 
-type Deps = { users: UserRepository; sessions: SessionService; throttle: LoginThrottle; now?: () => number };
+type Deps = {
+	users: UserRepository;
+	sessions: SessionService;
+	throttle: LoginThrottle;
+	audit?: Pick<AuditService, 'append'>;
+	now?: () => number;
+};
 
 export function createAccountService(deps: Deps) {
 	const now = deps.now ?? Date.now;
@@ -42,6 +49,7 @@ export function createAccountService(deps: Deps) {
 			const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
 			if (!user || !valid) return fail('unauthenticated', GENERIC_LOGIN_FAILURE);
 			deps.throttle.succeeded(input.email, attempt);
+			deps.audit?.append({ actorId: user.id, action: 'sign_in', details: { ip } });
 			return ok({ userId: user.id, token: deps.sessions.create(user.id).token });
 		},
 

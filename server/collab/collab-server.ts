@@ -42,6 +42,9 @@ export function createCollabServer(services: Services) {
 		]
 	});
 
+	// A freeze reads open documents here, so it captures every acknowledged edit.
+	const detachLive = services.liveDocuments.attach({ get: (name) => hocuspocus.documents.get(name) ?? null });
+
 	const peers = new WeakMap<object, PeerState>();
 	const ws = crossws({
 		serverOptions: { maxPayload: config.maxFrameBytes },
@@ -85,6 +88,7 @@ export function createCollabServer(services: Services) {
 			// Every acknowledged update is already in the durable log; storing here only compacts
 			// it, so a shutdown that runs out of time still loses nothing.
 			hocuspocus.flushPendingStores();
+			detachLive();
 			ws.closeAll(closeCode.code, closeCode.reason);
 			hocuspocus.closeConnections();
 			await waitFor(() => hocuspocus.getDocumentsCount() === 0, 5_000);

@@ -87,6 +87,71 @@ const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }> = [
 		);
 		CREATE INDEX update_log_document ON update_log(document_name, seq);
 		`
+	},
+	{
+		id: 3,
+		name: 'evaluation record: snapshots, signatures, hash-chained audit log (append-only)',
+		sql: `
+		-- One frozen version of a review's record. record_json is the canonical JSON that
+		-- content_hash fingerprints; the Yjs states let a version be reopened exactly.
+		CREATE TABLE snapshots (
+			id TEXT PRIMARY KEY,
+			review_id TEXT NOT NULL REFERENCES reviews(id),
+			version INTEGER NOT NULL CHECK (version >= 1),
+			label TEXT NOT NULL,
+			note TEXT NOT NULL,
+			frozen_at TEXT NOT NULL,
+			frozen_by TEXT NOT NULL,
+			frozen_by_name TEXT NOT NULL,
+			content_hash TEXT NOT NULL,
+			previous_chain_hash TEXT,
+			chain_hash TEXT NOT NULL,
+			record_json TEXT NOT NULL,
+			workspace_state BLOB NOT NULL,
+			reviewer_state BLOB NOT NULL,
+			UNIQUE (review_id, version)
+		);
+		CREATE TABLE signatures (
+			id TEXT PRIMARY KEY,
+			snapshot_id TEXT NOT NULL REFERENCES snapshots(id),
+			review_id TEXT NOT NULL,
+			version INTEGER NOT NULL,
+			meaning TEXT NOT NULL CHECK (meaning IN ('attested', 'reviewed', 'approved')),
+			signer_user_id TEXT NOT NULL,
+			printed_name TEXT NOT NULL,
+			role TEXT NOT NULL,
+			signed_at TEXT NOT NULL,
+			record_hash TEXT NOT NULL,
+			declaration_hash TEXT NOT NULL,
+			UNIQUE (review_id, version, meaning, signer_user_id)
+		);
+		CREATE INDEX signatures_review ON signatures(review_id, version);
+		-- seq is assigned as last + 1 (no AUTOINCREMENT gaps), so a missing row shows as a gap.
+		CREATE TABLE audit_log (
+			seq INTEGER PRIMARY KEY,
+			at TEXT NOT NULL,
+			actor_id TEXT,
+			actor_name TEXT,
+			action TEXT NOT NULL,
+			review_id TEXT,
+			details TEXT NOT NULL,
+			previous_hash TEXT,
+			hash TEXT NOT NULL
+		);
+		CREATE INDEX audit_log_review ON audit_log(review_id, seq);
+		CREATE TRIGGER snapshots_no_update BEFORE UPDATE ON snapshots
+			BEGIN SELECT RAISE(ABORT, 'snapshots are append-only: a frozen version cannot be changed'); END;
+		CREATE TRIGGER snapshots_no_delete BEFORE DELETE ON snapshots
+			BEGIN SELECT RAISE(ABORT, 'snapshots are append-only: a frozen version cannot be deleted'); END;
+		CREATE TRIGGER signatures_no_update BEFORE UPDATE ON signatures
+			BEGIN SELECT RAISE(ABORT, 'signatures are append-only: a signature cannot be changed'); END;
+		CREATE TRIGGER signatures_no_delete BEFORE DELETE ON signatures
+			BEGIN SELECT RAISE(ABORT, 'signatures are append-only: a signature cannot be deleted'); END;
+		CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+			BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: an entry cannot be changed'); END;
+		CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+			BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: an entry cannot be deleted'); END;
+		`
 	}
 ];
 

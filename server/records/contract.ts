@@ -35,13 +35,15 @@ export type VersionSummary = {
 	label: string;
 	note: string;
 	frozenAt: string;
+	/** User id of who froze the version (part of the chain hash). */
+	frozenBy: string;
 	frozenByName: string;
 	contentHash: string;
 	chainHash: string;
 	previousChainHash: string | null;
 	/** A later version exists; this one stays readable, with its signatures. */
 	superseded: boolean;
-	/** Signed = approved by the accountable manager. */
+	/** Signed = approved by the accountable manager; superseded wins over signed (see signatures). */
 	status: RecordStatus;
 	signatures: SignatureView[];
 };

@@ -10,6 +10,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { hashSecret, randomSecret, type SessionService, type SessionUser } from '../auth/sessions.ts';
 import { may } from '../auth/policy.ts';
 import type { MembershipEvents } from './membership-events.ts';
+import type { AuditService } from '../records/audit.ts';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -19,6 +20,7 @@ type Deps = {
 	users: UserRepository;
 	sessions: SessionService;
 	events: MembershipEvents;
+	audit?: Pick<AuditService, 'append'>;
 	now?: () => number;
 };
 
@@ -59,6 +61,12 @@ export function createParticipantService(deps: Deps) {
 		}
 		if (deps.reviews.participant(invitation.reviewId, userId)) return ok({ reviewId: invitation.reviewId });
 		deps.reviews.addParticipant(invitation.reviewId, userId, invitation.role, invitation.department, now());
+		deps.audit?.append({
+			actorId: userId,
+			action: 'invite_accepted',
+			reviewId: invitation.reviewId,
+			details: { invitationId: invitation.id, userId, role: invitation.role, department: invitation.department }
+		});
 		deps.events.publish({ type: 'role_changed', reviewId: invitation.reviewId, userId });
 		return ok({ reviewId: invitation.reviewId });
 	}
@@ -149,6 +157,12 @@ export function createParticipantService(deps: Deps) {
 				return fail('conflict', 'A review needs at least one facilitator. Make someone else facilitator first.', 'role');
 			}
 			deps.reviews.updateParticipant(reviewId, input.userId, input.role, input.department);
+			deps.audit?.append({
+				actorId: actor.id,
+				action: 'role_changed',
+				reviewId,
+				details: { userId: input.userId, from: target.role, to: input.role, department: input.department }
+			});
 			deps.events.publish({ type: 'role_changed', reviewId, userId: input.userId });
 			return ok(true);
 		},
@@ -162,6 +176,7 @@ export function createParticipantService(deps: Deps) {
 				return fail('conflict', 'A review needs at least one facilitator.');
 			}
 			deps.reviews.removeParticipant(reviewId, userId);
+			deps.audit?.append({ actorId: actor.id, action: 'participant_removed', reviewId, details: { userId, role: target.role } });
 			deps.events.publish({ type: 'removed', reviewId, userId });
 			return ok(true);
 		}

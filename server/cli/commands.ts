@@ -1,0 +1,140 @@
+// The operator's commands behind `psems`. Each returns an exit code and writes through the given
+// streams, so tests can run them in-process as well as through the bin.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { loadConfig } from '../config.ts';
+import { openDatabase, StartupError, type Db } from '../persistence/database.ts';
+import { createUserRepository } from '../persistence/users.ts';
+import { createAuditLogRepository } from '../persistence/audit-log.ts';
+import { createSnapshotRepository } from '../persistence/snapshots.ts';
+import { createSignatureRepository } from '../persistence/signatures.ts';
+import { createAuditService } from '../records/audit.ts';
+import { verifyRecords } from '../records/verify.ts';
+import type { VerifyReport } from '../records/contract.ts';
+
+// sysexits.h codes where one fits: usage 64, no input 66, internal error 70, cannot create 73.
+export const EXIT = { ok: 0, problems: 1, usage: 64, noInput: 66, software: 70, cantCreate: 73 } as const;
+
+export type Io = { env: Record<string, string | undefined>; out: (line: string) => void; err: (line: string) => void };
+
+export const HELP = `psems: operator commands for the PSeMS Review Workshop
+
+Usage:
+  psems verify          Recompute every record hash, both hash chains and every signature link.
+                        Exits 0 when intact; otherwise names each altered, missing or reordered row.
+  psems backup <file>   Write a consistent copy of the database to <file> (safe while the server runs),
+                        then check the copy.
+  psems help            Show this help.
+
+The database is DATA_DIR/psems.sqlite, as for the server (DATA_DIR defaults to ./data).`;
+
+/** Verification over any open connection (the live database or a backup copy). */
+export function verifyDatabase(db: Db): VerifyReport {
+	const audit = createAuditService({ db, log: createAuditLogRepository(db), users: createUserRepository(db) });
+	return verifyRecords({ snapshots: createSnapshotRepository(db), signatures: createSignatureRepository(db), audit });
+}
+
+function counts(report: VerifyReport): string {
+	const { snapshots, signatures, auditEntries } = report.checked;
+	const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+	return `${n(snapshots, 'snapshot', 'snapshots')}, ${n(signatures, 'signature', 'signatures')}, ${n(auditEntries, 'audit entry', 'audit entries')}`;
+}
+
+function printReport(io: Io, report: VerifyReport, file: string): number {
+	if (report.ok) {
+		io.out(`psems verify: intact (${counts(report)} checked in ${file})`);
+		return EXIT.ok;
+	}
+	for (const p of report.problems) io.err(`${p.table} row ${p.rowId}: ${p.message}`);
+	io.err(`psems verify: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} found (${counts(report)} checked in ${file})`);
+	return EXIT.problems;
+}
+
+function existingDatabase(io: Io): string | null {
+	const file = loadConfig(io.env).databaseFile;
+	if (fs.existsSync(file)) return file;
+	io.err(`psems: no database at ${file}. Set DATA_DIR to the server's data directory.`);
+	return null;
+}
+
+export function verifyCommand(io: Io): number {
+	const file = existingDatabase(io);
+	if (!file) return EXIT.noInput;
+	const db = openDatabase(file);
+	try {
+		return printReport(io, verifyDatabase(db), file);
+	} finally {
+		db.close();
+	}
+}
+
+export async function backupCommand(io: Io, target: string | undefined): Promise<number> {
+	if (!target) {
+		io.err('psems backup: name the file to write, e.g. `psems backup /backups/psems-2026-11-25.sqlite`.');
+		return EXIT.usage;
+	}
+	const file = existingDatabase(io);
+	if (!file) return EXIT.noInput;
+	const destination = path.resolve(target);
+	if (fs.existsSync(destination)) {
+		io.err(`psems backup: ${destination} exists already; choose a new file name.`);
+		return EXIT.cantCreate;
+	}
+	fs.mkdirSync(path.dirname(destination), { recursive: true });
+	const db = openDatabase(file);
+	try {
+		// SQLite's online backup: a consistent snapshot page by page, while the server keeps writing.
+		await db.backup(destination);
+	} finally {
+		db.close();
+	}
+	// A backup should be one self-contained file, so take the copy out of WAL mode, then check it.
+	const copy = new Database(destination, { fileMustExist: true });
+	try {
+		copy.pragma('journal_mode = DELETE');
+		const integrity = copy.pragma('integrity_check', { simple: true });
+		if (integrity !== 'ok') {
+			io.err(`psems backup: the copy at ${destination} failed SQLite's integrity check: ${String(integrity)}`);
+			return EXIT.problems;
+		}
+		const report = verifyDatabase(copy);
+		if (!report.ok) {
+			for (const p of report.problems) io.err(`${p.table} row ${p.rowId}: ${p.message}`);
+			io.err(`psems backup: wrote ${destination}, but its records do not verify (the source has the same problems; run psems verify).`);
+			return EXIT.problems;
+		}
+		const kib = Math.ceil(fs.statSync(destination).size / 1024);
+		io.out(`psems backup: wrote ${destination} (${kib} KiB); the copy is intact (${counts(report)}).`);
+		return EXIT.ok;
+	} finally {
+		copy.close();
+	}
+}
+
+export async function run(args: string[], io: Io): Promise<number> {
+	const [command, ...rest] = args;
+	try {
+		switch (command) {
+			case 'verify':
+				return verifyCommand(io);
+			case 'backup':
+				return await backupCommand(io, rest[0]);
+			case 'help':
+			case '--help':
+			case '-h':
+				io.out(HELP);
+				return EXIT.ok;
+			default:
+				io.err(command ? `psems: unknown command "${command}".\n\n${HELP}` : HELP);
+				return EXIT.usage;
+		}
+	} catch (error) {
+		if (error instanceof StartupError) {
+			io.err(`psems: ${error.message}`);
+			return error.exitCode;
+		}
+		io.err(`psems: ${error instanceof Error ? error.message : String(error)}`);
+		return EXIT.software;
+	}
+}

@@ -1,0 +1,98 @@
+// The hash-chained audit log: who did what, when, to which review. Each entry's hash covers the
+// previous entry's hash, so removing, reordering or altering any entry breaks the chain from
+// there on (`psems verify` finds it). Appends are synchronous and atomic on the one connection.
+import type { Db } from '../persistence/database.ts';
+import type { AuditLogRepository, AuditRow } from '../persistence/audit-log.ts';
+import type { UserRepository } from '../persistence/users.ts';
+import { canonicalJson } from '../../src/lib/shared/record/canonical-json.ts';
+import { auditEntryHash } from './hashes.ts';
+import type { VerifyProblem } from './contract.ts';
+
+export const AUDIT_ACTIONS = [
+	'sign_in',
+	'invite_accepted',
+	'role_changed',
+	'participant_removed',
+	'freeze',
+	'signature',
+	'reveal',
+	'export'
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditInput = {
+	/** null for the system itself. */
+	actorId: string | null;
+	action: AuditAction;
+	reviewId?: string | null;
+	details?: Record<string, unknown>;
+};
+
+export type AuditEntry = Omit<AuditRow, 'details'> & { details: Record<string, unknown> };
+
+type Deps = { db: Db; log: AuditLogRepository; users: UserRepository; now?: () => number };
+
+export function createAuditService(deps: Deps) {
+	const now = deps.now ?? Date.now;
+
+	const append = deps.db.transaction((input: AuditInput): AuditRow => {
+		const last = deps.log.last();
+		const fields = {
+			seq: (last?.seq ?? 0) + 1,
+			at: new Date(now()).toISOString(),
+			actorId: input.actorId,
+			// The name at the time of the action: accounts may be renamed later.
+			actorName: input.actorId ? (deps.users.findById(input.actorId)?.name ?? null) : null,
+			action: input.action,
+			reviewId: input.reviewId ?? null,
+			details: canonicalJson(input.details ?? {}),
+			previousHash: last?.hash ?? null
+		};
+		const row: AuditRow = { ...fields, hash: auditEntryHash(fields) };
+		deps.log.insert(row);
+		return row;
+	});
+
+	return {
+		/** Appends one entry (inside the caller's transaction, if any) and returns it. */
+		append: (input: AuditInput): AuditRow => append(input),
+
+		/** Entries about one review, oldest first, details parsed. */
+		entries(reviewId: string): AuditEntry[] {
+			return deps.log.forReview(reviewId).map((row) => ({ ...row, details: parseDetails(row.details) ?? {} }));
+		},
+
+		/** Recomputes every entry's hash and link, in seq order. */
+		verifyChain(): { count: number; rows: AuditRow[]; problems: VerifyProblem[] } {
+			const rows = deps.log.all();
+			const problems: VerifyProblem[] = [];
+			const problem = (row: AuditRow, message: string) => problems.push({ table: 'audit_log', rowId: String(row.seq), message });
+			let previous: AuditRow | null = null;
+			for (const [index, row] of rows.entries()) {
+				if (row.seq !== index + 1) {
+					problem(row, `expected entry ${index + 1} here but found ${row.seq}: an entry is missing or out of order`);
+				}
+				if (row.previousHash !== (previous?.hash ?? null)) {
+					problem(row, `previous hash does not match entry ${previous?.seq ?? '(none)'}: the chain is broken before this entry`);
+				}
+				if (auditEntryHash(row) !== row.hash) {
+					problem(row, `hash does not match its content (${row.action}): the entry was altered`);
+				}
+				if (parseDetails(row.details) === null) problem(row, 'details are not valid JSON');
+				previous = row;
+			}
+			return { count: rows.length, rows, problems };
+		}
+	};
+}
+
+export function parseDetails(text: string): Record<string, unknown> | null {
+	try {
+		const value: unknown = JSON.parse(text);
+		return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+	} catch {
+		return null;
+	}
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

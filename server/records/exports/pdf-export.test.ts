@@ -1,0 +1,120 @@
+// The PDF's text is read back with pdftotext (Debian poppler-utils), as a reader's tool would.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { EvaluationRecord } from '../../../src/lib/shared/record/record.ts';
+import type { FrozenVersion } from '../contract.ts';
+import { demoRecord, frozenVersion, signature } from './fixtures.ts';
+import { renderRecordPdf } from './pdf-export.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'psems-pdf-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The text of each page, in order (pdftotext separates pages with a form feed). */
+async function pagesOf(version: FrozenVersion, layout = false): Promise<string[]> {
+	const file = join(dir, `${crypto.randomUUID()}.pdf`);
+	const pdf = await renderRecordPdf(version);
+	expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+	writeFileSync(file, pdf);
+	const text = execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+	return text.split('\f').slice(0, -1);
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('PDF record', () => {
+	const record = demoRecord();
+	const frozen = frozenVersion(record);
+	const signed: FrozenVersion = { ...frozen, status: 'signed', signatures: [signature(frozen, 'attested', '2026-11-25T15:00:00.000Z'), signature(frozen, 'approved', '2026-11-26T09:12:44.000Z')] };
+
+	it('shows the full hash on the first page and the version footer with its page number on every page', async () => {
+		const pages = await pagesOf(signed);
+		expect(pages.length).toBeGreaterThan(4);
+		expect(pages[0]).toContain(frozen.contentHash);
+		pages.forEach((page, i) => {
+			expect(page).toContain(`Evaluation record v1 · ${frozen.contentHash.slice(0, 12)} · page ${i + 1} of ${pages.length}`);
+		});
+	});
+
+	it('opens with the port, the review, the framework, the freeze and the status', async () => {
+		const first = oneLine((await pagesOf(signed))[0]);
+		for (const text of ['PSeMS EVALUATION RECORD', 'Port of Eastmouth Authority', 'Independent PSeMS review 2026', 'Independent review', 'PSeMS GAP analysis, version 1.0 (psems-gap)', 'Evaluation record v1', 'After the Eastmouth workshop', '25 November 2026, 14:03:07 UTC, by Fran Müller', 'Signed. Approved by the accountable manager.']) {
+			expect(first).toContain(text);
+		}
+	});
+
+	it('prints every signature with name, role, meaning, UTC time and short record hash, and the meanings still missing', async () => {
+		const first = oneLine((await pagesOf(signed))[0]);
+		expect(first).toMatch(/Attested Fran Müller Facilitator \(independent reviewer\) 25 November 2026, 15:00:00 UTC [0-9a-f]{12}/);
+		expect(first).toContain('Approved and accepted');
+		expect(first).toContain('Margaret Lowe Accountable manager 26 November 2026, 09:12:44 UTC');
+		expect(first).toContain(frozen.contentHash.slice(0, 12));
+		expect(first).toMatch(/Reviewed Not yet signed/);
+	});
+
+	it('says "Not yet signed" on a version nobody has signed, and "Superseded" on a superseded one', async () => {
+		const unsigned = oneLine((await pagesOf(frozen))[0]);
+		expect(unsigned).toContain('Not yet signed.');
+		expect(unsigned).toContain('Frozen. Content is locked; awaiting sign-off.');
+		const old = oneLine((await pagesOf({ ...signed, superseded: true, status: 'superseded' }))[0]);
+		expect(old).toContain('Superseded. A later version of this record exists.');
+		expect(old).toContain('Margaret Lowe');
+	});
+
+	it('holds the summary, the grid, the findings, the plan, the interviews and the participants', async () => {
+		// Layout mode keeps each table row on one line, so a row's cells can be checked together.
+		const layout = (await pagesOf(signed, true)).join('\n');
+		expect(layout).toMatch(/^\s*3\s+6\s+6\s+0\s+15\s*$/m);
+		expect(layout).toMatch(/P1 Critical\s+P2 High\s+P3 Medium\s+P4 Low\s+below target, of 16/);
+		expect(layout).toMatch(/A2\s+Security manager: authority, resources and\s+3\s+2\s+5\s+3\s+P1 Critical\s+High/);
+		expect(layout).toMatch(/D1\s+Performance monitoring, measurement and\s+2\s+1\s+3\s+2\s+P1 Critical \*\s+Medium/);
+		const all = oneLine((await pagesOf(signed)).join(' '));
+		expect(all).toContain('15 elements are below target, 4 of them critical.');
+		expect(all).toContain('GAP grid');
+		expect(all).toContain('Role defined but no direct access to the accountable manager in practice.');
+		expect(all).toContain('Why target 3: Agreed with the accountable manager');
+		expect(all).toContain('Give the security manager direct access to the accountable manager');
+		expect(all).toContain('Who is the accountable manager for security');
+		expect(all).toContain('Zoë Ñúñez (Responsable sûreté, Terminal Société Générale)');
+		expect(all).toContain('Security policy (v2, March 2024): Received');
+		expect(all).toContain('=HYPERLINK("http://example.invalid","click") was typed into the notes');
+		expect(all).toContain('Participants');
+		expect(all).toMatch(/Priya Shah Department head IT and OT/);
+	});
+
+	it('renders the same version to the same bytes', async () => {
+		const [a, b] = await Promise.all([renderRecordPdf(signed), renderRecordPdf(signed)]);
+		expect(a.equals(b)).toBe(true);
+	});
+
+	it('lays out an empty record and extreme text without blank or overflowing pages', async () => {
+		const empty: EvaluationRecord = { ...record, participants: [], interview: [], plan: [], overviewNotes: { json: [], text: '' }, problems: ['action x: malformed'] };
+		const emptyPages = await pagesOf(frozenVersion(empty));
+		expect(oneLine(emptyPages.join(' '))).toContain('The plan has no actions.');
+		expect(oneLine(emptyPages.join(' '))).toContain('action x: malformed');
+
+		const long = demoRecord();
+		long.elements[0].rationale = 'Evidence was thin. '.repeat(210);
+		long.plan[0].successMeasure = 'Measured monthly. '.repeat(110);
+		long.plan[0].owner = 'Head of Marine Operations and Port Security (acting) '.repeat(3);
+		long.review.portName = 'Autorité portuaire de Saint-Étienne-du-Rouvray ≥ “Ports de Normandie” ✓ ő';
+		const pages = await pagesOf(frozenVersion(long));
+		pages.forEach((page, i) => {
+			const body = page.replace(/Evaluation record v1 · [0-9a-f]{12} · page \d+ of \d+/, '').replace(long.review.portName.slice(0, 20), '');
+			expect(body.trim().length, `page ${i + 1} has content besides its footer`).toBeGreaterThan(40);
+		});
+		expect(oneLine(pages[0])).toContain('Autorité portuaire de Saint-Étienne-du-Rouvray >= “Ports de Normandie” yes o');
+	});
+
+	it('prints a table row too tall for any page as flowing paragraphs, keeping every word', async () => {
+		const huge = demoRecord();
+		huge.plan[1].successMeasure = 'Pasted in from a long report. '.repeat(200).trim();
+		const pages = await pagesOf(frozenVersion(huge));
+		const all = oneLine(pages.join(' '));
+		expect(all.match(/Pasted in from a long report\./g)).toHaveLength(200);
+		expect(all).toContain('Owner: Dana Okafor');
+		pages.forEach((page, i) => expect(page).toContain(`page ${i + 1} of ${pages.length}`));
+	});
+});

@@ -1,0 +1,98 @@
+// Text blocks of the PDF record: headings that never sit alone at a page foot, paragraphs,
+// label/value lines and bullet lists. Every string passes through pdfSafe on its way in.
+import { pdfSafe } from './safe-text.ts';
+import { COLOUR, CONTENT_WIDTH, FONT, MARGIN, SIZE, ensureSpace, type FontName, type Pdf } from './theme.ts';
+
+export type TextStyle = { font?: FontName; size?: number; colour?: string; gap?: number };
+
+export function setStyle(doc: Pdf, style: TextStyle = {}): void {
+	doc.font(FONT[style.font ?? 'regular']).fontSize(style.size ?? SIZE.body).fillColor(style.colour ?? COLOUR.ink);
+}
+
+/** A section title with a rule under it; `newPage` starts it on a fresh page. */
+export function sectionHeading(doc: Pdf, title: string, options: { newPage?: boolean; intro?: string } = {}): void {
+	if (options.newPage) doc.addPage();
+	else {
+		ensureSpace(doc, 90);
+		doc.moveDown(0.8);
+	}
+	doc.x = MARGIN.left;
+	setStyle(doc, { font: 'bold', size: SIZE.h1, colour: COLOUR.navy });
+	doc.text(pdfSafe(title), MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+	const y = doc.y + 3;
+	doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + CONTENT_WIDTH, y).lineWidth(1).strokeColor(COLOUR.navy).stroke();
+	doc.y = y + 8;
+	if (options.intro) paragraph(doc, options.intro, { colour: COLOUR.muted, size: SIZE.small });
+}
+
+/** A sub-heading kept with at least `keep` points of what follows. */
+export function subHeading(doc: Pdf, title: string, options: { size?: number; colour?: string; keep?: number } = {}): void {
+	ensureSpace(doc, options.keep ?? 60);
+	setStyle(doc, { font: 'bold', size: options.size ?? SIZE.h2, colour: options.colour ?? COLOUR.ink });
+	doc.text(pdfSafe(title), MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+	doc.moveDown(0.25);
+}
+
+/** Plain text; each line of the text is its own paragraph. Empty text prints `empty` muted. */
+export function paragraph(doc: Pdf, text: string, style: TextStyle & { indent?: number; empty?: string } = {}): void {
+	const lines = text.split('\n').filter((line) => line.trim() !== '');
+	const indent = style.indent ?? 0;
+	if (lines.length === 0) {
+		if (style.empty === undefined) return;
+		setStyle(doc, { font: 'italic', size: style.size, colour: COLOUR.faint });
+		doc.text(pdfSafe(style.empty), MARGIN.left + indent, doc.y, { width: CONTENT_WIDTH - indent });
+		doc.moveDown(style.gap ?? 0.4);
+		return;
+	}
+	setStyle(doc, style);
+	for (const line of lines) {
+		doc.text(pdfSafe(line.trim()), MARGIN.left + indent, doc.y, { width: CONTENT_WIDTH - indent, lineGap: 1.5 });
+		doc.moveDown(style.gap ?? 0.4);
+	}
+}
+
+/** "Label  value" lines with the labels in one column, for metadata. */
+export function definitionList(doc: Pdf, items: ReadonlyArray<{ label: string; value: string; font?: FontName }>, labelWidth = 120): void {
+	for (const item of items) {
+		if (item.value === '') continue;
+		setStyle(doc, { font: item.font ?? 'regular' });
+		const valueWidth = CONTENT_WIDTH - labelWidth;
+		const height = doc.heightOfString(pdfSafe(item.value), { width: valueWidth, lineGap: 1.5 });
+		ensureSpace(doc, height + 4);
+		const y = doc.y;
+		setStyle(doc, { size: SIZE.small, colour: COLOUR.muted });
+		doc.text(pdfSafe(item.label), MARGIN.left, y + 0.8, { width: labelWidth - 8 });
+		setStyle(doc, { font: item.font ?? 'regular' });
+		doc.text(pdfSafe(item.value), MARGIN.left + labelWidth, y, { width: valueWidth, lineGap: 1.5 });
+		doc.y = y + height + 4;
+	}
+	doc.x = MARGIN.left;
+}
+
+/** A small label above a block, such as "Answer" or "Evidence". */
+export function label(doc: Pdf, text: string, indent = 0): void {
+	ensureSpace(doc, 34);
+	doc.moveDown(0.25);
+	setStyle(doc, { font: 'bold', size: SIZE.tiny, colour: COLOUR.muted });
+	doc.text(pdfSafe(text.toUpperCase()), MARGIN.left + indent, doc.y, { width: CONTENT_WIDTH - indent, characterSpacing: 0.6 });
+	doc.moveDown(0.2);
+}
+
+export function bullets(doc: Pdf, items: readonly string[], style: TextStyle & { indent?: number } = {}): void {
+	const indent = style.indent ?? 0;
+	setStyle(doc, style);
+	for (const item of items) {
+		ensureSpace(doc, 14);
+		const y = doc.y;
+		doc.text('•', MARGIN.left + indent, y, { width: 10 });
+		doc.text(pdfSafe(item), MARGIN.left + indent + 10, y, { width: CONTENT_WIDTH - indent - 10, lineGap: 1.5 });
+		doc.moveDown(0.2);
+	}
+	doc.moveDown(0.2);
+}
+
+export function rule(doc: Pdf, colour: string = COLOUR.ruleLight): void {
+	const y = doc.y + 4;
+	doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + CONTENT_WIDTH, y).lineWidth(0.5).strokeColor(colour).stroke();
+	doc.y = y + 8;
+}

@@ -1,0 +1,35 @@
+// The footer on every page: which review, which version, the short hash and "page X of Y".
+// Drawn after all content (pages are buffered), because the page count is only known then.
+import { pdfSafe, shortHash } from './safe-text.ts';
+import { COLOUR, CONTENT_WIDTH, FONT, FOOTER_Y, MARGIN, SIZE } from './theme.ts';
+import { recordName, type RecordContext } from './context.ts';
+
+export function footerText(ctx: Pick<RecordContext, 'version'>, page: number, pages: number): string {
+	return `${recordName(ctx.version)} \u00b7 ${shortHash(ctx.version.contentHash)} \u00b7 page ${page} of ${pages}`;
+}
+
+function fit(ctx: RecordContext, text: string, width: number): string {
+	if (ctx.doc.widthOfString(text) <= width) return text;
+	let cut = text;
+	while (cut.length > 1 && ctx.doc.widthOfString(`${cut}\u2026`) > width) cut = cut.slice(0, -1);
+	return `${cut.trimEnd()}\u2026`;
+}
+
+export function drawFooters(ctx: RecordContext): void {
+	const { doc, record } = ctx;
+	const range = doc.bufferedPageRange();
+	for (let i = range.start; i < range.start + range.count; i++) {
+		doc.switchToPage(i);
+		// Text below the bottom margin would otherwise make pdfkit start a new page.
+		const bottom = doc.page.margins.bottom;
+		doc.page.margins.bottom = 0;
+		doc.moveTo(MARGIN.left, FOOTER_Y - 8).lineTo(MARGIN.left + CONTENT_WIDTH, FOOTER_Y - 8).lineWidth(0.5).strokeColor(COLOUR.rule).stroke();
+		doc.font(FONT.regular).fontSize(SIZE.tiny).fillColor(COLOUR.muted);
+		const right = footerText(ctx, i - range.start + 1, range.count);
+		const rightWidth = doc.widthOfString(right);
+		doc.text(right, MARGIN.left + CONTENT_WIDTH - rightWidth, FOOTER_Y, { lineBreak: false });
+		const left = fit(ctx, pdfSafe(`${record.review.portName} \u2014 ${record.review.title}`), CONTENT_WIDTH - rightWidth - 16);
+		doc.text(left, MARGIN.left, FOOTER_Y, { lineBreak: false });
+		doc.page.margins.bottom = bottom;
+	}
+}

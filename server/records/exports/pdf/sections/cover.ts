@@ -1,0 +1,91 @@
+// The first page's title block: whose record this is, which version, when and by whom it was
+// frozen, its status, and the full fingerprint a reader can check it against.
+import { COLOUR, CONTENT_WIDTH, FONT, MARGIN, SIZE } from '../theme.ts';
+import { definitionList, setStyle } from '../blocks.ts';
+import { formatDate, formatUtc, pdfSafe } from '../safe-text.ts';
+import { recordName, type RecordContext } from '../context.ts';
+import { STATUS_LABELS } from '../../labels.ts';
+import type { RecordStatus } from '../../../contract.ts';
+
+const STATUS_STYLE: Record<RecordStatus, { fill: string; ink: string; explain: string }> = {
+	signed: { fill: COLOUR.greenLight, ink: COLOUR.green, explain: 'Approved by the accountable manager.' },
+	frozen: { fill: COLOUR.navyLight, ink: COLOUR.navy, explain: 'Content is locked; awaiting sign-off.' },
+	superseded: { fill: COLOUR.amberLight, ink: COLOUR.amber, explain: 'A later version of this record exists. This version and its signatures are kept unchanged.' }
+};
+
+/** A version can be superseded after it was signed; the later version takes precedence for the label. */
+export function statusOf(ctx: Pick<RecordContext, 'version'>): RecordStatus {
+	return ctx.version.superseded ? 'superseded' : ctx.version.status;
+}
+
+function statusChip(ctx: RecordContext, status: RecordStatus, y: number): void {
+	const { doc } = ctx;
+	const text = STATUS_LABELS[status].toUpperCase();
+	doc.font(FONT.bold).fontSize(SIZE.small);
+	const width = doc.widthOfString(text, { characterSpacing: 0.8 }) + 18;
+	const x = MARGIN.left + CONTENT_WIDTH - width;
+	doc.roundedRect(x, y, width, 20, 3).fill(STATUS_STYLE[status].fill);
+	doc.fillColor(STATUS_STYLE[status].ink).text(text, x, y + 6, { width, align: 'center', characterSpacing: 0.8 });
+}
+
+function hashBox(ctx: RecordContext): void {
+	const { doc, version } = ctx;
+	const top = doc.y + 6;
+	const inner = CONTENT_WIDTH - 24;
+	const rows: Array<[string, string]> = [
+		['Chain hash', version.chainHash],
+		['Previous chain hash', version.previousChainHash ?? 'None: this is the first version']
+	];
+	const note = 'Any change to the record changes this fingerprint. Check it against the JSON export, or with "psems verify" on the server.';
+	setStyle(doc, { font: 'italic', size: SIZE.tiny });
+	const height = 10 + 14 + 18 + rows.length * 12 + 4 + doc.heightOfString(note, { width: inner }) + 10;
+	doc.roundedRect(MARGIN.left, top, CONTENT_WIDTH, height, 4).fill(COLOUR.navyFaint);
+	doc.roundedRect(MARGIN.left, top, CONTENT_WIDTH, height, 4).lineWidth(0.5).strokeColor(COLOUR.rule).stroke();
+	let y = top + 10;
+	setStyle(doc, { font: 'bold', size: SIZE.small, colour: COLOUR.navy });
+	doc.text('Record fingerprint (SHA-256 of the canonical record)', MARGIN.left + 12, y, { width: inner });
+	y += 14;
+	doc.font(FONT.mono).fontSize(9.6).fillColor(COLOUR.ink).text(version.contentHash, MARGIN.left + 12, y, { width: inner, lineBreak: false });
+	y += 18;
+	for (const [name, value] of rows) {
+		setStyle(doc, { size: SIZE.tiny, colour: COLOUR.muted });
+		doc.text(name, MARGIN.left + 12, y + 0.5, { width: 92 });
+		doc.font(FONT.mono).fontSize(7.5).fillColor(COLOUR.muted).text(value, MARGIN.left + 104, y, { width: inner - 92, lineBreak: false });
+		y += 12;
+	}
+	setStyle(doc, { font: 'italic', size: SIZE.tiny, colour: COLOUR.muted });
+	doc.text(note, MARGIN.left + 12, y + 4, { width: inner });
+	doc.x = MARGIN.left;
+	doc.y = top + height + 14;
+}
+
+export function drawCover(ctx: RecordContext): void {
+	const { doc, version, record, labels } = ctx;
+	const status = statusOf(ctx);
+	const top = MARGIN.top;
+	statusChip(ctx, status, top - 2);
+	setStyle(doc, { font: 'bold', size: SIZE.small, colour: COLOUR.navy });
+	// Wider letter spacing would make text extraction split the words.
+	doc.text('PSeMS EVALUATION RECORD', MARGIN.left, top, { characterSpacing: 0.8 });
+	doc.moveDown(0.9);
+	setStyle(doc, { font: 'bold', size: SIZE.title, colour: COLOUR.ink });
+	doc.text(pdfSafe(record.review.portName), MARGIN.left, doc.y, { width: CONTENT_WIDTH - 110 });
+	setStyle(doc, { size: SIZE.h3, colour: COLOUR.muted });
+	doc.text(pdfSafe(record.review.portCountry), { width: CONTENT_WIDTH });
+	doc.moveDown(0.6);
+	setStyle(doc, { size: SIZE.subtitle, colour: COLOUR.ink });
+	doc.text(pdfSafe(record.review.title), { width: CONTENT_WIDTH });
+	doc.moveDown(1);
+
+	definitionList(doc, [
+		{ label: 'Record', value: recordName(version), font: 'bold' },
+		{ label: 'Label', value: version.label },
+		{ label: 'Note', value: version.note },
+		{ label: 'Review kind', value: labels.kind(record.review.kind) },
+		{ label: 'Framework', value: `${record.framework.name}, version ${record.framework.version} (${record.framework.id})` },
+		{ label: 'Review held', value: formatDate(record.review.scheduledOn) },
+		{ label: 'Frozen', value: `${formatUtc(version.frozenAt)}, by ${version.frozenByName}` },
+		{ label: 'Status', value: `${STATUS_LABELS[status]}. ${STATUS_STYLE[status].explain}`, font: 'bold' }
+	]);
+	hashBox(ctx);
+}

@@ -1,0 +1,32 @@
+// Who took part, then anything else the record holds: concerns-board notes, and problems found
+// in the shared documents at freeze time (recorded, never silently dropped).
+import type { RecordParticipant } from '../../../../../src/lib/shared/record/record.ts';
+import { bullets, paragraph, sectionHeading } from '../blocks.ts';
+import { drawTable } from '../table.ts';
+import { COLOUR, SIZE } from '../theme.ts';
+import type { RecordContext } from '../context.ts';
+
+export function drawParticipants(ctx: RecordContext): void {
+	const { doc, record, labels } = ctx;
+	sectionHeading(doc, 'Participants');
+	if (record.participants.length === 0) paragraph(doc, '', { empty: 'No participants were recorded.' });
+	else
+		drawTable<RecordParticipant>(
+			doc,
+			[
+				{ header: 'Name', cell: (p) => ({ text: p.name, font: 'bold' }) },
+				{ header: 'Role in the review', width: 180, cell: (p) => labels.role(p.role) },
+				{ header: 'Department', width: 150, cell: (p) => p.department ?? '' }
+			],
+			record.participants.map((item) => ({ item })),
+			{ size: SIZE.small, zebra: true, keepTogether: true }
+		);
+	if (record.board.length > 0) {
+		sectionHeading(doc, 'Concerns board');
+		bullets(doc, record.board.map((note) => `${note.elementCode ? `${note.elementCode}: ` : ''}${note.text}`));
+	}
+	if (record.problems.length > 0) {
+		sectionHeading(doc, 'Content problems found at freeze', { intro: 'Parts of the shared documents could not be read as expected. They are listed so nothing is silently left out.' });
+		bullets(doc, record.problems, { size: SIZE.small, colour: COLOUR.muted });
+	}
+}

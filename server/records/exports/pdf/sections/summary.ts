@@ -1,0 +1,85 @@
+// The summary a board reads first: how many elements carry each priority, how many fall short of
+// their target, and what the plan and the interviews hold. Counts only; the detail follows.
+import { PRIORITIES, PRIORITY_LABELS } from '../../../../../src/lib/shared/framework/index.ts';
+import type { EvaluationRecord } from '../../../../../src/lib/shared/record/record.ts';
+import { bullets, label, paragraph, sectionHeading } from '../blocks.ts';
+import { COLOUR, CONTENT_WIDTH, FONT, MARGIN, SIZE, ensureSpace } from '../theme.ts';
+import type { RecordContext } from '../context.ts';
+
+export type RecordSummary = {
+	priorities: Record<(typeof PRIORITIES)[number], number>;
+	elements: number;
+	belowTarget: number;
+	criticalBelowTarget: number;
+	independent: number;
+	selfOnly: number;
+	unscored: number;
+	notApplicable: number;
+	actions: number;
+	entries: number;
+	entryElements: number;
+};
+
+export function summarise(record: EvaluationRecord): RecordSummary {
+	const priorities = { P1: 0, P2: 0, P3: 0, P4: 0 };
+	for (const e of record.elements) if (e.priority && e.priority in priorities) priorities[e.priority as keyof typeof priorities] += 1;
+	const below = record.elements.filter((e) => e.gap !== null && e.gap > 0);
+	return {
+		priorities,
+		elements: record.elements.length,
+		belowTarget: below.length,
+		criticalBelowTarget: below.filter((e) => e.critical).length,
+		independent: record.elements.filter((e) => e.gapBasis === 'independent').length,
+		selfOnly: record.elements.filter((e) => e.gapBasis === 'self').length,
+		unscored: record.elements.filter((e) => e.gapBasis === null && e.applicability !== 'not_applicable').length,
+		notApplicable: record.elements.filter((e) => e.applicability === 'not_applicable').length,
+		actions: record.plan.length,
+		entries: record.interview.length,
+		entryElements: new Set(record.interview.map((i) => i.elementCode)).size
+	};
+}
+
+const TILE_FILL = { P1: COLOUR.redLight, P2: COLOUR.amberLight, P3: COLOUR.navyFaint, P4: '#f5f7f9' } as const;
+const TILE_INK = { P1: COLOUR.red, P2: COLOUR.amber, P3: COLOUR.navy, P4: COLOUR.muted } as const;
+
+function tiles(ctx: RecordContext, summary: RecordSummary): void {
+	const { doc } = ctx;
+	const gap = 8;
+	const count = PRIORITIES.length + 1;
+	const width = (CONTENT_WIDTH - gap * (count - 1)) / count;
+	const height = 54;
+	ensureSpace(doc, height + 10);
+	const y = doc.y;
+	const tile = (i: number, value: number, caption: string, fill: string, ink: string) => {
+		const x = MARGIN.left + i * (width + gap);
+		doc.roundedRect(x, y, width, height, 4).fill(fill);
+		doc.font(FONT.bold).fontSize(20).fillColor(ink).text(String(value), x + 10, y + 8, { width: width - 20 });
+		doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.ink).text(caption, x + 10, y + 34, { width: width - 20 });
+	};
+	PRIORITIES.forEach((p, i) => tile(i, summary.priorities[p], `${p} ${PRIORITY_LABELS[p]}`, TILE_FILL[p], TILE_INK[p]));
+	tile(PRIORITIES.length, summary.belowTarget, `below target, of ${summary.elements}`, COLOUR.headerFill, COLOUR.ink);
+	doc.x = MARGIN.left;
+	doc.y = y + height + 12;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function drawSummary(ctx: RecordContext): void {
+	const { doc, record } = ctx;
+	const s = summarise(record);
+	sectionHeading(doc, 'Summary', { intro: 'Priorities are those of the elements in the GAP grid: P1 is the most urgent.' });
+	tiles(ctx, s);
+	const facts = [
+		`${plural(s.belowTarget, 'element is', 'elements are')} below target, ${s.criticalBelowTarget} of them critical.`,
+		`${plural(s.independent, 'element was', 'elements were')} scored by the independent reviewer; ${plural(s.selfOnly, 'element rests', 'elements rest')} on the port's self score only.`,
+		s.unscored > 0 ? `${plural(s.unscored, 'element has', 'elements have')} no score yet.` : '',
+		s.notApplicable > 0 ? `${plural(s.notApplicable, 'element was', 'elements were')} judged not applicable.` : '',
+		`The improvement plan has ${plural(s.actions, 'action', 'actions')}; the interview record has ${plural(s.entries, 'entry', 'entries')} covering ${plural(s.entryElements, 'element', 'elements')}.`
+	].filter((f) => f !== '');
+	bullets(doc, facts);
+	if (record.overviewNotes.text !== '') {
+		doc.moveDown(0.3);
+		label(doc, 'Workshop notes');
+		paragraph(doc, record.overviewNotes.text);
+	}
+}

@@ -1,0 +1,134 @@
+// Freezing: both review documents, read at one instant, become version n+1 of the evaluation
+// record. Everything from reading the documents to the insert runs synchronously in one tick
+// (better-sqlite3 is synchronous), so no edit can land between what is hashed and what is stored.
+import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
+import { getFramework } from '../../src/lib/shared/framework/index.ts';
+import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
+import { buildRecord } from '../../src/lib/shared/record/record.ts';
+import { canonicalJson } from '../../src/lib/shared/record/canonical-json.ts';
+import * as Y from 'yjs';
+import type { Db } from '../persistence/database.ts';
+import type { ReviewRepository } from '../persistence/reviews.ts';
+import type { DocumentRepository } from '../persistence/documents.ts';
+import type { SnapshotHead, SnapshotRepository } from '../persistence/snapshots.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { may } from '../auth/policy.ts';
+import type { AuditService } from './audit.ts';
+import type { ClientStateVectors } from './contract.ts';
+import { currentDocument, type LiveDocuments } from './live-documents.ts';
+import { clientIsAhead, decodeClientStateVector } from './state-vectors.ts';
+import { bytesHash, contentHashOf, snapshotChainHash } from './hashes.ts';
+
+export const LABEL_MAX = 120;
+export const NOTE_MAX = 4000;
+export const UNSYNCED_MESSAGE =
+	"Your last changes have not reached the server yet; wait for 'All changes saved' and freeze again.";
+
+export type FreezeDeps = {
+	db: Db;
+	reviews: ReviewRepository;
+	documents: DocumentRepository;
+	snapshots: SnapshotRepository;
+	audit: AuditService;
+	live: LiveDocuments;
+	now: () => number;
+};
+
+export type FreezeInput = { label: string; note: string; client?: ClientStateVectors };
+
+function validate(input: FreezeInput): Result<{ label: string; note: string }> {
+	const label = (input.label ?? '').trim();
+	const note = (input.note ?? '').trim();
+	if (label === '') return fail('invalid_input', 'Give the version a label, for example "Agreed at closing session".', 'label');
+	if (label.length > LABEL_MAX) return fail('invalid_input', `The label must be at most ${LABEL_MAX} characters.`, 'label');
+	if (note.length > NOTE_MAX) return fail('invalid_input', `The note must be at most ${NOTE_MAX} characters.`, 'note');
+	return ok({ label, note });
+}
+
+export function freezeVersion(deps: FreezeDeps, actor: SessionUser, reviewId: string, input: FreezeInput): Result<SnapshotHead> {
+	const review = deps.reviews.findById(reviewId);
+	const me = review ? deps.reviews.participant(reviewId, actor.id) : null;
+	if (!review || !me || !may(me.role, 'view')) return fail('not_found', 'Review not found.');
+	if (!may(me.role, 'freeze')) return fail('forbidden', 'Only a facilitator can freeze the evaluation record.');
+	const valid = validate(input);
+	if (!valid.ok) return valid;
+	const framework = getFramework(review.frameworkId, review.frameworkVersion);
+	if (!framework) return fail('internal', `The framework ${review.frameworkId} ${review.frameworkVersion} of this review is not available.`);
+
+	const client = input.client
+		? { workspace: decodeClientStateVector(input.client.workspace), reviewer: decodeClientStateVector(input.client.reviewer) }
+		: null;
+	if (client && (!client.workspace || !client.reviewer)) {
+		return fail('invalid_input', 'The page sent an unreadable document state. Reload the page and freeze again.');
+	}
+
+	// From here to the insert: no await, so both documents are read at one instant.
+	const workspace = currentDocument(deps.live, deps.documents, workspaceDocumentName(reviewId)).doc;
+	const reviewer = currentDocument(deps.live, deps.documents, reviewerDocumentName(reviewId)).doc;
+	if (client && (clientIsAhead(client.workspace!, workspace) || clientIsAhead(client.reviewer!, reviewer))) {
+		return fail('conflict', UNSYNCED_MESSAGE);
+	}
+	const record = buildRecord({
+		review: {
+			id: review.id,
+			title: review.title,
+			portName: review.portName,
+			portCountry: review.portCountry,
+			kind: review.kind,
+			scheduledOn: review.scheduledOn
+		},
+		framework,
+		participants: deps.reviews
+			.participants(reviewId)
+			.map((p) => ({ userId: p.userId, name: p.name, role: p.role, department: p.department })),
+		workspace,
+		reviewer
+	});
+	const recordJson = canonicalJson(record);
+	const workspaceState = Y.encodeStateAsUpdate(workspace);
+	const reviewerState = Y.encodeStateAsUpdate(reviewer);
+
+	return ok(
+		deps.db.transaction((): SnapshotHead => {
+			const previous = deps.snapshots.latest(reviewId);
+			const head: SnapshotHead = {
+				id: crypto.randomUUID(),
+				reviewId,
+				version: (previous?.version ?? 0) + 1,
+				label: valid.value.label,
+				note: valid.value.note,
+				frozenAt: new Date(deps.now()).toISOString(),
+				frozenBy: actor.id,
+				frozenByName: me.name,
+				contentHash: contentHashOf(recordJson),
+				previousChainHash: previous?.chainHash ?? null,
+				chainHash: ''
+			};
+			head.chainHash = snapshotChainHash(head);
+			deps.snapshots.insert({ ...head, recordJson, workspaceState, reviewerState });
+			deps.audit.append({
+				actorId: actor.id,
+				action: 'freeze',
+				reviewId,
+				details: freezeDetails(head, workspaceState, reviewerState)
+			});
+			return head;
+		})()
+	);
+}
+
+/** What the audit chain binds about a version beyond its chain hash (label, note, name, states). */
+export function freezeDetails(head: SnapshotHead, workspaceState: Uint8Array, reviewerState: Uint8Array) {
+	return {
+		snapshotId: head.id,
+		version: head.version,
+		label: head.label,
+		note: head.note,
+		frozenByName: head.frozenByName,
+		contentHash: head.contentHash,
+		previousChainHash: head.previousChainHash,
+		chainHash: head.chainHash,
+		workspaceStateHash: bytesHash(workspaceState),
+		reviewerStateHash: bytesHash(reviewerState)
+	};
+}

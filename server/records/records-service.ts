@@ -1,0 +1,80 @@
+// The records service (contract.ts): freeze, read, sign and verify evaluation-record versions.
+import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
+import { SIGNATURE_MEANINGS } from '../../src/lib/shared/framework/codes.ts';
+import type { EvaluationRecord } from '../../src/lib/shared/record/record.ts';
+import type { Db } from '../persistence/database.ts';
+import type { ReviewRepository } from '../persistence/reviews.ts';
+import type { DocumentRepository } from '../persistence/documents.ts';
+import type { SnapshotRepository } from '../persistence/snapshots.ts';
+import type { SignatureRepository } from '../persistence/signatures.ts';
+import { may } from '../auth/policy.ts';
+import type { AuditService } from './audit.ts';
+import type { LiveDocuments } from './live-documents.ts';
+import type { FrozenVersion, RecordsService, VersionSummary } from './contract.ts';
+import { freezeVersion } from './freeze.ts';
+import { signVersion } from './sign.ts';
+import { declarationOf } from './declaration.ts';
+import { summarise, toSignatureView } from './versions.ts';
+import { verifyRecords } from './verify.ts';
+import { verifyExportText } from './verify-export.ts';
+
+export type RecordsDeps = {
+	db: Db;
+	reviews: ReviewRepository;
+	documents: DocumentRepository;
+	snapshots: SnapshotRepository;
+	signatures: SignatureRepository;
+	audit: AuditService;
+	live: LiveDocuments;
+	confirmPassword: (userId: string, password: string) => Promise<boolean>;
+	now?: () => number;
+};
+
+export function createRecordsService(deps: RecordsDeps): RecordsService {
+	const now = deps.now ?? Date.now;
+
+	function canView(userId: string, reviewId: string): boolean {
+		return deps.reviews.findById(reviewId) !== null && may(deps.reviews.participant(reviewId, userId)?.role ?? null, 'view');
+	}
+
+	const versionsOf = (reviewId: string): VersionSummary[] =>
+		summarise(deps.snapshots.heads(reviewId), deps.signatures.forReview(reviewId));
+
+	return {
+		freeze(actor, reviewId, input) {
+			const frozen = freezeVersion({ ...deps, now }, actor, reviewId, input);
+			if (!frozen.ok) return frozen;
+			const summary = versionsOf(reviewId).find((v) => v.version === frozen.value.version);
+			return summary ? ok(summary) : fail('internal', 'The version was frozen but could not be read back.');
+		},
+
+		listVersions(userId, reviewId) {
+			if (!canView(userId, reviewId)) return fail('not_found', 'Review not found.');
+			return ok(versionsOf(reviewId));
+		},
+
+		getVersion(userId, reviewId, version): Result<FrozenVersion> {
+			if (!canView(userId, reviewId)) return fail('not_found', 'Review not found.');
+			const summary = versionsOf(reviewId).find((v) => v.version === version);
+			const row = summary ? deps.snapshots.get(reviewId, version) : null;
+			if (!summary || !row) return fail('not_found', `Version ${version} of this record does not exist.`);
+			return ok({ ...summary, record: JSON.parse(row.recordJson) as EvaluationRecord, recordJson: row.recordJson });
+		},
+
+		declaration(reviewId, version, meaning) {
+			if (!(SIGNATURE_MEANINGS as readonly string[]).includes(meaning)) return fail('invalid_input', 'Unknown signature meaning.', 'meaning');
+			const row = deps.snapshots.get(reviewId, version);
+			if (!row) return fail('not_found', `Version ${version} of this record does not exist.`);
+			return ok(declarationOf(JSON.parse(row.recordJson) as EvaluationRecord, version, row.contentHash, meaning));
+		},
+
+		async sign(actor, reviewId, version, input) {
+			const signed = await signVersion({ ...deps, now }, actor, reviewId, version, input);
+			return signed.ok ? ok(toSignatureView(signed.value)) : signed;
+		},
+
+		verifyAll: () => verifyRecords(deps),
+		verifyReview: (reviewId) => verifyRecords(deps, reviewId),
+		verifyExport: (jsonText) => verifyExportText(deps, jsonText)
+	};
+}

@@ -1,0 +1,113 @@
+// Sign-off: a participant whose role matches the meaning re-enters the password and signs one
+// frozen version. The password check is the only await; everything is re-checked after it and
+// the signature and its audit entry are written in one transaction, so a refusal leaves no row.
+import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
+import { SIGNATURE_MEANINGS } from '../../src/lib/shared/framework/codes.ts';
+import { ROLE_SHORT_LABELS } from '../../src/lib/shared/roles.ts';
+import type { EvaluationRecord } from '../../src/lib/shared/record/record.ts';
+import type { Db } from '../persistence/database.ts';
+import type { ReviewRepository, ParticipantRow } from '../persistence/reviews.ts';
+import type { SnapshotRepository, SnapshotRow } from '../persistence/snapshots.ts';
+import type { SignatureRepository, SignatureRow } from '../persistence/signatures.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { may } from '../auth/policy.ts';
+import type { AuditService } from './audit.ts';
+import { SIGNING_ROLE, type SignatureMeaning } from './contract.ts';
+import { declarationOf, MEANING_LABELS } from './declaration.ts';
+
+export type SignDeps = {
+	db: Db;
+	reviews: ReviewRepository;
+	snapshots: SnapshotRepository;
+	signatures: SignatureRepository;
+	audit: AuditService;
+	confirmPassword: (userId: string, password: string) => Promise<boolean>;
+	now: () => number;
+};
+
+const isMeaning = (value: unknown): value is SignatureMeaning =>
+	typeof value === 'string' && (SIGNATURE_MEANINGS as readonly string[]).includes(value);
+
+function eligibility(
+	deps: SignDeps,
+	actor: SessionUser,
+	reviewId: string,
+	version: number,
+	meaning: SignatureMeaning
+): Result<{ snapshot: SnapshotRow; me: ParticipantRow }> {
+	const me = deps.reviews.findById(reviewId) ? deps.reviews.participant(reviewId, actor.id) : null;
+	if (!me || !may(me.role, 'view')) return fail('not_found', 'Review not found.');
+	const role = SIGNING_ROLE[meaning];
+	if (me.role !== role || !may(me.role, `sign_${meaning}`)) {
+		return fail('forbidden', `Only the ${ROLE_SHORT_LABELS[role].toLowerCase()} of this review can sign as "${MEANING_LABELS[meaning]}".`);
+	}
+	const snapshot = deps.snapshots.get(reviewId, version);
+	if (!snapshot) return fail('not_found', `Version ${version} of this record does not exist.`);
+	const latest = deps.snapshots.latest(reviewId);
+	if (latest && latest.version > version) {
+		return fail('conflict', `Version ${version} has been superseded by version ${latest.version}. Open the latest version to sign.`);
+	}
+	if (deps.signatures.find(reviewId, version, meaning, actor.id)) {
+		return fail('conflict', `You have already signed version ${version} as "${MEANING_LABELS[meaning]}".`);
+	}
+	return ok({ snapshot, me });
+}
+
+export async function signVersion(
+	deps: SignDeps,
+	actor: SessionUser,
+	reviewId: string,
+	version: number,
+	input: { meaning: SignatureMeaning; password: string }
+): Promise<Result<SignatureRow>> {
+	if (!isMeaning(input.meaning)) return fail('invalid_input', 'Choose what your signature means.', 'meaning');
+	if (!Number.isInteger(version) || version < 1) return fail('not_found', `Version ${version} of this record does not exist.`);
+	const before = eligibility(deps, actor, reviewId, version, input.meaning);
+	if (!before.ok) return before;
+	if (typeof input.password !== 'string' || input.password === '') {
+		return fail('invalid_input', 'Enter your password to sign.', 'password');
+	}
+	if (!(await deps.confirmPassword(actor.id, input.password))) {
+		return fail('unauthenticated', 'That password is not correct. Nothing was signed.', 'password');
+	}
+	return deps.db.transaction((): Result<SignatureRow> => {
+		// Roles, versions and earlier signatures may have changed during the password check.
+		const now = eligibility(deps, actor, reviewId, version, input.meaning);
+		if (!now.ok) return now;
+		const { snapshot, me } = now.value;
+		const record = JSON.parse(snapshot.recordJson) as EvaluationRecord;
+		const declaration = declarationOf(record, version, snapshot.contentHash, input.meaning);
+		const row: SignatureRow = {
+			id: crypto.randomUUID(),
+			snapshotId: snapshot.id,
+			reviewId,
+			version,
+			meaning: input.meaning,
+			signerUserId: actor.id,
+			printedName: me.name,
+			role: me.role,
+			signedAt: new Date(deps.now()).toISOString(),
+			recordHash: snapshot.contentHash,
+			declarationHash: declaration.hash
+		};
+		deps.signatures.insert(row);
+		deps.audit.append({ actorId: actor.id, action: 'signature', reviewId, details: signatureDetails(row) });
+		return ok(row);
+	})();
+}
+
+/** Every field of the signature goes into its audit entry, which the chain then protects. */
+export function signatureDetails(row: SignatureRow) {
+	return {
+		signatureId: row.id,
+		snapshotId: row.snapshotId,
+		version: row.version,
+		meaning: row.meaning,
+		signerUserId: row.signerUserId,
+		printedName: row.printedName,
+		role: row.role,
+		signedAt: row.signedAt,
+		recordHash: row.recordHash,
+		declarationHash: row.declarationHash
+	};
+}

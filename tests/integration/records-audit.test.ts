@@ -1,0 +1,49 @@
+// The audit chain records who signed in and every change to who takes part in a review.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChangeRoleForm, InviteForm, LoginForm } from '../../src/lib/shared/forms.ts';
+import { createRecordsFixture, PASSWORD, value, type RecordsFixture } from './records-fixture.ts';
+
+let f: RecordsFixture;
+beforeEach(async () => (f = await createRecordsFixture()));
+afterEach(() => f.services.cleanup());
+
+describe('the audit chain', () => {
+	it('records a successful sign-in but not a failed one', async () => {
+		const email = f.services.repos.users.findById(f.accountableManager.id)!.email;
+		await f.services.accounts.signIn(LoginForm.parse({ email, password: 'wrong password here' }), '192.0.2.1');
+		value(await f.services.accounts.signIn(LoginForm.parse({ email, password: PASSWORD }), '192.0.2.1'));
+		const entries = f.services.repos.auditLog.all();
+		expect(entries).toHaveLength(1);
+		expect(entries[0]).toMatchObject({ seq: 1, action: 'sign_in', actorId: f.accountableManager.id, actorName: 'Alex Accountable', reviewId: null, previousHash: null });
+		expect(JSON.parse(entries[0].details)).toEqual({ ip: '192.0.2.1' });
+	});
+
+	it('records an accepted invitation, a role change and a removal, each linked to the one before', () => {
+		const invited = value(
+			f.services.participants.invite(f.facilitator, f.reviewId, InviteForm.parse({ name: 'Obi Observer', email: 'obi@example.test', role: 'observer', department: '' }))
+		);
+		const obi = { id: crypto.randomUUID(), email: 'obi@example.test', name: 'Obi Observer', isAdmin: false };
+		f.services.repos.users.insert({ ...obi, passwordHash: 'x', createdAt: 0 });
+		value(f.services.participants.acceptAsSignedIn(invited.token, obi));
+		value(f.services.participants.changeRole(f.facilitator, f.reviewId, ChangeRoleForm.parse({ userId: obi.id, role: 'department_head', department: 'Marine' })));
+		value(f.services.participants.remove(f.facilitator, f.reviewId, obi.id));
+
+		const entries = f.services.audit.entries(f.reviewId);
+		expect(entries.map((e) => [e.action, e.actorName])).toEqual([
+			['invite_accepted', 'Obi Observer'],
+			['role_changed', 'Fran Facilitator'],
+			['participant_removed', 'Fran Facilitator']
+		]);
+		expect(entries[1].details).toEqual({ userId: obi.id, from: 'observer', to: 'department_head', department: 'Marine' });
+		expect(entries[1].previousHash).toBe(entries[0].hash);
+		expect(entries[2].previousHash).toBe(entries[1].hash);
+		expect(f.services.records.verifyAll()).toMatchObject({ ok: true, checked: { auditEntries: 3 } });
+	});
+
+	it('writes entries a caller appends, such as an export', () => {
+		value(f.freeze());
+		const entry = f.services.audit.append({ actorId: f.departmentHead.id, action: 'export', reviewId: f.reviewId, details: { version: 1, kind: 'pdf' } });
+		expect(entry).toMatchObject({ seq: 2, action: 'export', actorName: 'Dee Head' });
+		expect(f.services.records.verifyAll().ok).toBe(true);
+	});
+});

@@ -1,0 +1,73 @@
+// A review with one person per role (real argon2 passwords for those who sign) on temporary
+// services, and a way to edit its stored documents the way the collab server would store them.
+import * as Y from 'yjs';
+import { createReviewAs, createTestClock, createTestServices, insertUser, addParticipant, type TestServices } from '../helpers/services.ts';
+import { hashPassword } from '../../server/auth/passwords.ts';
+import type { SessionUser } from '../../server/auth/sessions.ts';
+import type { Role } from '../../src/lib/shared/roles.ts';
+import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
+import { currentDocument } from '../../server/records/live-documents.ts';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export type RecordsFixture = {
+	services: TestServices;
+	clock: ReturnType<typeof createTestClock>;
+	reviewId: string;
+	facilitator: SessionUser;
+	securityManager: SessionUser;
+	departmentHead: SessionUser;
+	accountableManager: SessionUser;
+	/** Applies `change` to the stored documents, as one update each appended to the durable log. */
+	edit(change: (docs: { workspace: Y.Doc; reviewer: Y.Doc }) => void): void;
+	freeze(label?: string): ReturnType<TestServices['records']['freeze']>;
+};
+
+export async function createRecordsFixture(): Promise<RecordsFixture> {
+	const clock = createTestClock();
+	const services = createTestServices({ now: clock.now });
+	const facilitator = insertUser(services, { name: 'Fran Facilitator', isAdmin: true });
+	const reviewId = createReviewAs(services, facilitator).id;
+	const person = async (name: string, role: Role, department: string | null = null) => {
+		const user = insertUser(services, { name });
+		addParticipant(services, reviewId, user, role, department);
+		services.repos.users.setPassword(user.id, await hashPassword(PASSWORD), 0);
+		return user;
+	};
+	services.repos.users.setPassword(facilitator.id, await hashPassword(PASSWORD), 0);
+	const securityManager = await person('Sam Security', 'security_manager');
+	const departmentHead = await person('Dee Head', 'department_head', 'Operations');
+	const accountableManager = await person('Alex Accountable', 'accountable_manager');
+
+	const live = { get: () => null };
+	const edit: RecordsFixture['edit'] = (change) => {
+		const names = { workspace: workspaceDocumentName(reviewId), reviewer: reviewerDocumentName(reviewId) };
+		const docs = {
+			workspace: currentDocument(live, services.repos.documents, names.workspace).doc,
+			reviewer: currentDocument(live, services.repos.documents, names.reviewer).doc
+		};
+		const before = { workspace: Y.encodeStateVector(docs.workspace), reviewer: Y.encodeStateVector(docs.reviewer) };
+		change(docs);
+		for (const kind of ['workspace', 'reviewer'] as const) {
+			const update = Y.encodeStateAsUpdate(docs[kind], before[kind]);
+			services.repos.documents.appendUpdate(names[kind], update, clock.now());
+		}
+	};
+	return {
+		services,
+		clock,
+		reviewId,
+		facilitator,
+		securityManager,
+		departmentHead,
+		accountableManager,
+		edit,
+		freeze: (label = 'Agreed at the closing session') => services.records.freeze(facilitator, reviewId, { label, note: '' })
+	};
+}
+
+/** Unwraps a Result in a test, failing with its message. */
+export function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+	if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
+	return result.value;
+}
