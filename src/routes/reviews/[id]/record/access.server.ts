@@ -1,0 +1,49 @@
+// What every record page and endpoint checks first: a signed-in member of this review (anyone
+// else gets the same 404 as an unknown id, so review ids cannot be probed), and a version number
+// that is a positive integer.
+import { error } from '@sveltejs/kit';
+import { getServices } from '#lib/server/services.ts';
+import { requireUser } from '#lib/server/guards.ts';
+import { statusOf } from '#lib/server/forms.ts';
+import type { AppError } from '#lib/shared/result.ts';
+import { getFramework, SIGNATURE_MEANINGS, type Framework, type SignatureMeaning } from '#lib/shared/framework/index.ts';
+import type { MeaningInfo } from '#lib/record/types.ts';
+
+export function openReview(locals: App.Locals, url: URL, reviewId: string) {
+	const user = requireUser(locals, url);
+	const opened = getServices().reviews.open(user.id, reviewId);
+	if (!opened.ok) error(404, opened.error.message);
+	return { user, ...opened.value };
+}
+
+export function versionNumber(param: string): number {
+	if (!/^[1-9][0-9]{0,8}$/.test(param)) error(404, 'There is no such version of the record.');
+	return Number(param);
+}
+
+/** A service error as an error page: not_found stays a 404, the rest keep their status. */
+export function failPage(err: AppError): never {
+	error(statusOf(err), err.message);
+}
+
+export function isMeaning(value: string): value is SignatureMeaning {
+	return (SIGNATURE_MEANINGS as readonly string[]).includes(value);
+}
+
+/** The meanings as the review's framework words them; codes alone when the framework is unknown. */
+export function meaningsOf(framework: Framework | null): MeaningInfo[] {
+	return SIGNATURE_MEANINGS.map((code, i) => {
+		const option = framework?.signOff.signatureMeanings.find((m) => m.code === code);
+		return {
+			code,
+			label: option?.label ?? code,
+			signer: option?.signer ?? code,
+			statement: option?.statement ?? '',
+			order: option?.order ?? i + 1
+		};
+	});
+}
+
+export function frameworkOf(review: { frameworkId: string; frameworkVersion: string }): Framework | null {
+	return getFramework(review.frameworkId, review.frameworkVersion);
+}
