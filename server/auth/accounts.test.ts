@@ -175,5 +175,11 @@ describe('account service', () => {
 			expect(await services.accounts.confirmPassword(admin.userId, '')).toBe(false);
 			expect(await services.accounts.confirmPassword('no-such-user', PASSWORD)).toBe(false);
 		});
+
+		it('stops checking a password at sign-off after 5 wrong ones, even the right one', async () => {
+			const admin = await setupAdmin();
+			for (let i = 0; i < 5; i++) expect(await services.accounts.confirmPassword(admin.userId, `wrong ${i}`)).toBe(false);
+			expect(await services.accounts.confirmPassword(admin.userId, PASSWORD)).toBe('throttled');
+		});
 	});
 });

@@ -66,9 +66,19 @@ export function createAccountService(deps: Deps) {
 		},
 
 		/** Re-checks a signed-in user's password (for sign-off and sensitive steps). */
-		async confirmPassword(userId: string, password: string): Promise<boolean> {
+		/**
+		 * Re-checks a signed-in user's password (sign-off). Throttled like sign-in, per account, so a
+		 * session left open cannot be used to guess the password at the signing step.
+		 */
+		async confirmPassword(userId: string, password: string): Promise<boolean | 'throttled'> {
 			const user = deps.users.findById(userId);
-			return user ? verifyPassword(user.passwordHash, password) : false;
+			if (!user) return false;
+			const origin = `password-confirmation:${userId}`;
+			if (deps.throttle.check(user.email, origin) !== null) return 'throttled';
+			const attempt = deps.throttle.begin(user.email, origin);
+			if (!(await verifyPassword(user.passwordHash, password))) return false;
+			deps.throttle.succeeded(user.email, attempt);
+			return true;
 		}
 	};
 }

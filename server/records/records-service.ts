@@ -26,7 +26,7 @@ export type RecordsDeps = {
 	signatures: SignatureRepository;
 	audit: AuditService;
 	live: LiveDocuments;
-	confirmPassword: (userId: string, password: string) => Promise<boolean>;
+	confirmPassword: (userId: string, password: string) => Promise<boolean | 'throttled'>;
 	now?: () => number;
 };
 

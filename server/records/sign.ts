@@ -21,7 +21,7 @@ export type SignDeps = {
 	snapshots: SnapshotRepository;
 	signatures: SignatureRepository;
 	audit: AuditService;
-	confirmPassword: (userId: string, password: string) => Promise<boolean>;
+	confirmPassword: (userId: string, password: string) => Promise<boolean | 'throttled'>;
 	now: () => number;
 };
 
@@ -67,9 +67,11 @@ export async function signVersion(
 	if (typeof input.password !== 'string' || input.password === '') {
 		return fail('invalid_input', 'Enter your password to sign.', 'password');
 	}
-	if (!(await deps.confirmPassword(actor.id, input.password))) {
-		return fail('unauthenticated', 'That password is not correct. Nothing was signed.', 'password');
+	const confirmed = await deps.confirmPassword(actor.id, input.password);
+	if (confirmed === 'throttled') {
+		return fail('throttled', 'Too many wrong passwords. Nothing was signed; wait 15 minutes and try again.', 'password');
 	}
+	if (!confirmed) return fail('unauthenticated', 'That password is not correct. Nothing was signed.', 'password');
 	return deps.db.transaction((): Result<SignatureRow> => {
 		// Roles, versions and earlier signatures may have changed during the password check.
 		const now = eligibility(deps, actor, reviewId, version, input.meaning);
