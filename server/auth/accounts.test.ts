@@ -32,6 +32,11 @@ describe('account service', () => {
 			expect(services.accounts.needsSetup()).toBe(false);
 		});
 
+		it('records the first sign-in in the audit log', async () => {
+			const admin = await setupAdmin();
+			expect(services.repos.auditLog.all().map((e) => ({ action: e.action, actorId: e.actorId }))).toContainEqual({ action: 'sign_in', actorId: admin.userId });
+		});
+
 		it('creates an administrator and signs them in', async () => {
 			const admin = await setupAdmin();
 			const session = services.sessions.validate(admin.token);

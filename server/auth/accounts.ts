@@ -32,6 +32,7 @@ export function createAccountService(deps: Deps) {
 			if (deps.users.count() > 0) return fail('conflict', 'Setup is already complete. Sign in instead.');
 			const id = crypto.randomUUID();
 			deps.users.insert({ id, email: input.email, name: input.name, passwordHash, isAdmin: true, createdAt: now() });
+			deps.audit?.append({ actorId: id, action: 'sign_in', details: { via: 'first-run setup' } });
 			return ok({ userId: id, token: deps.sessions.create(id).token });
 		},
 
