@@ -36,6 +36,9 @@ export function limitsExtension(limits: Limits, logger: Logger): Extension {
 					bytes: data.update.byteLength,
 					limit: limits.maxUpdateBytes
 				});
+				// Close the socket itself with our code, so the provider (and the UI) can say why;
+				// throwing alone only closes the document with a generic code 1000.
+				data.connection.webSocket.close(CloseEvents.MessageTooLarge.code, CloseEvents.MessageTooLarge.reason);
 				throw Object.assign(new Error('message too large'), CloseEvents.MessageTooLarge);
 			}
 		}
