@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests run against the production build (`npm run build`) served by the real
 // server on its own port with a fresh SQLite file; Debian's chromium, no browser download.
-const PORT = 4173;
+// E2E_PORT lets two checkouts run their suites side by side on one machine.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DATA_DIR = '.e2e-data';
 
 export default defineConfig({

@@ -51,7 +51,7 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 	const audit = createAuditService({ db, log: repos.auditLog, users: repos.users, now });
 	const accounts = createAccountService({ users: repos.users, sessions, throttle, audit, now });
 	// Filled by the collaboration server once it runs, so a freeze reads open documents live.
-	const liveDocuments = createLiveDocuments();
+	const liveDocuments = createLiveDocuments(repos.documents, now);
 	const services = {
 		config,
 		db,

@@ -43,7 +43,17 @@ export function createCollabServer(services: Services) {
 	});
 
 	// A freeze reads open documents here, so it captures every acknowledged edit.
-	const detachLive = services.liveDocuments.attach({ get: (name) => hocuspocus.documents.get(name) ?? null });
+	const detachLive = services.liveDocuments.attach({
+		get: (name) => hocuspocus.documents.get(name) ?? null,
+		async write(name, change) {
+			const connection = await hocuspocus.openDirectConnection(name, { serverWrite: true });
+			try {
+				await connection.transact((doc) => change(doc));
+			} finally {
+				await connection.disconnect();
+			}
+		}
+	});
 
 	const peers = new WeakMap<object, PeerState>();
 	const ws = crossws({
