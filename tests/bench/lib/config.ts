@@ -42,7 +42,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
 		capacity: { reviews: quick ? 100 : 500, clientsPerReview: 4, updatesPerSecond: 350, durationMs: quick ? 10_000 : 60_000 },
 		coldJoin: { trials: quick ? 3 : 7, largeBytes: 5_000_000, normalBytes: 300_000 },
 		freeze: { runs: quick ? 3 : 7 },
-		memory: { normalBytes: 100_000, normalDocs: quick ? 10 : 40, largeDocs: quick ? 1 : 2, cycles: quick ? 300 : 1_000, cycleConcurrency: 10 }
+		memory: { normalBytes: 100_000, normalDocs: quick ? 10 : 40, largeDocs: quick ? 2 : 4, cycles: quick ? 300 : 1_000, cycleConcurrency: 10 }
 	};
 }
 

@@ -45,6 +45,24 @@ export function stopAllOnSignals(cleanup: () => void = () => {}): void {
 
 export type ServerKind = 'ours' | 'bare';
 
+/**
+ * The environment `npm start` gives our server (package.json). A fixed glibc mmap threshold
+ * makes every large buffer (a 5 MB document read from SQLite, a sync step with the whole state)
+ * go back to the system when freed; with glibc's default sliding threshold those buffers land
+ * in the heap after the first free and stay resident: +35 MB RSS per open large review.
+ */
+const SHIPPED_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
+/**
+ * BENCH_PROFILE=1 writes a V8 CPU profile of every server process into tests/bench/tmp/profiles
+ * (open it in Chrome DevTools, or summarise it with `node tests/bench/profile-summary.ts <file>`):
+ * how the missed targets were traced to their cost.
+ */
+function profileArgs(kind: ServerKind): string[] {
+	if (process.env.BENCH_PROFILE !== '1') return [];
+	return ['--cpu-prof', `--cpu-prof-dir=${path.join(BENCH_DIR, 'tmp', 'profiles')}`, `--cpu-prof-name=${kind}-${Date.now()}.cpuprofile`];
+}
+
 export type BenchServer = {
 	kind: ServerKind;
 	pid: number;
@@ -58,9 +76,9 @@ export type BenchServer = {
 export async function startServer(kind: ServerKind, env: Record<string, string>): Promise<BenchServer> {
 	const script = path.join(BENCH_DIR, 'servers', `${kind}.ts`);
 	const child = track(
-		spawn(process.execPath, ['--expose-gc', script], {
+		spawn(process.execPath, ['--expose-gc', ...profileArgs(kind), script], {
 			cwd: ROOT,
-			env: { ...process.env, PORT: '0', ...env },
+			env: { ...process.env, PORT: '0', ...(kind === 'ours' ? SHIPPED_ENV : {}), ...env },
 			stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
 			serialization: 'advanced'
 		})
