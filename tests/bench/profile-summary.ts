@@ -2,15 +2,17 @@
 // so a profile can be read in a terminal and quoted in a note.
 import fs from 'node:fs';
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+type Frame = { functionName: string; url: string; lineNumber: number };
+type Node = { id: number; callFrame: Frame; children?: number[] };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
 
 const file = process.argv[2];
 if (!file) {
-	console.error('usage: node tests/bench/profile-summary.ts <file.cpuprofile> [top=25]');
+	console.error('usage: node tests/bench/profile-summary.ts <file.cpuprofile> [top=25] [--callers <function name>]');
 	process.exit(64);
 }
-const top = Number(process.argv[3] ?? 25);
+const callersOf = process.argv.indexOf('--callers') > 0 ? process.argv[process.argv.indexOf('--callers') + 1] : null;
+const top = Number(/^\d+$/.test(process.argv[3] ?? '') ? process.argv[3] : 25);
 const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map<number, number>();
@@ -44,3 +46,19 @@ const print = (title: string, map: Map<string, number>) => {
 console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled`);
 print('self time by area', perArea);
 print('self time by function', perFunction);
+
+// --callers: the call chains (8 frames up) that spend self time in functions with this name.
+if (callersOf) {
+	const parent = new Map<number, number>();
+	for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+	const where = (f: Frame) => `${f.functionName || '(anonymous)'}@${f.url.split('/').slice(-1)[0]}:${f.lineNumber + 1}`;
+	const chains = new Map<string, number>();
+	for (const [id, us] of self) {
+		if (!byId.get(id)!.callFrame.functionName.includes(callersOf)) continue;
+		const chain: string[] = [];
+		for (let cur = parent.get(id); cur !== undefined && chain.length < 8; cur = parent.get(cur)) chain.push(where(byId.get(cur)!.callFrame));
+		const key = chain.join(' < ');
+		chains.set(key, (chains.get(key) ?? 0) + us);
+	}
+	print(`callers of ${callersOf}`, chains);
+}
