@@ -12,18 +12,23 @@ import { limitsExtension } from './limits-extension.ts';
 import { membershipExtension } from './membership-extension.ts';
 import { presenceExtension } from './presence-extension.ts';
 import { isAllowedOrigin } from './origin.ts';
+import { inSocketScope, type SocketScope } from './hocuspocus-log.ts';
+import { createSocketGuard } from './socket-guard.ts';
+import type { WebSocketLike } from '@hocuspocus/server';
 
 export const COLLAB_PATH = '/collab';
 
-type PeerState = { connection?: ReturnType<Hocuspocus['handleConnection']> };
+type PeerState = { connection: ReturnType<Hocuspocus['handleConnection']>; socket: WebSocketLike; scope: SocketScope };
 
 export function createCollabServer(services: Services) {
 	const { config, logger } = services;
+	const guard = createSocketGuard(config, logger);
 	const hocuspocus = new Hocuspocus({
 		name: 'psems',
 		quiet: true,
-		// Unauthenticated sockets are dropped after this long without a pong/auth.
-		timeout: 30_000,
+		// Sockets are dropped after this long without a message (unauthenticated ones: after
+		// this long since opening, whatever they send).
+		timeout: config.collabTimeoutMs,
 		debounce: 2_000,
 		maxDebounce: 10_000,
 		// The durable log must append before any broadcast: a synchronous flush (which
@@ -32,9 +37,20 @@ export function createCollabServer(services: Services) {
 		maxUnauthenticatedQueueSize: 2 * 1024 * 1024,
 		extensions: [
 			limitsExtension(
-				{ maxUpdateBytes: config.maxUpdateBytes, maxConnectionsPerReview: config.maxConnectionsPerReview },
+				{
+					maxUpdateBytes: config.maxUpdateBytes,
+					maxConnectionsPerReview: config.maxConnectionsPerReview,
+					maxPendingUpdateBytes: config.maxPendingUpdateBytes
+				},
 				logger
 			),
+			{
+				extensionName: 'psems-socket-guard',
+				// Authenticated: Hocuspocus has drained this socket's pre-auth queue.
+				async connected({ connection }) {
+					guard.authenticated(connection.webSocket);
+				}
+			},
 			authExtension(services),
 			durableLogExtension({ documents: services.repos.documents, logger }),
 			membershipExtension(services.membership, logger),
@@ -60,15 +76,23 @@ export function createCollabServer(services: Services) {
 		serverOptions: { maxPayload: config.maxFrameBytes },
 		hooks: {
 			open(peer) {
-				peers.set(peer, {
-					connection: hocuspocus.handleConnection(peer.websocket as never, peer.request as Request)
-				});
+				const socket = guard.wrap(peer);
+				const scope: SocketScope = { logger, socket: peer.id, address: peer.remoteAddress ?? null };
+				const connection = inSocketScope(scope, () => hocuspocus.handleConnection(socket, peer.request as Request));
+				peers.set(peer, { connection, socket, scope });
 			},
 			message(peer, message) {
-				peers.get(peer)?.connection?.handleMessage(message.uint8Array());
+				const state = peers.get(peer);
+				if (!state) return;
+				const bytes = message.uint8Array();
+				if (!guard.accept(state.socket, bytes.byteLength)) return;
+				inSocketScope(state.scope, () => state.connection.handleMessage(bytes));
 			},
 			close(peer, event) {
-				peers.get(peer)?.connection?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' });
+				const state = peers.get(peer);
+				if (!state) return;
+				guard.closed(state.socket);
+				inSocketScope(state.scope, () => state.connection.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' }));
 				peers.delete(peer);
 			},
 			error(peer, error) {
@@ -86,6 +110,11 @@ export function createCollabServer(services: Services) {
 				socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
 				return;
 			}
+			if (!guard.admits()) {
+				logger.warn('collab.unauthenticated_limit', { address: request.socket.remoteAddress ?? null, limit: config.maxUnauthenticatedSockets });
+				socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 2\r\nContent-Length: 0\r\n\r\n');
+				return;
+			}
 			ws.handleUpgrade(request, socket, head).catch((error: unknown) => {
 				logger.error('collab.upgrade_failed', { error: String(error) });
 				socket.destroy();
@@ -93,6 +122,8 @@ export function createCollabServer(services: Services) {
 		},
 		openDocuments: () => hocuspocus.getDocumentsCount(),
 		connectionCount: () => hocuspocus.getConnectionsCount(),
+		unauthenticatedSockets: () => guard.unauthenticatedCount(),
+		preAuthBytes: () => guard.preAuthBytes(),
 		/** Stores every open document and closes every socket (graceful shutdown). */
 		async shutdown(closeCode: { code: number; reason: string }) {
 			// Every acknowledged update is already in the durable log; storing here only compacts
