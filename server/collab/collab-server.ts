@@ -15,8 +15,14 @@ import { isAllowedOrigin } from './origin.ts';
 import { inSocketScope, type SocketScope } from './hocuspocus-log.ts';
 import { createSocketGuard } from './socket-guard.ts';
 import type { WebSocketLike } from '@hocuspocus/server';
+import { HEARTBEAT_MS } from '../../src/lib/shared/collab-timing.ts';
 
 export const COLLAB_PATH = '/collab';
+
+/** Hocuspocus' connection-level Ping and Pong: one byte, no document name. */
+const WIRE_PING = 9;
+const WIRE_PONG = 10;
+const PING_FRAME = new Uint8Array([WIRE_PING]);
 
 type PeerState = { connection: ReturnType<Hocuspocus['handleConnection']>; socket: WebSocketLike; scope: SocketScope };
 
@@ -71,7 +77,7 @@ export function createCollabServer(services: Services) {
 		}
 	});
 
-	const peers = new WeakMap<object, PeerState>();
+	const peers = new Map<object, PeerState>();
 	const ws = crossws({
 		serverOptions: { maxPayload: config.maxFrameBytes },
 		hooks: {
@@ -85,6 +91,11 @@ export function createCollabServer(services: Services) {
 				const state = peers.get(peer);
 				if (!state) return;
 				const bytes = message.uint8Array();
+				// The provider's answer to our heartbeat; Hocuspocus 4 does not parse it.
+				if (bytes.byteLength === 1 && bytes[0] === WIRE_PONG) {
+					state.connection.lastMessageReceivedAt = Date.now();
+					return;
+				}
 				if (!guard.accept(state.socket, bytes.byteLength)) return;
 				inSocketScope(state.scope, () => state.connection.handleMessage(bytes));
 			},
@@ -100,6 +111,13 @@ export function createCollabServer(services: Services) {
 			}
 		}
 	});
+
+	// Clients close a socket that stays silent (CLIENT_SILENCE_TIMEOUT_MS); an idle review must
+	// not look like a dead server, and a dead or paused server must look like one.
+	const heartbeat = setInterval(() => {
+		for (const { socket } of peers.values()) socket.send(PING_FRAME);
+	}, HEARTBEAT_MS);
+	heartbeat.unref();
 
 	return {
 		hocuspocus,
@@ -128,6 +146,7 @@ export function createCollabServer(services: Services) {
 		async shutdown(closeCode: { code: number; reason: string }) {
 			// Every acknowledged update is already in the durable log; storing here only compacts
 			// it, so a shutdown that runs out of time still loses nothing.
+			clearInterval(heartbeat);
 			hocuspocus.flushPendingStores();
 			detachLive();
 			ws.closeAll(closeCode.code, closeCode.reason);

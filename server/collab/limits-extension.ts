@@ -55,7 +55,7 @@ export function limitsExtension(limits: Limits, logger: Logger): Extension {
 			const before = pendingSeen.get(data.document) ?? 0;
 			pendingSeen.set(data.document, bytes);
 			if (bytes <= limits.maxPendingUpdateBytes) {
-				if (bytes > before) logger.warn('collab.update_held', { document: data.documentName, socket: data.socketId, pendingBytes: bytes });
+				if (bytes > before) logger.info('collab.update_held', { document: data.documentName, socket: data.socketId, pendingBytes: bytes });
 				return;
 			}
 			pendingSeen.set(data.document, 0);

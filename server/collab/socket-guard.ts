@@ -61,7 +61,7 @@ export function createSocketGuard(limits: SocketLimits, logger: Logger) {
 					return state.closing ? 2 : (peer.websocket.readyState ?? 3);
 				},
 				send(data) {
-					if (state.closing) return;
+					if (state.closing || peer.websocket.readyState !== 1) return;
 					peer.send(data as Uint8Array);
 					if (peer.bufferedAmount > limits.maxSendBufferBytes) {
 						logger.warn('collab.slow_reader_closed', { socket: peer.id, buffered: peer.bufferedAmount, limit: limits.maxSendBufferBytes });
