@@ -42,7 +42,7 @@ afterEach(async () => {
 
 describe('durable persistence', () => {
 	it('serves every acknowledged edit after SIGKILL; 20 clients reconnect and converge within 5 s', { timeout: 120_000 }, async () => {
-		const figures = await runCrashTrials({ trials: 3, editors: 20, convergeWithinMs: 5_000 });
+		const figures = await runCrashTrials({ trials: 3, editors: 20, convergeWithinMs: 5_000, editIntervalMs: 100 });
 		console.log(`crash: ${figures.trials} trials, ${figures.editors} clients, ${figures.acknowledgedEdits} acknowledged edits (${figures.acknowledgedChecks} checks), converged in max ${figures.maxConvergeMs} ms`);
 		expect(figures.missing).toEqual([]);
 		expect(figures.acknowledgedEdits).toBeGreaterThan(50);
