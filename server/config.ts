@@ -16,6 +16,12 @@ const EnvSchema = z.object({
 	MAX_UPDATE_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
 	MAX_FRAME_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
 	MAX_CONNECTIONS_PER_REVIEW: z.coerce.number().int().positive().default(300),
+	// A socket with no message for this long (or not authenticated this long after opening) is closed.
+	COLLAB_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+	MAX_SEND_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).default(16 * 1024 * 1024),
+	MAX_PENDING_UPDATE_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+	MAX_PREAUTH_BYTES: z.coerce.number().int().min(64 * 1024).default(64 * 1024 * 1024),
+	MAX_UNAUTHENTICATED_SOCKETS: z.coerce.number().int().positive().default(1_000),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')
 });
 
@@ -32,6 +38,14 @@ export type Config = Readonly<{
 	maxUpdateBytes: number;
 	maxFrameBytes: number;
 	maxConnectionsPerReview: number;
+	collabTimeoutMs: number;
+	/** A socket whose unsent data exceeds this (a client that stopped reading) is closed. */
+	maxSendBufferBytes: number;
+	/** Updates a document holds because they depend on changes it never received. */
+	maxPendingUpdateBytes: number;
+	/** Bytes all not-yet-authenticated sockets together may have queued. */
+	maxPreAuthBytes: number;
+	maxUnauthenticatedSockets: number;
 	logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 	version: string;
 }>;
@@ -57,6 +71,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		maxUpdateBytes: e.MAX_UPDATE_BYTES,
 		maxFrameBytes: e.MAX_FRAME_BYTES,
 		maxConnectionsPerReview: e.MAX_CONNECTIONS_PER_REVIEW,
+		collabTimeoutMs: e.COLLAB_TIMEOUT_MS,
+		maxSendBufferBytes: e.MAX_SEND_BUFFER_BYTES,
+		maxPendingUpdateBytes: e.MAX_PENDING_UPDATE_BYTES,
+		maxPreAuthBytes: e.MAX_PREAUTH_BYTES,
+		maxUnauthenticatedSockets: e.MAX_UNAUTHENTICATED_SOCKETS,
 		logLevel: e.LOG_LEVEL,
 		version
 	});

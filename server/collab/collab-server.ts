@@ -12,18 +12,29 @@ import { limitsExtension } from './limits-extension.ts';
 import { membershipExtension } from './membership-extension.ts';
 import { presenceExtension } from './presence-extension.ts';
 import { isAllowedOrigin } from './origin.ts';
+import { inSocketScope, type SocketScope } from './hocuspocus-log.ts';
+import { createSocketGuard } from './socket-guard.ts';
+import type { WebSocketLike } from '@hocuspocus/server';
+import { HEARTBEAT_MS } from '../../src/lib/shared/collab-timing.ts';
 
 export const COLLAB_PATH = '/collab';
 
-type PeerState = { connection?: ReturnType<Hocuspocus['handleConnection']> };
+/** Hocuspocus' connection-level Ping and Pong: one byte, no document name. */
+const WIRE_PING = 9;
+const WIRE_PONG = 10;
+const PING_FRAME = new Uint8Array([WIRE_PING]);
+
+type PeerState = { connection: ReturnType<Hocuspocus['handleConnection']>; socket: WebSocketLike; scope: SocketScope };
 
 export function createCollabServer(services: Services) {
 	const { config, logger } = services;
+	const guard = createSocketGuard(config, logger);
 	const hocuspocus = new Hocuspocus({
 		name: 'psems',
 		quiet: true,
-		// Unauthenticated sockets are dropped after this long without a pong/auth.
-		timeout: 30_000,
+		// Sockets are dropped after this long without a message (unauthenticated ones: after
+		// this long since opening, whatever they send).
+		timeout: config.collabTimeoutMs,
 		debounce: 2_000,
 		maxDebounce: 10_000,
 		// The durable log must append before any broadcast: a synchronous flush (which
@@ -32,9 +43,20 @@ export function createCollabServer(services: Services) {
 		maxUnauthenticatedQueueSize: 2 * 1024 * 1024,
 		extensions: [
 			limitsExtension(
-				{ maxUpdateBytes: config.maxUpdateBytes, maxConnectionsPerReview: config.maxConnectionsPerReview },
+				{
+					maxUpdateBytes: config.maxUpdateBytes,
+					maxConnectionsPerReview: config.maxConnectionsPerReview,
+					maxPendingUpdateBytes: config.maxPendingUpdateBytes
+				},
 				logger
 			),
+			{
+				extensionName: 'psems-socket-guard',
+				// Authenticated: Hocuspocus has drained this socket's pre-auth queue.
+				async connected({ connection }) {
+					guard.authenticated(connection.webSocket);
+				}
+			},
 			authExtension(services),
 			durableLogExtension({ documents: services.repos.documents, logger }),
 			membershipExtension(services.membership, logger),
@@ -55,20 +77,34 @@ export function createCollabServer(services: Services) {
 		}
 	});
 
-	const peers = new WeakMap<object, PeerState>();
+	const peers = new Map<object, PeerState>();
 	const ws = crossws({
 		serverOptions: { maxPayload: config.maxFrameBytes },
 		hooks: {
 			open(peer) {
-				peers.set(peer, {
-					connection: hocuspocus.handleConnection(peer.websocket as never, peer.request as Request)
-				});
+				const socket = guard.wrap(peer);
+				const scope: SocketScope = { logger, socket: peer.id, address: peer.remoteAddress ?? null };
+				const connection = inSocketScope(scope, () => hocuspocus.handleConnection(socket, peer.request as Request));
+				peers.set(peer, { connection, socket, scope });
 			},
 			message(peer, message) {
-				peers.get(peer)?.connection?.handleMessage(message.uint8Array());
+				const state = peers.get(peer);
+				if (!state) return;
+				const bytes = message.uint8Array();
+				// The provider's answer to our heartbeat; Hocuspocus 4 does not parse it.
+				if (bytes.byteLength === 1 && bytes[0] === WIRE_PONG) {
+					state.connection.lastMessageReceivedAt = Date.now();
+					return;
+				}
+				if (!guard.accept(state.socket, bytes.byteLength)) return;
+				// The document named by the message, so a rejection can be logged with it.
+				inSocketScope({ ...state.scope, document: documentNameOf(bytes) }, () => state.connection.handleMessage(bytes));
 			},
 			close(peer, event) {
-				peers.get(peer)?.connection?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' });
+				const state = peers.get(peer);
+				if (!state) return;
+				guard.closed(state.socket);
+				inSocketScope(state.scope, () => state.connection.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' }));
 				peers.delete(peer);
 			},
 			error(peer, error) {
@@ -76,6 +112,13 @@ export function createCollabServer(services: Services) {
 			}
 		}
 	});
+
+	// Clients close a socket that stays silent (CLIENT_SILENCE_TIMEOUT_MS); an idle review must
+	// not look like a dead server, and a dead or paused server must look like one.
+	const heartbeat = setInterval(() => {
+		for (const { socket } of peers.values()) socket.send(PING_FRAME);
+	}, HEARTBEAT_MS);
+	heartbeat.unref();
 
 	return {
 		hocuspocus,
@@ -86,6 +129,11 @@ export function createCollabServer(services: Services) {
 				socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
 				return;
 			}
+			if (!guard.admits()) {
+				logger.warn('collab.unauthenticated_limit', { address: request.socket.remoteAddress ?? null, limit: config.maxUnauthenticatedSockets });
+				socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 2\r\nContent-Length: 0\r\n\r\n');
+				return;
+			}
 			ws.handleUpgrade(request, socket, head).catch((error: unknown) => {
 				logger.error('collab.upgrade_failed', { error: String(error) });
 				socket.destroy();
@@ -93,10 +141,13 @@ export function createCollabServer(services: Services) {
 		},
 		openDocuments: () => hocuspocus.getDocumentsCount(),
 		connectionCount: () => hocuspocus.getConnectionsCount(),
+		unauthenticatedSockets: () => guard.unauthenticatedCount(),
+		preAuthBytes: () => guard.preAuthBytes(),
 		/** Stores every open document and closes every socket (graceful shutdown). */
 		async shutdown(closeCode: { code: number; reason: string }) {
 			// Every acknowledged update is already in the durable log; storing here only compacts
 			// it, so a shutdown that runs out of time still loses nothing.
+			clearInterval(heartbeat);
 			hocuspocus.flushPendingStores();
 			detachLive();
 			ws.closeAll(closeCode.code, closeCode.reason);
@@ -107,6 +158,21 @@ export function createCollabServer(services: Services) {
 }
 
 export type CollabServer = ReturnType<typeof createCollabServer>;
+
+/** The leading varString of a Hocuspocus frame (lib0 encoding), or undefined if malformed. */
+function documentNameOf(bytes: Uint8Array): string | undefined {
+	let length = 0;
+	let pos = 0;
+	for (let shift = 1; pos < Math.min(bytes.length, 4); shift *= 128) {
+		const byte = bytes[pos++];
+		length += (byte & 0x7f) * shift;
+		if (byte < 0x80) {
+			if (pos + length > bytes.length) return undefined;
+			return new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(pos, pos + length)).split('\0')[0];
+		}
+	}
+	return undefined;
+}
 
 async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
 	const until = Date.now() + timeoutMs;

@@ -1,12 +1,14 @@
 // Size caps and the per-review connection cap. A message over the cap is dropped by closing
 // that connection with a code the UI explains; every other connection keeps working.
-import type { Extension, beforeHandleMessagePayload, onAuthenticatePayload } from '@hocuspocus/server';
+import type { Extension, afterHandleMessagePayload, beforeHandleMessagePayload, onAuthenticatePayload } from '@hocuspocus/server';
+import type * as Y from 'yjs';
 import { CloseEvents } from '../../src/lib/shared/close-events.ts';
 import { parseDocumentName } from '../../src/lib/shared/document-names.ts';
 import type { Logger } from '../logger.ts';
 import { AccessDenied } from './auth-extension.ts';
+import { loggedError } from './hocuspocus-log.ts';
 
-export type Limits = { maxUpdateBytes: number; maxConnectionsPerReview: number };
+export type Limits = { maxUpdateBytes: number; maxConnectionsPerReview: number; maxPendingUpdateBytes: number };
 
 /** Counts authenticated connections per review across both of its documents. */
 function connectionsOfReview(data: onAuthenticatePayload, reviewId: string): number {
@@ -18,6 +20,8 @@ function connectionsOfReview(data: onAuthenticatePayload, reviewId: string): num
 }
 
 export function limitsExtension(limits: Limits, logger: Logger): Extension {
+	/** Pending bytes after the last message, so only a message that adds to them is logged. */
+	const pendingSeen = new WeakMap<Y.Doc, number>();
 	return {
 		extensionName: 'psems-limits',
 		priority: 950,
@@ -39,8 +43,35 @@ export function limitsExtension(limits: Limits, logger: Logger): Extension {
 				// Close the socket itself with our code, so the provider (and the UI) can say why;
 				// throwing alone only closes the document with a generic code 1000.
 				data.connection.webSocket.close(CloseEvents.MessageTooLarge.code, CloseEvents.MessageTooLarge.reason);
-				throw Object.assign(new Error('message too large'), CloseEvents.MessageTooLarge);
+				throw loggedError(Object.assign(new Error('message too large'), CloseEvents.MessageTooLarge));
 			}
+		},
+		async afterHandleMessage(data: afterHandleMessagePayload) {
+			// Yjs keeps structs whose dependencies it has not seen ("pending"), across messages and
+			// without a bound. A real provider never sends those (it diffs against the server's
+			// state vector); past the cap they are dropped and the sender is closed. Pending structs
+			// were never integrated, acknowledged as content, or written to the durable log.
+			const bytes = pendingBytes(data.document);
+			const before = pendingSeen.get(data.document) ?? 0;
+			pendingSeen.set(data.document, bytes);
+			if (bytes <= limits.maxPendingUpdateBytes) {
+				if (bytes > before) logger.info('collab.update_held', { document: data.documentName, socket: data.socketId, pendingBytes: bytes });
+				return;
+			}
+			pendingSeen.set(data.document, 0);
+			logger.warn('collab.pending_dropped', {
+				document: data.documentName,
+				socket: data.socketId,
+				bytes,
+				limit: limits.maxPendingUpdateBytes
+			});
+			data.document.store.pendingStructs = null;
+			data.document.store.pendingDs = null;
+			data.connection.webSocket.close(CloseEvents.UpdateRejected.code, CloseEvents.UpdateRejected.reason);
 		}
 	};
+}
+
+function pendingBytes(doc: Y.Doc): number {
+	return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0);
 }

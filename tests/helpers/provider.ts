@@ -4,7 +4,14 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 
-export type ClientOptions = { url: string; name: string; token?: string | null; origin?: string | null };
+/** `socket` overrides the fast test backoff, e.g. with the app's RECONNECT_BACKOFF. */
+export type ClientOptions = {
+	url: string;
+	name: string;
+	token?: string | null;
+	origin?: string | null;
+	socket?: Partial<ConstructorParameters<typeof HocuspocusProviderWebsocket>[0]>;
+};
 
 export type TestClient = {
 	doc: Y.Doc;
@@ -39,6 +46,7 @@ export function connectClient(opts: ClientOptions): TestClient {
 		delay: 50,
 		maxDelay: 500,
 		minDelay: 20,
+		...opts.socket,
 		onClose: ({ event }) => closes.push({ code: event.code, reason: String(event.reason ?? '') })
 	});
 	const provider = new HocuspocusProvider({

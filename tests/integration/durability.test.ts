@@ -7,8 +7,9 @@ import { loadConfig } from '../../server/config.ts';
 import { createServices } from '../../server/services.ts';
 import { workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import { removeDir, tempDataDir } from '../helpers/server.ts';
-import { spawnServer, type ChildServer } from '../helpers/child-process.ts';
+import { spawnServer } from '../helpers/child-process.ts';
 import { connectClient, eventually, synced, type TestClient } from '../helpers/provider.ts';
+import { runCrashTrials } from '../helpers/crash-trials.ts';
 
 type Fixture = { dataDir: string; reviewId: string; tokens: string[] };
 
@@ -34,70 +35,18 @@ function prepare(editorCount: number): Fixture {
 	return { dataDir, reviewId, tokens };
 }
 
-/** An editor appending ids to a shared array, remembering which ones the server acknowledged. */
-function startEditor(server: ChildServer, fixture: Fixture, index: number) {
-	const client = connectClient({ url: server.wsUrl, name: workspaceDocumentName(fixture.reviewId), token: fixture.tokens[index] });
-	const inserted: string[] = [];
-	let acknowledgedCount = 0;
-	// The provider counts sent-but-unacknowledged updates; at zero every earlier insert is stored.
-	client.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
-		if (number === 0 && client.provider.isSynced) acknowledgedCount = inserted.length;
-	});
-	let timer: ReturnType<typeof setInterval> | null = null;
-	return {
-		client,
-		start() {
-			let n = 0;
-			timer = setInterval(() => {
-				const id = `e${index}-${n++}`;
-				inserted.push(id);
-				client.doc.getArray<string>('edits').push([id]);
-			}, 5);
-		},
-		stop() {
-			if (timer) clearInterval(timer);
-		},
-		acknowledged: () => inserted.slice(0, acknowledgedCount)
-	};
-}
-
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
 	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 describe('durable persistence', () => {
-	it('serves every acknowledged edit after the server is killed with SIGKILL', { timeout: 90_000 }, async () => {
-		const fixture = prepare(5);
-		cleanups.push(() => removeDir(fixture.dataDir));
-		const trials = 3;
-		const expected = new Set<string>();
-		for (let trial = 0; trial < trials; trial++) {
-			const server = await spawnServer(fixture.dataDir);
-			cleanups.push(() => void server.child.kill('SIGKILL'));
-			const editors = fixture.tokens.map((_, i) => startEditor(server, fixture, i));
-			await Promise.all(editors.map((e) => synced(e.client, 10_000)));
-			for (const e of editors) e.start();
-			// Kill at a different, unaligned moment each trial.
-			await new Promise((r) => setTimeout(r, 400 + Math.floor(Math.random() * 800)));
-			server.child.kill('SIGKILL');
-			await server.exited;
-			for (const e of editors) {
-				e.stop();
-				for (const id of e.acknowledged()) expected.add(id);
-				e.client.destroy();
-			}
-		}
-		expect(expected.size).toBeGreaterThan(50);
-
-		const server = await spawnServer(fixture.dataDir);
-		cleanups.push(() => void server.child.kill('SIGKILL'));
-		const reader = connectClient({ url: server.wsUrl, name: workspaceDocumentName(fixture.reviewId), token: fixture.tokens[1] });
-		cleanups.push(() => reader.destroy());
-		await synced(reader, 10_000);
-		const served = new Set(reader.doc.getArray<string>('edits').toArray());
-		const missing = [...expected].filter((id) => !served.has(id));
-		expect(missing).toEqual([]);
+	it('serves every acknowledged edit after SIGKILL; 20 clients reconnect and converge within 5 s', { timeout: 120_000 }, async () => {
+		const figures = await runCrashTrials({ trials: 3, editors: 20, convergeWithinMs: 5_000, editIntervalMs: 100 });
+		console.log(`crash: ${figures.trials} trials, ${figures.editors} clients, ${figures.acknowledgedEdits} acknowledged edits (${figures.acknowledgedChecks} checks), converged in max ${figures.maxConvergeMs} ms`);
+		expect(figures.missing).toEqual([]);
+		expect(figures.acknowledgedEdits).toBeGreaterThan(50);
+		expect(figures.maxConvergeMs).toBeLessThan(5_000);
 	});
 
 	it('stores the last in-memory state and exits 0 within 10 s on SIGTERM', { timeout: 60_000 }, async () => {

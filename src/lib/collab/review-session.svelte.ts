@@ -6,6 +6,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { reviewerDocumentName, workspaceDocumentName } from '#lib/shared/document-names.ts';
 import { describeClose } from '#lib/shared/close-events.ts';
+import { CLIENT_SILENCE_TIMEOUT_MS, RECONNECT_BACKOFF } from '#lib/shared/collab-timing.ts';
 import type { PresenceState, PresenceUser } from '#lib/shared/presence.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
@@ -41,12 +42,9 @@ export class ReviewSession {
 			url: collabUrl,
 			// Exponential backoff with jitter, so a restarted server is not hit by every
 			// browser in the room at the same instant.
-			delay: 500,
-			factor: 1.6,
-			maxDelay: 10_000,
-			minDelay: 250,
-			jitter: true,
-			maxAttempts: 0,
+			...RECONNECT_BACKOFF,
+			// The server pings every few seconds; silence this long means it is gone (or paused).
+			messageReconnectTimeout: CLIENT_SILENCE_TIMEOUT_MS,
 			onStatus: ({ status }) => {
 				this.status = status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline';
 				if (status === 'connected') this.notice = this.accessDenied ? this.notice : null;

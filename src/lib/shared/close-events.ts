@@ -8,6 +8,8 @@ export const CloseEvents = {
 	Removed: { code: 4410, reason: 'You were removed from this review by the facilitator.' },
 	ReviewFull: { code: 4429, reason: 'This review has reached its connection limit. Try again shortly.' },
 	MessageTooLarge: { code: 4413, reason: 'A change was too large to accept.' },
+	SlowConnection: { code: 4420, reason: 'Your connection fell too far behind the review. Reconnecting.' },
+	UpdateRejected: { code: 4422, reason: 'A change could not be applied to the review and was discarded. Reconnecting.' },
 	ServerShutdown: { code: 4503, reason: 'The server is restarting. Reconnecting.' }
 } as const;
 

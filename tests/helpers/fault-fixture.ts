@@ -1,0 +1,63 @@
+// Fixtures for fault tests that run the server as a child process: accounts, sessions and a
+// review written into the database file before the server starts, a port that stays the same
+// across restarts, and the stored state of a document read straight from SQLite (what survived).
+import net from 'node:net';
+import * as Y from 'yjs';
+import { loadConfig } from '../../server/config.ts';
+import { createServices } from '../../server/services.ts';
+import type { Role } from '../../src/lib/shared/roles.ts';
+import { tempDataDir } from './server.ts';
+
+export type FaultFixture = { dataDir: string; reviewId: string; tokens: string[]; userIds: string[] };
+
+/** One facilitator (index 0) and `editorCount - 1` department heads, each with a session. */
+export function prepareReview(editorCount: number, opts: { dataDir?: string; roles?: (index: number) => Role } = {}): FaultFixture {
+	const dataDir = opts.dataDir ?? tempDataDir('psems-fault-');
+	const roleOf = opts.roles ?? ((i: number) => (i === 0 ? 'facilitator' : 'department_head'));
+	const services = createServices(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, 'test'));
+	try {
+		const tokens: string[] = [];
+		const userIds: string[] = [];
+		const reviewId = crypto.randomUUID();
+		for (let i = 0; i < editorCount; i++) {
+			const id = crypto.randomUUID();
+			services.repos.users.insert({ id, email: `editor${i}-${id.slice(0, 6)}@example.test`, name: `Editor ${i}`, passwordHash: 'x', isAdmin: i === 0, createdAt: Date.now() });
+			if (i === 0) {
+				services.repos.reviews.insert({
+					id: reviewId, title: 'Faults', portName: 'Port', portCountry: 'Land', kind: 'independent_review',
+					scheduledOn: null, frameworkId: 'psems-gap', frameworkVersion: '1.0', createdBy: id, createdAt: Date.now()
+				});
+			}
+			const role = roleOf(i);
+			services.repos.reviews.addParticipant(reviewId, id, role, role === 'facilitator' ? null : 'Ops', Date.now());
+			tokens.push(services.sessions.create(id).token);
+			userIds.push(id);
+		}
+		return { dataDir, reviewId, tokens, userIds };
+	} finally {
+		services.close();
+	}
+}
+
+/** The document exactly as stored (compacted state plus log tail), with no server running. */
+export function storedDocument(dataDir: string, documentName: string): Y.Doc {
+	const services = createServices(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, 'test'));
+	try {
+		const stored = services.repos.documents.load(documentName);
+		const doc = new Y.Doc();
+		if (stored.state) Y.applyUpdate(doc, stored.state);
+		for (const update of stored.updates) Y.applyUpdate(doc, update);
+		return doc;
+	} finally {
+		services.close();
+	}
+}
+
+/** A port free right now, so a restarted server can listen where its clients reconnect. */
+export async function freePort(): Promise<number> {
+	const server = net.createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as net.AddressInfo;
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+	return port;
+}

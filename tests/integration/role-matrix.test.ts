@@ -1,0 +1,275 @@
+// The role matrix through the real paths (issue 6, item 7): every role, plus a signed-in
+// non-participant and a signed-out visitor, against every action that exists, as one test per
+// pair. HTTP actions go through the production SvelteKit build (pages, form actions with the
+// CSRF Origin, the export endpoint) served by the real server in this process; document edits go
+// through the WebSocket, and a second client confirms whether the write landed.
+//
+// EXPECTED is written out by hand, not derived from server/auth/policy.ts, so a change to the
+// policy that changes who may do what fails here until this table is changed too.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { loadConfig } from '../../server/config.ts';
+import { createServices, type Services } from '../../server/services.ts';
+import { hashPassword } from '../../server/auth/passwords.ts';
+import { may, type ReviewAction } from '../../server/auth/policy.ts';
+import type { Role } from '../../src/lib/shared/roles.ts';
+import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
+import { connectClient, eventually, synced, type TestClient } from '../helpers/provider.ts';
+import { AuthReply, authMessage, openRawSocket, syncUpdateMessage, Wire } from '../helpers/raw-socket.ts';
+import { removeDir, tempDataDir } from '../helpers/server.ts';
+import { freePort } from '../helpers/fault-fixture.ts';
+import * as Y from 'yjs';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const HANDLER = path.join(ROOT, 'build', 'handler.js');
+// `npm test` builds before vitest runs; a bare `npx vitest run` without a build cannot serve pages.
+const BUILT = fs.existsSync(HANDLER);
+const SKIP_REASON = 'the SvelteKit build is missing: run `npm run build` first (`npm test` does)';
+
+type Who = Role | 'non_participant' | 'signed_out';
+const WHO: Who[] = ['facilitator', 'security_manager', 'department_head', 'accountable_manager', 'observer', 'non_participant', 'signed_out'];
+
+/** What the person observes: done, refused (403 / read-only socket), not found (404 / denied socket), or sent to sign in. */
+type Outcome = 'allowed' | 'forbidden' | 'not_found' | 'sign_in';
+
+type Action = {
+	id: string;
+	/** The policy action this row exercises (to cross-check EXPECTED against may()). */
+	policy: ReviewAction;
+	run(who: Who): Promise<Outcome>;
+};
+
+const A: Outcome = 'allowed';
+const F: Outcome = 'forbidden';
+const N: Outcome = 'not_found';
+const S: Outcome = 'sign_in';
+// Columns follow WHO: facilitator, security manager, department head, accountable manager,
+// observer, non-participant, signed out. Over the WebSocket a signed-out or non-participant
+// socket is refused at authentication: recorded as not_found (no document for you).
+const EXPECTED: Record<string, Outcome[]> = {
+	'view the workspace page': [A, A, A, A, A, N, S],
+	'view the record page': [A, A, A, A, A, N, S],
+	'edit the workspace document': [A, A, A, A, F, N, N],
+	'edit the reviewer document': [A, F, F, F, F, N, N],
+	'manage participants (invite)': [A, F, F, F, F, N, S],
+	freeze: [A, F, F, F, F, N, S],
+	'sign as attested': [A, F, F, F, F, N, S],
+	'sign as reviewed': [F, A, F, F, F, N, S],
+	'sign as approved': [F, F, F, A, F, N, S],
+	'export the record (JSON)': [A, A, A, A, F, N, S]
+	// vote: add a row here when the vote endpoints exist (issue 5), with an Action below that
+	// casts a vote through its real HTTP or WebSocket path and reads the stored vote back.
+};
+
+const PASSWORD = 'role-matrix password 1';
+let server: ChildProcess | null = null;
+let base = '';
+let reader: Services;
+let dataDir: string;
+let reviewId: string;
+const people = new Map<Who, { id: string; name: string; email: string; isAdmin: boolean; token: string | null }>();
+const watchers: TestClient[] = [];
+const sockets: Array<{ close(): void }> = [];
+
+beforeAll(async () => {
+	if (!BUILT) return;
+	dataDir = tempDataDir('psems-matrix-');
+	const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, 'test');
+	const setup = createServices(config);
+	const passwordHash = await hashPassword(PASSWORD);
+	for (const who of WHO) {
+		const id = crypto.randomUUID();
+		const person = { id, name: `Person ${who}`, email: `${who.replace(/_/g, '-')}@example.test`, isAdmin: who === 'facilitator' };
+		setup.repos.users.insert({ ...person, passwordHash, createdAt: Date.now() });
+		people.set(who, { ...person, token: who === 'signed_out' ? null : setup.sessions.create(id).token });
+	}
+	const facilitator = people.get('facilitator')!;
+	reviewId = crypto.randomUUID();
+	setup.repos.reviews.insert({
+		id: reviewId, title: 'Role matrix', portName: 'Port of Matrix', portCountry: 'Nowhere', kind: 'independent_review',
+		scheduledOn: null, frameworkId: 'psems-gap', frameworkVersion: '1.0', createdBy: facilitator.id, createdAt: Date.now()
+	});
+	for (const who of WHO) {
+		if (who === 'non_participant' || who === 'signed_out') continue;
+		setup.repos.reviews.addParticipant(reviewId, people.get(who)!.id, who, who === 'facilitator' ? null : 'Operations', Date.now());
+	}
+	const frozen = setup.records.freeze(facilitator, reviewId, { label: 'Baseline', note: '' });
+	setup.close();
+	if (!frozen.ok) throw new Error(`freeze: ${frozen.error.message}`);
+
+	// The production entry point (server/index.ts with the build), as `npm start` runs it. Vitest's
+	// own module loader would recompile the built .svelte.js files, so it runs in a child process.
+	const port = await freePort();
+	base = `http://127.0.0.1:${port}`;
+	server = spawn(process.execPath, [path.join(ROOT, 'server/index.ts')], {
+		cwd: ROOT,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+		stdio: ['ignore', 'inherit', 'inherit']
+	});
+	const until = Date.now() + 20_000;
+	while (!(await fetch(`${base}/healthz`).then((r) => r.ok, () => false))) {
+		if (Date.now() > until) throw new Error('the built server did not answer /healthz within 20 s');
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	// Read-only look-ups of what an action changed, on the same database file (WAL allows it).
+	reader = createServices(config);
+});
+
+afterAll(async () => {
+	if (!BUILT) return;
+	for (const socket of sockets) socket.close();
+	for (const watcher of watchers) watcher.destroy();
+	reader?.close();
+	if (server) {
+		const exited = new Promise((resolve) => server!.once('exit', resolve));
+		server.kill('SIGTERM');
+		await exited;
+	}
+	removeDir(dataDir);
+});
+
+function cookie(who: Who): Record<string, string> {
+	const token = people.get(who)!.token;
+	return token ? { cookie: `psems_session=${token}` } : {};
+}
+
+async function get(who: Who, pathname: string): Promise<Outcome> {
+	const response = await fetch(`${base}${pathname}`, { headers: cookie(who), redirect: 'manual' });
+	return outcomeOf(response.status, response.headers.get('location'));
+}
+
+/** A form action posted as the browser's enhanced form does (same Origin, JSON answer). */
+async function post(who: Who, pathname: string, form: Record<string, string>): Promise<Outcome> {
+	const response = await fetch(`${base}${pathname}`, {
+		method: 'POST',
+		headers: { ...cookie(who), origin: base, accept: 'application/json', 'x-sveltekit-action': 'true' },
+		body: new URLSearchParams(form),
+		redirect: 'manual'
+	});
+	const body = (await response.json()) as { type: string; status?: number; location?: string };
+	if (body.type === 'success') return 'allowed';
+	if (body.type === 'redirect') return body.location?.startsWith('/login') ? 'sign_in' : 'allowed';
+	return outcomeOf(body.status ?? response.status, null);
+}
+
+function outcomeOf(status: number, location: string | null): Outcome {
+	if (status === 200) return 'allowed';
+	if (status === 403) return 'forbidden';
+	if (status === 404) return 'not_found';
+	if (status === 303 && location?.startsWith('/login')) return 'sign_in';
+	throw new Error(`unexpected answer ${status} ${location ?? ''}`);
+}
+
+/** A facilitator's client on the document: the second client that sees whether a write landed. */
+async function watcher(name: string): Promise<TestClient> {
+	const client = connectClient({ url: `${base.replace('http', 'ws')}/collab`, name, token: people.get('facilitator')!.token });
+	watchers.push(client);
+	await synced(client);
+	return client;
+}
+
+/** Writes `probe-<who>` on a socket of its own; the watcher then says whether it arrived. */
+async function writeDocument(who: Who, name: string): Promise<Outcome> {
+	const wsUrl = `${base.replace('http', 'ws')}/collab`;
+	const watch = await watcher(name);
+	const socket = await openRawSocket(wsUrl, people.get(who)!.token);
+	sockets.push(socket);
+	socket.send(authMessage(name));
+	await eventually(() => socket.replies.some((r) => r.document === name && r.type === Wire.Auth), `auth answer for ${who}`);
+	const auth = socket.replies.find((r) => r.document === name && r.type === Wire.Auth)!;
+	if (auth.subtype === AuthReply.PermissionDenied) return 'not_found';
+	const probe = new Y.Doc();
+	probe.getMap('probes').set(`probe-${who}`, true);
+	socket.send(syncUpdateMessage(name, Y.encodeStateAsUpdate(probe)));
+	await eventually(() => socket.replies.some((r) => r.type === Wire.SyncStatus), `sync status for ${who}`);
+	// Sent after the server answered the probe, so the watcher receives the two in this order.
+	const sentinel = `sentinel-${who}`;
+	const writer = await watcher(name);
+	writer.doc.getMap('probes').set(sentinel, true);
+	await eventually(() => watch.doc.getMap('probes').get(sentinel) === true, 'watcher sees the sentinel');
+	const landed = watch.doc.getMap('probes').get(`probe-${who}`) === true;
+	const applied = socket.replies.find((r) => r.type === Wire.SyncStatus)!.subtype === 1;
+	if (landed !== applied) throw new Error(`the server answered applied=${applied} but the watcher saw landed=${landed}`);
+	return landed ? 'allowed' : 'forbidden';
+}
+
+async function latestVersion(): Promise<number> {
+	const listed = reader.records.listVersions(people.get('facilitator')!.id, reviewId);
+	if (!listed.ok) throw new Error(listed.error.message);
+	return Math.max(...listed.value.map((v) => v.version));
+}
+
+function signatureCount(): number {
+	const listed = reader.records.listVersions(people.get('facilitator')!.id, reviewId);
+	return listed.ok ? listed.value.reduce((sum, v) => sum + v.signatures.length, 0) : 0;
+}
+
+/** A state-changing action: its outcome must agree with what changed in the database. */
+async function changes(count: () => number, act: () => Promise<Outcome>): Promise<Outcome> {
+	const before = count();
+	const outcome = await act();
+	const changed = count() !== before;
+	if (changed !== (outcome === 'allowed')) throw new Error(`outcome ${outcome} but the database ${changed ? 'changed' : 'did not change'}`);
+	return outcome;
+}
+
+function sign(meaning: 'attested' | 'reviewed' | 'approved'): Action['run'] {
+	return async (who) =>
+		changes(signatureCount, async () =>
+			post(who, `/reviews/${reviewId}/record/${await latestVersion()}?/sign`, { meaning, confirm: 'yes', password: PASSWORD })
+		);
+}
+
+const ACTIONS: Action[] = [
+	{ id: 'view the workspace page', policy: 'view', run: (who) => get(who, `/reviews/${reviewId}`) },
+	{ id: 'view the record page', policy: 'view', run: (who) => get(who, `/reviews/${reviewId}/record`) },
+	{ id: 'edit the workspace document', policy: 'edit_workspace', run: (who) => writeDocument(who, workspaceDocumentName(reviewId)) },
+	{ id: 'edit the reviewer document', policy: 'edit_reviewer', run: (who) => writeDocument(who, reviewerDocumentName(reviewId)) },
+	{
+		id: 'manage participants (invite)',
+		policy: 'manage_participants',
+		run: (who) =>
+			changes(
+				() => reader.participants.pending(reviewId).length,
+				() => post(who, `/reviews/${reviewId}/participants?/invite`, { name: `Invited by ${who}`, email: `invitee-${who}@example.test`, role: 'observer', department: '' })
+			)
+	},
+	{
+		id: 'freeze',
+		policy: 'freeze',
+		run: (who) => changes(versionsCount, () => post(who, `/reviews/${reviewId}/record?/freeze`, { label: `Frozen by ${who}`, note: '' }))
+	},
+	{ id: 'sign as attested', policy: 'sign_attested', run: sign('attested') },
+	{ id: 'sign as reviewed', policy: 'sign_reviewed', run: sign('reviewed') },
+	{ id: 'sign as approved', policy: 'sign_approved', run: sign('approved') },
+	{ id: 'export the record (JSON)', policy: 'export', run: async (who) => get(who, `/reviews/${reviewId}/record/${await latestVersion()}/export/json`) }
+];
+
+function versionsCount(): number {
+	const listed = reader.records.listVersions(people.get('facilitator')!.id, reviewId);
+	return listed.ok ? listed.value.length : 0;
+}
+
+describe.skipIf(!BUILT)(`role matrix through HTTP and WebSocket${BUILT ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
+	it('covers every action with a row, and agrees with the policy for every participant role', () => {
+		expect(Object.keys(EXPECTED).sort()).toEqual(ACTIONS.map((a) => a.id).sort());
+		for (const action of ACTIONS) {
+			WHO.forEach((who, i) => {
+				if (who === 'non_participant' || who === 'signed_out') return;
+				expect(EXPECTED[action.id][i] === 'allowed', `${action.id} / ${who}`).toBe(may(who, action.policy));
+			});
+		}
+	});
+
+	for (const action of ACTIONS) {
+		describe(action.id, () => {
+			WHO.forEach((who, i) => {
+				it(`${who}: ${EXPECTED[action.id][i]}`, async () => {
+					expect(await action.run(who)).toBe(EXPECTED[action.id][i]);
+				});
+			});
+		});
+	}
+});
