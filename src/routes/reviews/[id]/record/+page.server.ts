@@ -60,7 +60,14 @@ export const actions: Actions = {
 		const client = form.clientWorkspace && form.clientReviewer ? { workspace: form.clientWorkspace, reviewer: form.clientReviewer } : undefined;
 		const frozen = getServices().records.freeze(user, review.id, { ...values, client });
 		if (!frozen.ok) {
-			return fail(statusOf(frozen.error), { values, errors: errorsOf(frozen.error), pendingDifferences: pendingOf(user.id, review.id) });
+			const pendingDifferences = pendingOf(user.id, review.id);
+			// The service names every element in its message; the page lists them with links just
+			// below, so the summary says it in short and points there.
+			const errors =
+				frozen.error.field === 'differenceRationale' && pendingDifferences.length > 0
+					? { differenceRationale: `Not frozen: add a difference rationale to ${pendingDifferences.map((p) => p.code).join(', ')} first (listed below).` }
+					: errorsOf(frozen.error);
+			return fail(statusOf(frozen.error), { values, errors, pendingDifferences });
 		}
 		redirect(303, `/reviews/${review.id}/record/${frozen.value.version}?frozen=1`);
 	}
