@@ -23,6 +23,7 @@ import { createAuditService } from './records/audit.ts';
 import { createLiveDocuments } from './records/live-documents.ts';
 import { createRecordsService } from './records/records-service.ts';
 import type { SessionUser } from './auth/sessions.ts';
+import { createSelfScoreImport } from './reviews/import-self-scores.ts';
 
 export function createServices(config: Config, opts: { db?: Db; logger?: Logger; now?: () => number } = {}) {
 	const db = opts.db ?? openDatabase(config.databaseFile);
@@ -81,6 +82,14 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 			audit,
 			live: liveDocuments,
 			confirmPassword: accounts.confirmPassword,
+			now
+		}),
+		selfScoreImport: createSelfScoreImport({
+			reviews: repos.reviews,
+			documents: repos.documents,
+			snapshots: repos.snapshots,
+			audit,
+			live: liveDocuments,
 			now
 		}),
 		demo: {

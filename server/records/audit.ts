@@ -16,7 +16,8 @@ export const AUDIT_ACTIONS = [
 	'freeze',
 	'signature',
 	'reveal',
-	'export'
+	'export',
+	'import_self_scores'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,6 +4,7 @@ import type { Result } from '../../src/lib/shared/result.ts';
 import type { EvaluationRecord } from '../../src/lib/shared/record/record.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Role } from '../../src/lib/shared/roles.ts';
+import type { PendingDifference } from '../../src/lib/shared/documents/self-vs-independent.ts';
 
 export type SignatureMeaning = 'attested' | 'reviewed' | 'approved';
 
@@ -59,6 +60,8 @@ export type RecordsService = {
 	/** Facilitators only. Refuses while the client's state vectors show changes the server lacks. */
 	freeze(actor: SessionUser, reviewId: string, input: { label: string; note: string; client?: ClientStateVectors }): Result<VersionSummary>;
 	listVersions(userId: string, reviewId: string): Result<VersionSummary[]>;
+	/** Elements whose self and independent scores differ by 2 or more without a rationale: they block a freeze. */
+	pendingDifferences(userId: string, reviewId: string): Result<PendingDifference[]>;
 	getVersion(userId: string, reviewId: string, version: number): Result<FrozenVersion>;
 	/** The declaration text shown before signing; its SHA-256 is stored with the signature. */
 	declaration(reviewId: string, version: number, meaning: SignatureMeaning): Result<{ text: string; hash: string }>;

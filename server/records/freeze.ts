@@ -6,6 +6,7 @@ import { getFramework } from '../../src/lib/shared/framework/index.ts';
 import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import { buildRecord } from '../../src/lib/shared/record/record.ts';
 import { canonicalJson } from '../../src/lib/shared/record/canonical-json.ts';
+import { pendingDifferences, pendingDifferencesMessage } from '../../src/lib/shared/documents/self-vs-independent.ts';
 import * as Y from 'yjs';
 import type { Db } from '../persistence/database.ts';
 import type { ReviewRepository } from '../persistence/reviews.ts';
@@ -84,6 +85,10 @@ export function freezeVersion(deps: FreezeDeps, actor: SessionUser, reviewId: st
 		workspace,
 		reviewer
 	});
+	// PSeMS: a self-score and an independent score two levels apart must be explained before the
+	// record is frozen; checked on the record itself, so what is refused is exactly what would be signed.
+	const pending = pendingDifferences(record.elements);
+	if (pending.length > 0) return fail('conflict', pendingDifferencesMessage(pending), 'differenceRationale');
 	const recordJson = canonicalJson(record);
 	const workspaceState = Y.encodeStateAsUpdate(workspace);
 	const reviewerState = Y.encodeStateAsUpdate(reviewer);

@@ -9,7 +9,11 @@ import type { SnapshotRepository } from '../persistence/snapshots.ts';
 import type { SignatureRepository } from '../persistence/signatures.ts';
 import { may } from '../auth/policy.ts';
 import type { AuditService } from './audit.ts';
-import type { LiveDocuments } from './live-documents.ts';
+import { currentDocument, type LiveDocuments } from './live-documents.ts';
+import { getFramework } from '../../src/lib/shared/framework/index.ts';
+import { readElementRows } from '../../src/lib/shared/documents/element-rows.ts';
+import { pendingDifferences } from '../../src/lib/shared/documents/self-vs-independent.ts';
+import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import type { FrozenVersion, RecordsService, VersionSummary } from './contract.ts';
 import { freezeVersion } from './freeze.ts';
 import { signVersion } from './sign.ts';
@@ -46,6 +50,27 @@ export function createRecordsService(deps: RecordsDeps): RecordsService {
 			if (!frozen.ok) return frozen;
 			const summary = versionsOf(reviewId).find((v) => v.version === frozen.value.version);
 			return summary ? ok(summary) : fail('internal', 'The version was frozen but could not be read back.');
+		},
+
+		pendingDifferences(userId, reviewId) {
+			const review = deps.reviews.findById(reviewId);
+			if (!review || !canView(userId, reviewId)) return fail('not_found', 'Review not found.');
+			const framework = getFramework(review.frameworkId, review.frameworkVersion);
+			if (!framework) return ok([]);
+			const workspace = currentDocument(deps.live, deps.documents, workspaceDocumentName(reviewId)).doc;
+			const reviewer = currentDocument(deps.live, deps.documents, reviewerDocumentName(reviewId)).doc;
+			const rows = readElementRows(framework, workspace, reviewer);
+			return ok(
+				pendingDifferences(
+					rows.map((r) => ({
+						code: r.element.code,
+						title: r.element.title,
+						selfScore: r.cell.selfScore,
+						independentScore: r.independent.score,
+						differenceRationale: r.independent.differenceRationale
+					}))
+				)
+			);
 		},
 
 		listVersions(userId, reviewId) {

@@ -18,7 +18,9 @@ const independent = (score: number) => ({
 	confidence: 'high' as const,
 	rationale: 'Seen in the duty logs',
 	priorityOverride: null,
-	overrideReason: ''
+	overrideReason: '',
+	// Self 4 against independent 2 differs by 2: a freeze needs the reason (issue 5, item 4).
+	differenceRationale: 'The self-assessment counted the written plan as practice.'
 });
 
 let f: RecordsFixture;

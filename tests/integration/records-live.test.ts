@@ -44,7 +44,7 @@ describe('freezing with the workshop live', () => {
 		const { facilitator, reviewId, workspace, reviewer } = setup();
 		await Promise.all([synced(workspace), synced(reviewer)]);
 		setSelfScore(workspace.doc, 'A1', 2);
-		setIndependentScore(reviewer.doc, 'A1', { score: 1, target: null, targetRationale: '', confidence: 'medium', rationale: 'No owner', priorityOverride: null, overrideReason: '' });
+		setIndependentScore(reviewer.doc, 'A1', { score: 1, target: null, targetRationale: '', confidence: 'medium', rationale: 'No owner', priorityOverride: null, overrideReason: '', differenceRationale: 'The port counted a draft policy.' });
 		await Promise.all([acknowledged(workspace), acknowledged(reviewer)]);
 		setSelfScore(workspace.doc, 'A1', 3);
 		await acknowledged(workspace);

@@ -87,6 +87,7 @@ describe('grid CSV', () => {
 		expect(byCode.get('A3')).toMatchObject({ 'Independent score': '', 'Gap basis': 'Self score', Confidence: '' });
 		expect(byCode.get('C4')?.Applicability).toBe('Alternate (compensating arrangement)');
 		expect(byCode.get('D1')).toMatchObject({ Target: '3', 'Priority override': 'P1', 'Override reason': 'The board has no view of performance at all.' });
+		expect(byCode.get('A2')?.['Difference rationale']).toBe('');
 		expect(byCode.get('B1')?.Rationale).toBe('Facility assessments are current; no port-wide, all-hazards assessment; insider threat absent.');
 	});
 });

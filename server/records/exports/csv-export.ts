@@ -22,6 +22,7 @@ export const GRID_COLUMNS = [
 	'Override reason',
 	'Confidence',
 	'Rationale',
+	'Difference rationale',
 	'Evidence count'
 ] as const;
 
@@ -57,6 +58,8 @@ export function gridCsv(record: EvaluationRecord): string {
 		e.overrideReason,
 		label.confidence(e.confidence),
 		e.rationale,
+		// Records frozen before the field existed have none.
+		e.differenceRationale ?? '',
 		e.evidenceCount
 	]);
 	return csvDocument(GRID_COLUMNS, rows);

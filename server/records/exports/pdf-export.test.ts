@@ -84,6 +84,16 @@ describe('PDF record', () => {
 		expect(all).toMatch(/Priya Shah Department head IT and OT/);
 	});
 
+	it('marks a self/independent difference of 2 or more in the grid and prints its rationale under Findings', async () => {
+		const changed = demoRecord();
+		const a1 = changed.elements.find((e) => e.code === 'A1');
+		if (!a1) throw new Error('fixture');
+		Object.assign(a1, { selfScore: 5, independentScore: 2, differenceRationale: 'The self-assessment took the draft policy as adopted.' });
+		const all = oneLine((await pagesOf(frozenVersion(changed))).join(' '));
+		expect(all).toContain('differs by 3');
+		expect(all).toContain('Why the independent level differs from the self-assessment (self 5, independent 2): The self-assessment took the draft policy as adopted.');
+	});
+
 	it('renders the same version to the same bytes', async () => {
 		const [a, b] = await Promise.all([renderRecordPdf(signed), renderRecordPdf(signed)]);
 		expect(a.equals(b)).toBe(true);

@@ -3,6 +3,7 @@
 import type { ReviewSession } from '#lib/collab/review-session.svelte.ts';
 import type { Framework } from '#lib/shared/framework/schema.ts';
 import type { PresenceUser } from '#lib/shared/presence.ts';
+import type { ReviewKind } from '#lib/shared/review-kinds.ts';
 
 export const SECTIONS = [
 	{ id: 'overview', label: 'Overview' },
@@ -32,6 +33,8 @@ export type WorkspaceContext = {
 	framework: Framework;
 	self: PresenceUser & { department: string | null };
 	can: WorkspacePermissions;
+	/** Which review this is (the grid offers importing self-scores on an independent review). */
+	review?: { id: string; kind: ReviewKind };
 	/** Shows a section and, when given, scrolls to and focuses the element with that id. */
 	goTo(section: SectionId, focusId?: string): void;
 };

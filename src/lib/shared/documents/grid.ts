@@ -6,7 +6,12 @@ import { applicabilityNeedsJustification, isValidScore } from '../framework/scor
 import { fail, ok, type Result } from '../result.ts';
 import { EMPTY_MAP, num, oneOf, str, type Problems } from './read.ts';
 
-export const GridKeys = { grid: 'grid', proposals: 'proposals' } as const;
+export const GridKeys = {
+	grid: 'grid',
+	proposals: 'proposals',
+	/** About the grid as a whole: where imported self-scores came from. */
+	gridMeta: 'gridMeta'
+} as const;
 
 export type GridCell = {
 	elementCode: string;
@@ -137,4 +142,64 @@ export function readProposals(doc: Y.Doc, problems: Problems = []): ScoreProposa
 		});
 	}
 	return out.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Where the self-scores came from when the facilitator imported them from a self-assessment
+ * review (server-side, see server/reviews/import-self-scores.ts): a frozen version and its hash,
+ * or the source's live documents (sourceVersion null).
+ */
+export type SelfScoreImport = {
+	sourceReviewId: string;
+	sourceTitle: string;
+	sourceVersion: number | null;
+	sourceHash: string | null;
+	importedAt: number;
+	importedByName: string;
+	/** The levels as imported, so the grid can tell which were changed by hand afterwards. */
+	scores: Record<string, number>;
+};
+
+const SELF_SCORE_IMPORT = 'selfScoreImport';
+
+export function readSelfScoreImport(doc: Y.Doc, problems: Problems = []): SelfScoreImport | null {
+	const raw = doc.getMap<unknown>(GridKeys.gridMeta).get(SELF_SCORE_IMPORT);
+	if (raw === undefined || raw === null) return null;
+	if (!(raw instanceof Y.Map)) {
+		problems.push('grid meta: self-score import is malformed');
+		return null;
+	}
+	const m = raw as Y.Map<unknown>;
+	const where = 'self-score import';
+	const rawScores = m.get('scores');
+	const scores: Record<string, number> = {};
+	if (rawScores && typeof rawScores === 'object' && !Array.isArray(rawScores)) {
+		for (const [code, value] of Object.entries(rawScores as Record<string, unknown>)) if (isValidScore(value)) scores[code] = value;
+	}
+	const version = num(m, 'sourceVersion', problems, where, (n) => Number.isInteger(n) && n > 0);
+	const importedAt = m.get('importedAt');
+	return {
+		sourceReviewId: str(m, 'sourceReviewId', problems, where),
+		sourceTitle: str(m, 'sourceTitle', problems, where),
+		sourceVersion: version,
+		sourceHash: version === null ? null : str(m, 'sourceHash', problems, where) || null,
+		importedAt: typeof importedAt === 'number' && Number.isFinite(importedAt) ? importedAt : 0,
+		importedByName: str(m, 'importedByName', problems, where),
+		scores
+	};
+}
+
+/** Replaces the provenance of the self-scores (one import at a time is what the grid shows). */
+export function setSelfScoreImport(doc: Y.Doc, value: SelfScoreImport): void {
+	doc.transact(() => {
+		const m = new Y.Map<unknown>();
+		m.set('sourceReviewId', value.sourceReviewId);
+		m.set('sourceTitle', value.sourceTitle);
+		m.set('sourceVersion', value.sourceVersion);
+		m.set('sourceHash', value.sourceHash);
+		m.set('importedAt', value.importedAt);
+		m.set('importedByName', value.importedByName);
+		m.set('scores', { ...value.scores });
+		doc.getMap<unknown>(GridKeys.gridMeta).set(SELF_SCORE_IMPORT, m);
+	});
 }

@@ -19,6 +19,8 @@ export type IndependentScore = {
 	rationale: string;
 	priorityOverride: Priority | null;
 	overrideReason: string;
+	/** Why the independent view differs from the port's self-score by 2 or more ('' in older documents). */
+	differenceRationale: string;
 };
 
 function scoresMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
@@ -46,7 +48,8 @@ export function readIndependentScore(doc: Y.Doc, elementCode: string, problems: 
 		confidence: optionalCode(m, 'confidence', CONFIDENCE_LEVELS, problems, where),
 		rationale: str(m, 'rationale', problems, where),
 		priorityOverride: optionalCode(m, 'priorityOverride', PRIORITIES, problems, where),
-		overrideReason: str(m, 'overrideReason', problems, where)
+		overrideReason: str(m, 'overrideReason', problems, where),
+		differenceRationale: str(m, 'differenceRationale', problems, where)
 	};
 }
 
@@ -58,6 +61,8 @@ export type IndependentScoreInput = {
 	rationale: string;
 	priorityOverride: Priority | null;
 	overrideReason: string;
+	/** Left out: the saved difference rationale stays as it is. */
+	differenceRationale?: string;
 };
 
 /** Validates the whole set together: a score needs a rationale, an override needs a reason. */
@@ -83,8 +88,32 @@ export function validateIndependentScore(input: IndependentScoreInput): Result<I
 		...input,
 		rationale: input.rationale.trim().slice(0, 4000),
 		targetRationale: input.targetRationale.trim().slice(0, 2000),
-		overrideReason: input.overrideReason.trim().slice(0, 2000)
+		overrideReason: input.overrideReason.trim().slice(0, 2000),
+		...(input.differenceRationale === undefined ? {} : { differenceRationale: input.differenceRationale.trim().slice(0, DIFFERENCE_RATIONALE_MAX) })
 	});
+}
+
+export const DIFFERENCE_RATIONALE_MAX = 4000;
+
+/**
+ * The facilitator's reason why the independent score differs from the port's self-score. Kept
+ * beside the score it explains; a freeze refuses while a marked difference has none.
+ */
+export function setDifferenceRationale(doc: Y.Doc, elementCode: string, text: string): Result<true> {
+	const value = text.trim();
+	if (value.length > DIFFERENCE_RATIONALE_MAX) {
+		return fail('invalid_input', `Keep the difference rationale under ${DIFFERENCE_RATIONALE_MAX} characters.`, 'differenceRationale');
+	}
+	doc.transact(() => {
+		const scores = scoresMap(doc);
+		let row = scores.get(elementCode);
+		if (!(row instanceof Y.Map)) {
+			row = new Y.Map<unknown>();
+			scores.set(elementCode, row);
+		}
+		if (row.get('differenceRationale') !== value) row.set('differenceRationale', value);
+	});
+	return ok(true);
 }
 
 export function setIndependentScore(doc: Y.Doc, elementCode: string, input: IndependentScoreInput): Result<true> {

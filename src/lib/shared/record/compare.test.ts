@@ -91,6 +91,17 @@ describe('comparing two versions of the record', () => {
 		]);
 	});
 
+	it('shows the words of a changed difference rationale, and treats a record without the field as empty', () => {
+		const { v1, v2 } = twoVersions();
+		const a2 = v2.elements.find((e) => e.code === 'A2');
+		if (!a2) throw new Error('fixture');
+		a2.differenceRationale = 'The port counted the written role, not access in practice.';
+		delete v1.elements.find((e) => e.code === 'A2')?.differenceRationale;
+		const [change] = compareRecords(v1, v2).elements;
+		expect(change.differenceRationale).toEqual([{ kind: 'added', text: 'The port counted the written role, not access in practice.' }]);
+		expect(compareRecords(v2, v2).elements).toEqual([]);
+	});
+
 	it('finds the action added, the action removed, and the changed fields of an edited action', () => {
 		const { v1, v2, ids } = twoVersions();
 		const { plan } = compareRecords(v1, v2);

@@ -18,6 +18,8 @@ export type ElementChange = {
 	changes: Array<FieldChange<ElementField>>;
 	/** Word-level change of the reviewer's rationale, when its words changed. */
 	rationale: DiffPart[] | null;
+	/** Word-level change of why the independent level differs from the self-assessment. */
+	differenceRationale: DiffPart[] | null;
 };
 
 export const ACTION_FIELDS = ['title', 'description', 'linkedElements', 'owner', 'dueDate', 'priority', 'status', 'successMeasure', 'expectedLevelAfter'] as const;
@@ -118,7 +120,10 @@ function compareElements(from: readonly RecordElement[], to: readonly RecordElem
 		const b = after.get(code);
 		const changes = fieldChanges(ELEMENT_FIELDS, elementValues(a), elementValues(b));
 		const rationale = wordDiff(a?.rationale ?? '', b?.rationale ?? '');
-		if (changes.length > 0 || rationale) out.push({ code, title: (b ?? a)?.title ?? code, changes, rationale });
+		const differenceRationale = wordDiff(a?.differenceRationale ?? '', b?.differenceRationale ?? '');
+		if (changes.length > 0 || rationale || differenceRationale) {
+			out.push({ code, title: (b ?? a)?.title ?? code, changes, rationale, differenceRationale });
+		}
 	}
 	return out;
 }

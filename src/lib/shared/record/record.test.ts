@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_FRAMEWORK } from '../framework/index.ts';
 import { addEntry, entriesMap, setEntryText, setEntryFlag } from '../documents/interview.ts';
-import { setSelfScore } from '../documents/grid.ts';
-import { setIndependentScore } from '../documents/reviewer.ts';
+import { setSelfScore, setSelfScoreImport } from '../documents/grid.ts';
+import { setDifferenceRationale, setIndependentScore } from '../documents/reviewer.ts';
 import { buildRecord, RECORD_FORMAT } from './record.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { richTextOf } from './rich-text.ts';
@@ -78,5 +78,21 @@ describe('building the record', () => {
 		Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
 		const hash = (ws: Y.Doc) => sha256Hex(canonicalJson(buildRecord({ review, framework: DEFAULT_FRAMEWORK, participants: [], workspace: ws, reviewer: new Y.Doc() })));
 		expect(hash(a)).toBe(hash(b));
+	});
+
+	it('carries the difference rationale per element and where imported self-scores came from', () => {
+		const workspace = new Y.Doc();
+		const reviewer = new Y.Doc();
+		setSelfScore(workspace, 'A1', 5);
+		setIndependentScore(reviewer, 'A1', { score: 2, target: null, targetRationale: '', confidence: 'high', rationale: 'Policy unsigned', priorityOverride: null, overrideReason: '' });
+		setDifferenceRationale(reviewer, 'A1', 'The self-assessment took the draft policy as adopted.');
+		setSelfScoreImport(workspace, { sourceReviewId: 's1', sourceTitle: 'Self-help 2026', sourceVersion: 3, sourceHash: 'f'.repeat(64), importedAt: Date.UTC(2026, 10, 20, 8), importedByName: 'Fran', scores: { A1: 5 } });
+		const build = () => buildRecord({ review, framework: DEFAULT_FRAMEWORK, participants: [], workspace, reviewer });
+		const record = build();
+		expect(record.elements[0]).toMatchObject({ code: 'A1', selfScore: 5, independentScore: 2, differenceRationale: 'The self-assessment took the draft policy as adopted.' });
+		expect(record.elements[1].differenceRationale).toBe('');
+		expect(record.selfScoreSource).toEqual({ reviewId: 's1', title: 'Self-help 2026', version: 3, hash: 'f'.repeat(64), importedAt: '2026-11-20T08:00:00.000Z', importedBy: 'Fran' });
+		expect(canonicalJson(build())).toBe(canonicalJson(record));
+		expect(buildRecord({ review, framework: DEFAULT_FRAMEWORK, participants: [], workspace: new Y.Doc(), reviewer }).selfScoreSource).toBeNull();
 	});
 });

@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import type { Framework } from '../framework/schema.ts';
 import type { Role } from '../roles.ts';
 import { readElementRows } from '../documents/element-rows.ts';
+import { readSelfScoreImport } from '../documents/grid.ts';
 import { readInterview } from '../documents/interview.ts';
 import { readPlan } from '../documents/plan.ts';
 import { overviewNotes } from '../documents/workspace.ts';
@@ -42,6 +43,11 @@ export type RecordElement = {
 	overrideReason: string;
 	confidence: string | null;
 	rationale: string;
+	/**
+	 * Why the independent score differs from the self-score by 2 or more (self-vs-independent.ts).
+	 * Absent in records frozen before this field existed; '' when not needed or not given.
+	 */
+	differenceRationale?: string;
 	evidenceCount: number;
 	comments: string;
 	proposals: Array<{ department: string; score: number; comment: string }>;
@@ -89,6 +95,18 @@ export type EvaluationRecord = {
 	board: Array<{ id: string; text: string; elementCode: string | null }>;
 	/** Malformed shared content found while reading; recorded, never silently dropped. */
 	problems: string[];
+	/** Where imported self-scores came from (absent in older records; null when none were imported). */
+	selfScoreSource?: RecordSelfScoreSource | null;
+};
+
+export type RecordSelfScoreSource = {
+	reviewId: string;
+	title: string;
+	/** null: imported from the source's live documents, not a frozen version. */
+	version: number | null;
+	hash: string | null;
+	importedAt: string;
+	importedBy: string;
 };
 
 export type RecordInput = {
@@ -101,11 +119,25 @@ export type RecordInput = {
 
 const ROLE_ORDER: Role[] = ['accountable_manager', 'facilitator', 'security_manager', 'department_head', 'observer'];
 
+function selfScoreSourceOf(workspace: Y.Doc, problems: string[]): RecordSelfScoreSource | null {
+	const imported = readSelfScoreImport(workspace, problems);
+	if (!imported) return null;
+	return {
+		reviewId: imported.sourceReviewId,
+		title: imported.sourceTitle,
+		version: imported.sourceVersion,
+		hash: imported.sourceHash,
+		importedAt: new Date(imported.importedAt).toISOString(),
+		importedBy: imported.importedByName
+	};
+}
+
 export function buildRecord(input: RecordInput): EvaluationRecord {
 	const problems: string[] = [];
 	const rows = readElementRows(input.framework, input.workspace, input.reviewer, problems);
 	const interview = readInterview(input.workspace, problems);
 	const plan = readPlan(input.workspace, problems);
+	const selfScoreSource = selfScoreSourceOf(input.workspace, problems);
 	return {
 		format: RECORD_FORMAT,
 		review: input.review,
@@ -133,6 +165,7 @@ export function buildRecord(input: RecordInput): EvaluationRecord {
 			overrideReason: row.independent.overrideReason,
 			confidence: row.independent.confidence,
 			rationale: row.independent.rationale,
+			differenceRationale: row.independent.differenceRationale,
 			evidenceCount: row.evidenceCount,
 			comments: row.cell.comments,
 			proposals: row.proposals.map((p) => ({ department: p.department, score: p.score, comment: p.comment }))
@@ -170,6 +203,7 @@ export function buildRecord(input: RecordInput): EvaluationRecord {
 			expectedLevelAfter: action.expectedLevelAfter
 		})),
 		board: [],
-		problems
+		problems,
+		selfScoreSource
 	};
 }

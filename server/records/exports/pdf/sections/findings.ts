@@ -30,6 +30,9 @@ function drawElement(ctx: RecordContext, e: RecordElement): void {
 	doc.moveDown(0.15);
 	paragraph(doc, scoreLine(ctx, e), { size: SIZE.small, colour: COLOUR.muted, gap: 0.3 });
 	paragraph(doc, e.rationale, { empty: e.independentScore === null ? 'No independent score yet.' : 'No rationale recorded.' });
+	if (e.differenceRationale?.trim()) {
+		paragraph(doc, `Why the independent level differs from the self-assessment (self ${e.selfScore}, independent ${e.independentScore}): ${e.differenceRationale}`, { size: SIZE.small });
+	}
 	if (e.applicability !== 'applicable') paragraph(doc, `${labels.applicability(e.applicability)}: ${e.justification}`, { size: SIZE.small });
 	if (e.targetRationale) paragraph(doc, `Why target ${e.target}: ${e.targetRationale}`, { size: SIZE.small });
 	if (e.priorityOverride) paragraph(doc, `Priority set to ${labels.priority(e.priorityOverride)} by the reviewer${e.derivedPriority ? ` (derived: ${e.derivedPriority})` : ''}: ${e.overrideReason}`, { size: SIZE.small });

@@ -6,11 +6,12 @@ import { paragraph, sectionHeading, subHeading } from '../blocks.ts';
 import { drawTable, type Cell, type Column, type Row } from '../table.ts';
 import { COLOUR, SIZE } from '../theme.ts';
 import type { RecordContext } from '../context.ts';
+import { differsMarkedly, scoreDifference } from '../../../../../src/lib/shared/documents/self-vs-independent.ts';
 
 const PRIORITY_INK: Record<string, string> = { P1: COLOUR.red, P2: COLOUR.amber, P3: COLOUR.navy, P4: COLOUR.muted };
 const DASH = '\u2013';
 
-function scoreCell(value: number | null, emphasis: 'muted' | 'bold'): Cell {
+function scoreCell(value: number | null, emphasis: 'muted' | 'bold'): Exclude<Cell, string> {
 	if (value === null) return { text: DASH, colour: COLOUR.faint };
 	return emphasis === 'bold' ? { text: String(value), font: 'bold' } : { text: String(value), colour: COLOUR.muted };
 }
@@ -32,7 +33,7 @@ export function drawGrid(ctx: RecordContext): void {
 	const { doc, labels } = ctx;
 	sectionHeading(doc, 'GAP grid', {
 		newPage: true,
-		intro: 'Self is the port\u2019s own score; Independent is the reviewer\u2019s, and sets the gap where it exists. Gap = target minus the current score. A priority marked * was set by the reviewer, with a reason given under Findings.'
+		intro: 'Self is the port\u2019s own score; Independent is the reviewer\u2019s, and sets the gap where it exists. Gap = target minus the current score. A priority marked * was set by the reviewer, with a reason given under Findings. \u201cDiffers by\u201d marks a self-score and an independent score two or more levels apart; Findings says why.'
 	});
 	const columns: Array<Column<RecordElement>> = [
 		{ header: 'Code', width: 32, cell: (e) => ({ text: e.code, font: 'bold' }) },
@@ -41,7 +42,13 @@ export function drawGrid(ctx: RecordContext): void {
 			cell: (e) => ({ text: e.title, sub: [e.critical ? 'Critical element' : '', e.applicability !== 'applicable' ? labels.applicability(e.applicability) : ''].filter(Boolean).join(' \u00b7 ') || undefined })
 		},
 		{ header: 'Self', width: 32, align: 'center', cell: (e) => scoreCell(e.selfScore, 'muted') },
-		{ header: 'Independent', width: 58, align: 'center', cell: (e) => scoreCell(e.independentScore, 'bold') },
+		{
+			header: 'Independent',
+			width: 58,
+			align: 'center',
+			// A difference of 2 or more from the self-score is said in words; the reason is under Findings.
+			cell: (e) => (differsMarkedly(e) ? { ...scoreCell(e.independentScore, 'bold'), sub: `differs by ${Math.abs(scoreDifference(e) ?? 0)}` } : scoreCell(e.independentScore, 'bold'))
+		},
 		{ header: 'Target', width: 38, align: 'center', cell: (e) => String(e.target) },
 		{ header: 'Gap', width: 30, align: 'center', cell: (e) => ({ text: e.gap === null ? DASH : String(e.gap), font: 'bold', colour: e.gap ? COLOUR.ink : COLOUR.faint }) },
 		{

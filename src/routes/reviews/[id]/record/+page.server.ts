@@ -6,11 +6,17 @@ import { getServices, may } from '#lib/server/services.ts';
 import { errorsOf, formError, readForm, statusOf } from '#lib/server/forms.ts';
 import { colourFor, type PresenceUser } from '#lib/shared/presence.ts';
 import type { VersionItem } from '#lib/record/types.ts';
+import type { PendingDifference } from '#lib/shared/documents/self-vs-independent.ts';
 import { failPage, openReview } from './access.server.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const LABEL_MAX = 120;
 const NOTE_MAX = 4000;
+
+function pendingOf(userId: string, reviewId: string): PendingDifference[] {
+	const pending = getServices().records.pendingDifferences(userId, reviewId);
+	return pending.ok ? pending.value : [];
+}
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const { user, review, role, participants } = openReview(locals, url, params.id);
@@ -28,11 +34,14 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		status: v.status,
 		signatureCount: v.signatures.length
 	}));
+	const canFreeze = may(role, 'freeze');
 	return {
 		review: { id: review.id, title: review.title, portName: review.portName, portCountry: review.portCountry },
 		self: { ...self, department: me?.department ?? null },
-		canFreeze: may(role, 'freeze'),
-		versions
+		canFreeze,
+		versions,
+		// Shown beside the freeze form before anyone tries: the elements a freeze would refuse for.
+		pendingDifferences: canFreeze ? pendingOf(user.id, review.id) : []
 	};
 };
 
@@ -50,7 +59,16 @@ export const actions: Actions = {
 		// Without JavaScript there is no live client on this page, so nothing of ours can be unsynced here.
 		const client = form.clientWorkspace && form.clientReviewer ? { workspace: form.clientWorkspace, reviewer: form.clientReviewer } : undefined;
 		const frozen = getServices().records.freeze(user, review.id, { ...values, client });
-		if (!frozen.ok) return fail(statusOf(frozen.error), { values, errors: errorsOf(frozen.error) });
+		if (!frozen.ok) {
+			const pendingDifferences = pendingOf(user.id, review.id);
+			// The service names every element in its message; the page lists them with links just
+			// below, so the summary says it in short and points there.
+			const errors =
+				frozen.error.field === 'differenceRationale' && pendingDifferences.length > 0
+					? { differenceRationale: `Not frozen: add a difference rationale to ${pendingDifferences.map((p) => p.code).join(', ')} first (listed below).` }
+					: errorsOf(frozen.error);
+			return fail(statusOf(frozen.error), { values, errors, pendingDifferences });
+		}
 		redirect(303, `/reviews/${review.id}/record/${frozen.value.version}?frozen=1`);
 	}
 };

@@ -1,0 +1,207 @@
+// Importing the port's self-help GAP analysis into an independent review (issue 5, item 4): the
+// self-scores of a self-assessment review, from its latest frozen version when it has one (the
+// version the port agreed, with its hash) or else from its live documents, written server-side
+// into the independent review's workspace grid with a note of where they came from.
+//
+// Self-scores already entered in the target are kept unless the facilitator explicitly asks to
+// replace them: the port may have corrected a score by hand before the workshop, and an import
+// must never silently undo that. The preview shows each such element before anything is written.
+import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
+import { getFramework } from '../../src/lib/shared/framework/index.ts';
+import type { Framework } from '../../src/lib/shared/framework/schema.ts';
+import { workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
+import { readGridCell, setSelfScore, setSelfScoreImport } from '../../src/lib/shared/documents/grid.ts';
+import { isValidScore } from '../../src/lib/shared/framework/scoring.ts';
+import type { EvaluationRecord } from '../../src/lib/shared/record/record.ts';
+import type { ReviewRepository, ReviewRow } from '../persistence/reviews.ts';
+import type { DocumentRepository } from '../persistence/documents.ts';
+import type { SnapshotRepository } from '../persistence/snapshots.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { may } from '../auth/policy.ts';
+import type { AuditService } from '../records/audit.ts';
+import { currentDocument, type LiveDocuments } from '../records/live-documents.ts';
+import { planImport, type ImportPlan, type SourceScores } from './self-score-mapping.ts';
+
+export type ImportSelfScoresDeps = {
+	reviews: ReviewRepository;
+	documents: DocumentRepository;
+	snapshots: SnapshotRepository;
+	audit: AuditService;
+	live: LiveDocuments;
+	now: () => number;
+};
+
+export type SelfScoreSourceOption = {
+	reviewId: string;
+	title: string;
+	portName: string;
+	portCountry: string;
+	scheduledOn: string | null;
+	/** Same port name as the independent review: listed first, as the likely source. */
+	samePort: boolean;
+	latest: { version: number; hash: string; frozenAt: string } | null;
+};
+
+export type ImportPreview = ImportPlan & { source: SourceScores['origin'] & { reviewId: string; title: string } };
+
+export type ImportOutcome = { filled: number; replaced: number; kept: number; unchanged: number; source: ImportPreview['source'] };
+
+const SOURCE_NOT_FOUND = 'That self-assessment review was not found, or you are not a participant of it.';
+
+export function createSelfScoreImport(deps: ImportSelfScoresDeps) {
+	/** The target as its facilitator sees it; every door (list, preview, import) checks the same. */
+	function openTarget(actor: SessionUser, targetId: string): Result<{ review: ReviewRow; framework: Framework }> {
+		const review = deps.reviews.findById(targetId);
+		const role = review ? (deps.reviews.participant(targetId, actor.id)?.role ?? null) : null;
+		if (!review || !may(role, 'view')) return fail('not_found', 'Review not found.');
+		// Only the independent reviewer brings the port's baseline in, like every reviewer-side act.
+		if (!may(role, 'edit_reviewer')) return fail('forbidden', 'Only a facilitator of this review can import self-scores.');
+		if (review.kind !== 'independent_review') return fail('invalid_input', 'Self-scores are imported into an independent review.');
+		const framework = getFramework(review.frameworkId, review.frameworkVersion);
+		if (!framework) return fail('internal', `The framework ${review.frameworkId} ${review.frameworkVersion} of this review is not available.`);
+		return ok({ review, framework });
+	}
+
+	function openSource(actor: SessionUser, target: ReviewRow, sourceId: string): Result<ReviewRow> {
+		const source = deps.reviews.findById(sourceId);
+		// Not a member: the same answer as an unknown id, so review ids cannot be probed from here.
+		if (!source || !may(deps.reviews.participant(sourceId, actor.id)?.role ?? null, 'view')) return fail('not_found', SOURCE_NOT_FOUND, 'source');
+		if (source.id === target.id) return fail('invalid_input', 'Choose another review than this one.', 'source');
+		if (source.kind !== 'self_assessment') return fail('invalid_input', 'Choose a self-help GAP analysis (a self-assessment review).', 'source');
+		return ok(source);
+	}
+
+	/** The source's self-scores: its latest frozen version if any (what the port agreed), else live. */
+	function readSource(source: ReviewRow): Result<SourceScores> {
+		const head = deps.snapshots.latest(source.id);
+		if (head) {
+			const row = deps.snapshots.get(source.id, head.version);
+			if (!row) return fail('internal', `Version ${head.version} of ${source.title} could not be read.`);
+			const record = JSON.parse(row.recordJson) as EvaluationRecord;
+			const scores = new Map<string, number>();
+			for (const element of record.elements) if (isValidScore(element.selfScore)) scores.set(element.code, element.selfScore);
+			return ok({ origin: { version: head.version, hash: head.contentHash, frozenAt: head.frozenAt }, scores });
+		}
+		const framework = getFramework(source.frameworkId, source.frameworkVersion);
+		if (!framework) return fail('internal', `The framework of ${source.title} is not available.`);
+		const doc = currentDocument(deps.live, deps.documents, workspaceDocumentName(source.id)).doc;
+		const scores = new Map<string, number>();
+		for (const element of framework.elements) {
+			const score = readGridCell(doc, element.code).selfScore;
+			if (score !== null) scores.set(element.code, score);
+		}
+		return ok({ origin: { version: null, hash: null, frozenAt: null }, scores });
+	}
+
+	function prepare(actor: SessionUser, targetId: string, sourceId: string) {
+		const target = openTarget(actor, targetId);
+		if (!target.ok) return target;
+		const source = openSource(actor, target.value.review, sourceId);
+		if (!source.ok) return source;
+		const scores = readSource(source.value);
+		if (!scores.ok) return scores;
+		return ok({ target: target.value, source: source.value, scores: scores.value });
+	}
+
+	return {
+		/** Self-assessment reviews this facilitator can view, the same port's first, newest first. */
+		sources(actor: SessionUser, targetId: string): Result<SelfScoreSourceOption[]> {
+			const target = openTarget(actor, targetId);
+			if (!target.ok) return target;
+			const samePort = (r: ReviewRow) => r.portName.trim().toLowerCase() === target.value.review.portName.trim().toLowerCase();
+			const options = deps.reviews
+				.listForUser(actor.id)
+				.filter((r) => r.id !== targetId && r.kind === 'self_assessment' && may(r.myRole, 'view'))
+				.map((r): SelfScoreSourceOption => {
+					const head = deps.snapshots.latest(r.id);
+					return {
+						reviewId: r.id,
+						title: r.title,
+						portName: r.portName,
+						portCountry: r.portCountry,
+						scheduledOn: r.scheduledOn,
+						samePort: samePort(r),
+						latest: head ? { version: head.version, hash: head.contentHash, frozenAt: head.frozenAt } : null
+					};
+				});
+			// listForUser is newest first; a stable sort keeps that order within each group.
+			return ok(options.sort((a, b) => Number(b.samePort) - Number(a.samePort)));
+		},
+
+		/** What an import would do, element by element, without writing anything. */
+		preview(actor: SessionUser, targetId: string, sourceId: string): Result<ImportPreview> {
+			const prepared = prepare(actor, targetId, sourceId);
+			if (!prepared.ok) return prepared;
+			const { target, source, scores } = prepared.value;
+			const doc = currentDocument(deps.live, deps.documents, workspaceDocumentName(targetId)).doc;
+			const plan = planImport(target.framework, scores.scores, (code) => readGridCell(doc, code).selfScore);
+			return ok({ ...plan, source: { ...scores.origin, reviewId: source.id, title: source.title } });
+		},
+
+		/**
+		 * Writes the self-scores into the target's grid as the server. `expectedVersion` is the source
+		 * version the preview showed (null: live): a freeze of the source in between is refused, so
+		 * the facilitator never imports something other than what they looked at.
+		 */
+		async importScores(
+			actor: SessionUser,
+			targetId: string,
+			sourceId: string,
+			input: { replaceExisting: boolean; expectedVersion?: number | null }
+		): Promise<Result<ImportOutcome>> {
+			const prepared = prepare(actor, targetId, sourceId);
+			if (!prepared.ok) return prepared;
+			const { target, source, scores } = prepared.value;
+			if (input.expectedVersion !== undefined && input.expectedVersion !== scores.origin.version) {
+				return fail('conflict', `${source.title} has changed since the preview (now ${scores.origin.version === null ? 'not frozen' : `version ${scores.origin.version}`}). Check the preview again.`);
+			}
+			if (scores.scores.size === 0) return fail('invalid_input', `${source.title} has no self-scores to import.`, 'source');
+			const me = deps.reviews.participant(targetId, actor.id);
+			const importedAt = deps.now();
+			let plan: ImportPlan | null = null;
+			// The plan is made again inside the write, from the document as it is at that instant:
+			// a self-score typed since the preview is kept unless replacing was asked for.
+			await deps.live.write(workspaceDocumentName(targetId), (doc) => {
+				plan = planImport(target.framework, scores.scores, (code) => readGridCell(doc, code).selfScore);
+				for (const row of plan.rows) {
+					if (row.outcome === 'fill' || (row.outcome === 'differs' && input.replaceExisting)) setSelfScore(doc, row.code, row.incoming);
+				}
+				setSelfScoreImport(doc, {
+					sourceReviewId: source.id,
+					sourceTitle: source.title,
+					sourceVersion: scores.origin.version,
+					sourceHash: scores.origin.hash,
+					importedAt,
+					importedByName: me?.name ?? actor.name,
+					scores: Object.fromEntries(plan.rows.flatMap((r) => (r.incoming === null ? [] : [[r.code, r.incoming] as const])))
+				});
+			});
+			const done = plan as ImportPlan | null;
+			if (!done) return fail('internal', 'The self-scores could not be written.');
+			const outcome: ImportOutcome = {
+				filled: done.counts.fill,
+				replaced: input.replaceExisting ? done.counts.differs : 0,
+				kept: input.replaceExisting ? 0 : done.counts.differs,
+				unchanged: done.counts.same,
+				source: { ...scores.origin, reviewId: source.id, title: source.title }
+			};
+			deps.audit.append({
+				actorId: actor.id,
+				action: 'import_self_scores',
+				reviewId: targetId,
+				details: {
+					sourceReviewId: source.id,
+					sourceTitle: source.title,
+					sourceVersion: scores.origin.version,
+					sourceHash: scores.origin.hash,
+					filled: outcome.filled,
+					replaced: outcome.replaced,
+					kept: outcome.kept
+				}
+			});
+			return ok(outcome);
+		}
+	};
+}
+
+export type SelfScoreImportService = ReturnType<typeof createSelfScoreImport>;
