@@ -71,8 +71,11 @@ describe('the anonymous spread of a round', () => {
 
 describe('who has voted', () => {
 	it('says how many of how many, with names and no values', () => {
-		expect(voterSummary({ eligible: 5, voters: [] })).toBe('Nobody has voted yet (5 can vote).');
-		expect(voterSummary({ eligible: 5, voters: [{ userId: 'a', name: 'Dee' }] })).toBe('1 of 5 has voted: Dee.');
-		expect(voterSummary({ eligible: 5, voters: [{ userId: 'a', name: 'Dee' }, { userId: 'b', name: 'Sam' }] })).toBe('2 of 5 have voted: Dee, Sam.');
+		const dee = { userId: 'a', name: 'Dee' };
+		const sam = { userId: 'b', name: 'Sam' };
+		expect(voterSummary({ status: 'open', eligible: 5, voters: [] })).toBe('Nobody has voted yet (5 can vote).');
+		expect(voterSummary({ status: 'open', eligible: 5, voters: [dee] })).toBe('1 of 5 has voted: Dee.');
+		expect(voterSummary({ status: 'open', eligible: 5, voters: [dee, sam] })).toBe('2 of 5 have voted: Dee, Sam.');
+		expect(voterSummary({ status: 'revealed', eligible: 5, voters: [dee, sam] })).toBe('Scored by 2 of 5: Dee, Sam.');
 	});
 });

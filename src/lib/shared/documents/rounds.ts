@@ -92,11 +92,12 @@ export function summariseVotes(votes: ReadonlyArray<{ score: number; comment: st
 	return { count: spread.count, perLevel: spread.perLevel, min: spread.min, median: spread.median, max: spread.max, comments };
 }
 
-/** "3 of 5 have voted: Dee, Sam, Ann" in parts the UI can lay out. */
-export function voterSummary(round: Pick<PublicRound, 'voters' | 'eligible'>): string {
+/** "3 of 5 have voted: Dee, Sam, Ann." while open; "Scored by 3 of 5: ..." once closed. Names, never values. */
+export function voterSummary(round: Pick<PublicRound, 'voters' | 'eligible' | 'status'>): string {
 	const n = round.voters.length;
 	const of = Math.max(round.eligible, n);
+	const names = round.voters.map((v) => v.name).join(', ');
+	if (round.status !== 'open') return n === 0 ? 'Nobody had scored.' : `Scored by ${n} of ${of}: ${names}.`;
 	if (n === 0) return `Nobody has voted yet (${of} can vote).`;
-	const verb = n === 1 ? 'has' : 'have';
-	return `${n} of ${of} ${verb} voted: ${round.voters.map((v) => v.name).join(', ')}.`;
+	return `${n} of ${of} ${n === 1 ? 'has' : 'have'} voted: ${names}.`;
 }
