@@ -125,6 +125,8 @@ export function createRoundService(deps: Deps) {
 		 * any stored link between a person and a score could later be read by whoever gets the
 		 * database file (an administrator, a backup, a subpoena), which is exactly the pressure the
 		 * blind round promises staff they will not face. Nothing kept can name a score's author.
+		 * The repository turns on SQLite's secure_delete (FAST), so the deleted bytes are zeroed in
+		 * the database file too; copies in the WAL are overwritten as the log is checkpointed and reused.
 		 */
 		async reveal(actor: Actor, reviewId: string, roundId: string): Promise<Result<PublicRound>> {
 			const allowed = requireRole(actor, reviewId, 'edit_reviewer');

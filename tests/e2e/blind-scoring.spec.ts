@@ -34,6 +34,9 @@ async function shoot(pages: Record<string, Page>, state: string, testInfo: TestI
 			await page.setViewportSize({ width, height });
 			await panel(page).scrollIntoViewIfNeeded();
 			await panel(page).screenshot({ path: testInfo.outputPath(`round-${state}-${who}-${width}.png`) });
+			// The wide layout scrolls the element panel inside its own column: show its end too.
+			await panel(page).locator(':scope > :last-child').scrollIntoViewIfNeeded();
+			await page.screenshot({ path: testInfo.outputPath(`round-${state}-${who}-${width}-view.png`) });
 		}
 		await page.setViewportSize({ width: 1280, height: 720 });
 	}
