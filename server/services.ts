@@ -11,6 +11,7 @@ import { createDocumentRepository } from './persistence/documents.ts';
 import { createSnapshotRepository } from './persistence/snapshots.ts';
 import { createSignatureRepository } from './persistence/signatures.ts';
 import { createAuditLogRepository } from './persistence/audit-log.ts';
+import { createRoundRepository } from './persistence/rounds.ts';
 import { createSessionService } from './auth/sessions.ts';
 import { createLoginThrottle } from './auth/throttle.ts';
 import { createAccountService } from './auth/accounts.ts';
@@ -24,6 +25,7 @@ import { createLiveDocuments } from './records/live-documents.ts';
 import { createRecordsService } from './records/records-service.ts';
 import type { SessionUser } from './auth/sessions.ts';
 import { createSelfScoreImport } from './reviews/import-self-scores.ts';
+import { createRoundService } from './rounds/rounds-service.ts';
 
 export function createServices(config: Config, opts: { db?: Db; logger?: Logger; now?: () => number } = {}) {
 	const db = opts.db ?? openDatabase(config.databaseFile);
@@ -38,7 +40,8 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		documents: createDocumentRepository(db),
 		snapshots: createSnapshotRepository(db),
 		signatures: createSignatureRepository(db),
-		auditLog: createAuditLogRepository(db)
+		auditLog: createAuditLogRepository(db),
+		rounds: createRoundRepository(db)
 	};
 	const sessions = createSessionService({
 		sessions: repos.sessions,
@@ -92,6 +95,7 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 			live: liveDocuments,
 			now
 		}),
+		rounds: createRoundService({ db, rounds: repos.rounds, reviews: repos.reviews, live: liveDocuments, audit, now }),
 		demo: {
 			create: (admin: SessionUser) => createDemoReview(services, admin, now())
 		},

@@ -152,6 +152,38 @@ const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }> = [
 		CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 			BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: an entry cannot be deleted'); END;
 		`
+	},
+	{
+		id: 4,
+		name: 'blind scoring rounds and their votes (votes are deleted when a round is revealed)',
+		sql: `
+		-- A round is open until the facilitator reveals or cancels it; result_json holds the
+		-- anonymous spread after a reveal and voters_json who took part (never what they chose).
+		CREATE TABLE scoring_rounds (
+			id TEXT PRIMARY KEY,
+			review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+			element_code TEXT NOT NULL,
+			number INTEGER NOT NULL CHECK (number >= 1),
+			status TEXT NOT NULL CHECK (status IN ('open', 'revealed', 'cancelled')),
+			opened_by TEXT NOT NULL REFERENCES users(id),
+			opened_at INTEGER NOT NULL,
+			closed_at INTEGER,
+			voters_json TEXT,
+			result_json TEXT,
+			UNIQUE (review_id, element_code, number)
+		);
+		CREATE UNIQUE INDEX scoring_rounds_one_open ON scoring_rounds(review_id, element_code) WHERE status = 'open';
+		-- The only place a person's blind score exists, and only while its round is open.
+		CREATE TABLE scoring_votes (
+			round_id TEXT NOT NULL REFERENCES scoring_rounds(id) ON DELETE CASCADE,
+			user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+			score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 5),
+			comment TEXT NOT NULL DEFAULT '',
+			first_voted_at INTEGER NOT NULL,
+			voted_at INTEGER NOT NULL,
+			PRIMARY KEY (round_id, user_id)
+		);
+		`
 	}
 ];
 

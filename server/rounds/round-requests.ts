@@ -1,0 +1,102 @@
+// The HTTP side of blind scoring, as web-standard Request -> Response, so the SvelteKit routes
+// under src/routes/reviews/[id]/rounds stay one line each and integration tests can send the very
+// same requests without a page build. Every answer is JSON and never cached: a voter's own score
+// is the only vote value that ever leaves the server, and only to that voter.
+import type * as z from 'zod';
+import type { AppError, AppErrorCode, Result } from '../../src/lib/shared/result.ts';
+import { toError } from '../../src/lib/shared/result.ts';
+import { OpenRoundInput, VoteInput } from './round-inputs.ts';
+import type { RoundService } from './rounds-service.ts';
+import type { Logger } from '../logger.ts';
+
+export type RoundAction = 'open' | 'vote' | 'my_vote' | 'reveal' | 'cancel';
+export type RoundTarget = { action: RoundAction; reviewId: string; roundId?: string };
+type Deps = { rounds: RoundService; config: { origin: string | null }; logger: Pick<Logger, 'error'> };
+
+const STATUS: Record<AppErrorCode, number> = {
+	invalid_input: 400,
+	unauthenticated: 401,
+	forbidden: 403,
+	not_found: 404,
+	conflict: 409,
+	throttled: 429,
+	expired: 410,
+	internal: 500
+};
+
+function json(status: number, body: unknown): Response {
+	return new Response(JSON.stringify(body), {
+		status,
+		headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'private, no-store' }
+	});
+}
+
+function failure(error: AppError): Response {
+	return json(STATUS[error.code], { message: error.message, ...(error.field ? { field: error.field } : {}) });
+}
+
+function answer<T>(result: Result<T>, key: 'round' | 'mine'): Response {
+	return result.ok ? json(200, { [key]: result.value }) : failure(result.error);
+}
+
+/** DESIGN.md §6: state-changing JSON endpoints check Origin themselves (SvelteKit only checks forms). */
+function sameOrigin(request: Request, configured: string | null): boolean {
+	const origin = request.headers.get('origin');
+	return origin !== null && origin === (configured ?? new URL(request.url).origin);
+}
+
+async function readBody(request: Request): Promise<Record<string, unknown> | null> {
+	const type = request.headers.get('content-type') ?? '';
+	try {
+		if (type.startsWith('application/json')) {
+			const body: unknown = await request.json();
+			return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+		}
+		if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
+			const form = await request.formData();
+			return Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+		}
+		return {};
+	} catch {
+		return null;
+	}
+}
+
+function parse<T>(schema: z.ZodType<T>, body: Record<string, unknown>): Result<T> {
+	const parsed = schema.safeParse(body);
+	if (parsed.success) return { ok: true, value: parsed.data };
+	const issue = parsed.error.issues[0];
+	const field = typeof issue?.path[0] === 'string' ? issue.path[0] : undefined;
+	return { ok: false, error: { code: 'invalid_input', message: issue?.message ?? 'The request is not valid.', ...(field ? { field } : {}) } };
+}
+
+export async function handleRoundRequest(deps: Deps, user: { id: string } | null, target: RoundTarget, request: Request): Promise<Response> {
+	if (!user) return failure({ code: 'unauthenticated', message: 'Sign in to take part in scoring rounds.' });
+	try {
+		if (target.action === 'my_vote') return answer(deps.rounds.myVote(user, target.reviewId, target.roundId ?? ''), 'mine');
+		if (request.method !== 'POST') return failure({ code: 'invalid_input', message: 'Send this request as a POST.' });
+		if (!sameOrigin(request, deps.config.origin)) {
+			return failure({ code: 'forbidden', message: 'This request did not come from this site, so it was refused.' });
+		}
+		const body = await readBody(request);
+		if (body === null) return failure({ code: 'invalid_input', message: 'The request body is not valid JSON or form data.' });
+		const roundId = target.roundId ?? '';
+		switch (target.action) {
+			case 'open': {
+				const input = parse(OpenRoundInput, body);
+				return input.ok ? answer(await deps.rounds.open(user, target.reviewId, input.value.elementCode), 'round') : failure(input.error);
+			}
+			case 'vote': {
+				const input = parse(VoteInput, body);
+				return input.ok ? answer(await deps.rounds.vote(user, target.reviewId, roundId, input.value), 'mine') : failure(input.error);
+			}
+			case 'reveal':
+				return answer(await deps.rounds.reveal(user, target.reviewId, roundId), 'round');
+			case 'cancel':
+				return answer(await deps.rounds.cancel(user, target.reviewId, roundId), 'round');
+		}
+	} catch (cause) {
+		deps.logger.error('rounds.request_failed', { action: target.action, review: target.reviewId, error: String(cause) });
+		return failure(toError(cause));
+	}
+}

@@ -1,0 +1,182 @@
+// Blind scoring: the facilitator opens a round for an element, everyone but observers scores it
+// privately, and the facilitator reveals the anonymous spread. Votes exist only in the database
+// and only while the round is open; the reviewer document gets who has voted (never what) and,
+// on reveal, the spread (server/rounds/public-round.ts builds that view).
+import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
+import { getElement, getFramework } from '../../src/lib/shared/framework/index.ts';
+import { reviewerDocumentName } from '../../src/lib/shared/document-names.ts';
+import { MIN_VOTES_TO_REVEAL, summariseVotes, writeRound, type PublicRound } from '../../src/lib/shared/documents/rounds.ts';
+import type { Db } from '../persistence/database.ts';
+import type { RoundRepository, RoundRow } from '../persistence/rounds.ts';
+import type { ReviewRepository } from '../persistence/reviews.ts';
+import type { LiveDocuments } from '../records/live-documents.ts';
+import type { AuditService } from '../records/audit.ts';
+import { may } from '../auth/policy.ts';
+import { isVoter, publicRound, votersOf } from './public-round.ts';
+import type { VoteInput } from './round-inputs.ts';
+
+type Deps = {
+	db: Db;
+	rounds: RoundRepository;
+	reviews: ReviewRepository;
+	live: Pick<LiveDocuments, 'write'>;
+	audit: Pick<AuditService, 'append'>;
+	now?: () => number;
+};
+
+/** What a voter gets back about their own vote; nobody else is ever sent this. */
+export type MyVote = { score: number; comment: string };
+
+type Actor = { id: string };
+
+const ROUND_CLOSED: Record<Exclude<RoundRow['status'], 'open'>, string> = {
+	revealed: 'was already revealed',
+	cancelled: 'was cancelled'
+};
+
+export function createRoundService(deps: Deps) {
+	const now = deps.now ?? Date.now;
+
+	// Non-participants get the same "forbidden" as observers whether or not the review exists,
+	// so the answer says nothing about which review ids are real.
+	function requireRole(actor: Actor, reviewId: string, action: 'vote' | 'edit_reviewer'): Result<true> {
+		const role = deps.reviews.participant(reviewId, actor.id)?.role ?? null;
+		if (role === null) return fail('forbidden', 'Only participants of this review can take part in its scoring rounds.');
+		if (!may(role, action)) {
+			return fail(
+				'forbidden',
+				action === 'vote' ? 'Observers follow the round but do not score.' : 'Only the facilitator can open, reveal or cancel a scoring round.'
+			);
+		}
+		return ok(true);
+	}
+
+	function requireOpenRound(reviewId: string, roundId: string, refusal: string): Result<RoundRow> {
+		const round = deps.rounds.find(reviewId, roundId);
+		if (!round) return fail('not_found', 'There is no such scoring round in this review.');
+		if (round.status !== 'open') return fail('conflict', `Round ${round.number} for ${round.elementCode} ${ROUND_CLOSED[round.status]}: ${refusal}`);
+		return ok(round);
+	}
+
+	/**
+	 * Writes the round's public entry into the reviewer document. The view is built inside the
+	 * change, from the database as it is then, so two votes landing together can never leave an
+	 * older voter list in the document.
+	 */
+	async function publish(reviewId: string, roundId: string): Promise<PublicRound> {
+		let written: PublicRound | null = null;
+		await deps.live.write(reviewerDocumentName(reviewId), (doc) => {
+			const round = deps.rounds.find(reviewId, roundId);
+			if (!round) return;
+			written = publicRound(round, deps.rounds, deps.reviews.participants(reviewId));
+			writeRound(doc, written);
+		});
+		if (!written) throw new Error(`round ${roundId} vanished while being published`);
+		return written;
+	}
+
+	return {
+		/** Opens round 1, or the next round after a reveal or cancel ("run again"). */
+		async open(actor: Actor, reviewId: string, elementCode: string): Promise<Result<PublicRound>> {
+			const allowed = requireRole(actor, reviewId, 'edit_reviewer');
+			if (!allowed.ok) return allowed;
+			const review = deps.reviews.findById(reviewId);
+			const framework = review ? getFramework(review.frameworkId, review.frameworkVersion) : null;
+			if (!framework || !getElement(framework, elementCode)) return fail('invalid_input', 'Choose an element of the framework to score.', 'elementCode');
+			const opened = deps.db.transaction((): Result<string> => {
+				const current = deps.rounds.openFor(reviewId, elementCode);
+				if (current) return fail('conflict', `Round ${current.number} for ${elementCode} is already open: reveal or cancel it first.`);
+				const id = crypto.randomUUID();
+				deps.rounds.insert({ id, reviewId, elementCode, number: deps.rounds.nextNumber(reviewId, elementCode), openedBy: actor.id, openedAt: now() });
+				return ok(id);
+			})();
+			if (!opened.ok) return opened;
+			return ok(await publish(reviewId, opened.value));
+		},
+
+		/** Records or replaces the actor's score (one per person per round) while the round is open. */
+		async vote(actor: Actor, reviewId: string, roundId: string, input: VoteInput): Promise<Result<MyVote>> {
+			const allowed = requireRole(actor, reviewId, 'vote');
+			if (!allowed.ok) return allowed;
+			const round = requireOpenRound(reviewId, roundId, 'your score was not recorded.');
+			if (!round.ok) return round;
+			const isNewVoter = deps.rounds.vote(roundId, actor.id) === null;
+			deps.rounds.upsertVote({ roundId, userId: actor.id, score: input.score, comment: input.comment, at: now() });
+			// A changed vote leaves the public list as it was, so the room cannot see who changed
+			// their mind; only a first vote adds a name.
+			if (isNewVoter) await publish(reviewId, roundId);
+			return ok({ score: input.score, comment: input.comment });
+		},
+
+		/** The actor's own current vote; null when they have not voted or the round is closed. */
+		myVote(actor: Actor, reviewId: string, roundId: string): Result<MyVote | null> {
+			const allowed = requireRole(actor, reviewId, 'vote');
+			if (!allowed.ok) return allowed;
+			const round = deps.rounds.find(reviewId, roundId);
+			if (!round) return fail('not_found', 'There is no such scoring round in this review.');
+			const vote = round.status === 'open' ? deps.rounds.vote(roundId, actor.id) : null;
+			return ok(vote ? { score: vote.score, comment: vote.comment } : null);
+		},
+
+		/**
+		 * Computes the anonymous spread, stores it with the list of voters, and deletes every vote of
+		 * the round in the same transaction. Deleting rather than keeping the values "unlinkable":
+		 * once revealed, the individual scores have no further use (the spread is the record), and
+		 * any stored link between a person and a score could later be read by whoever gets the
+		 * database file (an administrator, a backup, a subpoena), which is exactly the pressure the
+		 * blind round promises staff they will not face. Nothing kept can name a score's author.
+		 * The repository turns on SQLite's secure_delete (FAST), so the deleted bytes are zeroed in
+		 * the database file too; copies in the WAL are overwritten as the log is checkpointed and reused.
+		 */
+		async reveal(actor: Actor, reviewId: string, roundId: string): Promise<Result<PublicRound>> {
+			const allowed = requireRole(actor, reviewId, 'edit_reviewer');
+			if (!allowed.ok) return allowed;
+			const revealed = deps.db.transaction((): Result<true> => {
+				const round = requireOpenRound(reviewId, roundId, 'there is nothing left to reveal.');
+				if (!round.ok) return round;
+				const participants = deps.reviews.participants(reviewId);
+				// Someone removed from the review, or made an observer, during the round no longer counts.
+				const votes = deps.rounds.votes(roundId).filter((v) => isVoter(participants, v.userId));
+				if (votes.length < MIN_VOTES_TO_REVEAL) {
+					return fail(
+						'conflict',
+						`At least ${MIN_VOTES_TO_REVEAL} scores are needed before a reveal: with ${votes.length === 0 ? 'none' : 'only one'}, the result would show ${votes.length === 0 ? 'nothing' : "that person's score"}. Wait for more scores or cancel the round.`
+					);
+				}
+				const result = summariseVotes(votes);
+				const voters = votersOf(votes, participants);
+				deps.rounds.close({ id: roundId, status: 'revealed', closedAt: now(), votersJson: JSON.stringify(voters), resultJson: JSON.stringify(result) });
+				deps.rounds.deleteVotes(roundId);
+				// The spread, never the comments or the voters: the audit log outlives every round.
+				const { count, perLevel, min, median, max } = result;
+				deps.audit.append({
+					actorId: actor.id,
+					action: 'reveal',
+					reviewId,
+					details: { roundId, elementCode: round.value.elementCode, round: round.value.number, count, perLevel, min, median, max }
+				});
+				return ok(true);
+			})();
+			if (!revealed.ok) return revealed;
+			return ok(await publish(reviewId, roundId));
+		},
+
+		/** Ends an open round without a result; its votes are deleted unseen. */
+		async cancel(actor: Actor, reviewId: string, roundId: string): Promise<Result<PublicRound>> {
+			const allowed = requireRole(actor, reviewId, 'edit_reviewer');
+			if (!allowed.ok) return allowed;
+			const cancelled = deps.db.transaction((): Result<true> => {
+				const round = requireOpenRound(reviewId, roundId, 'it cannot be cancelled any more.');
+				if (!round.ok) return round;
+				const voters = votersOf(deps.rounds.votes(roundId), deps.reviews.participants(reviewId));
+				deps.rounds.close({ id: roundId, status: 'cancelled', closedAt: now(), votersJson: JSON.stringify(voters), resultJson: null });
+				deps.rounds.deleteVotes(roundId);
+				return ok(true);
+			})();
+			if (!cancelled.ok) return cancelled;
+			return ok(await publish(reviewId, roundId));
+		}
+	};
+}
+
+export type RoundService = ReturnType<typeof createRoundService>;
