@@ -7,7 +7,7 @@ import { isValidScore, targetNeedsRationale } from '../framework/scoring.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { EMPTY_MAP, num, str, type Problems } from './read.ts';
 
-export const ReviewerKeys = { scores: 'scores', meta: 'meta' } as const;
+export const ReviewerKeys = { scores: 'scores', meta: 'meta', facilitation: 'facilitation' } as const;
 
 export type IndependentScore = {
 	elementCode: string;
