@@ -5,7 +5,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ADMIN, acceptInNewProfile, createReview, invite, signIn, unique, waitForLive } from './helpers.ts';
 
-test.describe.configure({ mode: 'serial' });
+// Serial: the three tests share one review and three signed-in browsers (creating accounts hashes
+// passwords, which is slow on a busy machine, hence the longer budget).
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let reviewId: string;
 let lead: Page;
@@ -42,6 +44,7 @@ async function setFocus(section: string, element: string | null) {
 }
 
 test.beforeAll(async ({ browser }) => {
+	test.setTimeout(180_000);
 	lead = await facilitatorPage(browser);
 	reviewId = await createReview(lead, unique('Facilitated review'));
 	const deeLink = await invite(lead, reviewId, { name: 'Dee Harbour', email: `${unique('dee')}@example.test`, role: 'Department head', department: 'Marine operations' });
