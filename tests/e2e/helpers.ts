@@ -55,7 +55,8 @@ export async function acceptInNewProfile(browser: Browser, link: string, passwor
 	await page.goto(link);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Create account and open the review' }).click();
-	await expect(page).toHaveURL(/\/reviews\/[^/]+$/);
+	// Hashing the new password (argon2id) takes seconds on a busy machine.
+	await expect(page).toHaveURL(/\/reviews\/[^/]+$/, { timeout: 15_000 });
 	return page;
 }
 

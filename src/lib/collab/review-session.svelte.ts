@@ -63,6 +63,7 @@ export class ReviewSession {
 			},
 			onAuthenticated: () => {
 				this.accessDenied = false;
+				this.#refreshUnsynced();
 			}
 		};
 		this.workspaceProvider = new HocuspocusProvider({
@@ -108,7 +109,13 @@ export class ReviewSession {
 	#refreshUnsynced() {
 		// Deferred: a local edit can happen inside Svelte's DOM update (a focused editor removed from
 		// the page fires blur, and ProseMirror writes on blur), where changing state throws.
-		queueMicrotask(() => (this.unsyncedChanges = this.workspaceProvider.unsyncedChanges + this.reviewerProvider.unsyncedChanges));
+		// A read-only connection (the reviewer document for all but facilitators) cannot change
+		// anything: what it sends is the offline cache replaying content, which the server answers
+		// with "not applied", so its count would never drop and the page would say "Saving…" forever.
+		queueMicrotask(() => {
+			const reviewer = this.reviewerProvider.authorizedScope === 'readonly' ? 0 : this.reviewerProvider.unsyncedChanges;
+			this.unsyncedChanges = this.workspaceProvider.unsyncedChanges + reviewer;
+		});
 	}
 
 	#refreshOnline() {

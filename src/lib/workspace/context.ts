@@ -28,6 +28,12 @@ export type WorkspacePermissions = {
 	propose: boolean;
 };
 
+/**
+ * A request to bring one framework element into view in a section, made when following the
+ * facilitator. `serial` grows with every request, so the same element asked for twice moves again.
+ */
+export type ElementRequest = { section: SectionId; elementCode: string; serial: number };
+
 export type WorkspaceContext = {
 	session: ReviewSession;
 	framework: Framework;
@@ -37,4 +43,6 @@ export type WorkspaceContext = {
 	review?: { id: string; kind: ReviewKind };
 	/** Shows a section and, when given, scrolls to and focuses the element with that id. */
 	goTo(section: SectionId, focusId?: string): void;
+	/** Set while following the facilitator to an element: the grid opens its panel, the interview shows its group. */
+	readonly elementRequest?: ElementRequest | null;
 };

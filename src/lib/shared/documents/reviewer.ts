@@ -7,7 +7,7 @@ import { isValidScore, targetNeedsRationale } from '../framework/scoring.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { EMPTY_MAP, num, str, type Problems } from './read.ts';
 
-export const ReviewerKeys = { scores: 'scores', meta: 'meta', rounds: 'rounds' } as const;
+export const ReviewerKeys = { scores: 'scores', meta: 'meta', rounds: 'rounds', facilitation: 'facilitation' } as const;
 
 export type IndependentScore = {
 	elementCode: string;
