@@ -170,3 +170,34 @@ test('a note dragged to another column moves for everyone, undo brings back a de
 	await olu.setViewportSize({ width: 390, height: 844 });
 	await shot(olu, testInfo, 'board-observer-390');
 });
+
+test('the frozen record lists the board notes under their pillars, with the action each became', async ({ page }, testInfo) => {
+	await page.setViewportSize({ width: 1440, height: 900 });
+	await signIn(page, ADMIN.email, ADMIN.password);
+	const reviewId = await createReview(page, unique('Board record'));
+	await page.goto(`/reviews/${reviewId}#board`);
+	await waitForLive(page);
+	const risk = 'The risk register has not been updated since the new ferry berth opened';
+	await post(page, risk, { element: 'B1', colour: 'Green' });
+	await post(page, 'Visitors sign in on paper at the north gate');
+	await note(page, risk).getByRole('button', { name: /into an action/ }).click();
+	await expect(note(page, risk).getByRole('link')).toBeVisible();
+	await waitForLive(page);
+
+	await page.getByRole('link', { name: 'Evaluation record' }).click();
+	await page.getByLabel('Label').fill('Board check');
+	const freeze = page.getByRole('button', { name: 'Freeze version 1' });
+	await expect(freeze).toBeEnabled({ timeout: 15_000 });
+	await freeze.click();
+	await expect(page.getByText('Version 1 is frozen')).toBeVisible();
+
+	await expect(page.getByRole('navigation', { name: 'Contents of the record' }).getByRole('link', { name: 'Concerns board' })).toBeVisible();
+	const board = page.getByRole('region', { name: '8. Concerns board' });
+	await expect(board.getByRole('heading', { name: 'B. Threat and risk management' })).toBeVisible();
+	await expect(board.getByRole('heading', { name: 'Not sorted under a pillar' })).toBeVisible();
+	await expect(board).toContainText('B1 · Green note · by Alex Reviewer');
+	await board.getByRole('link', { name: /The risk register has not been updated/ }).click();
+	await expect(page).toHaveURL(/#action-/);
+	await board.scrollIntoViewIfNeeded();
+	await board.screenshot({ path: testInfo.outputPath('record-board-1440.png') });
+});
