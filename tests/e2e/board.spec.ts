@@ -89,6 +89,13 @@ test('a move by one person and an edit by another on the same note both survive,
 	await committee.focus();
 	await page.keyboard.press('Alt+ArrowUp');
 	await expect(page.getByRole('status').filter({ hasText: 'Moved to' })).toHaveText(`Moved to ${PILLAR_A}, position 1 of 2.`);
+	// Alt+ArrowLeft moves the note; it does not send the browser back a page. And back again.
+	const url = page.url();
+	await page.keyboard.press('Alt+ArrowLeft');
+	await expect(column(page, UNSORTED).getByRole('article', { name: /security committee/ })).toBeFocused();
+	expect(page.url()).toBe(url);
+	await page.keyboard.press('Alt+ArrowRight');
+	await expect(column(page, PILLAR_A).getByRole('article', { name: /security committee/ })).toBeFocused();
 	for (const p of [page, hana]) {
 		await expect(column(p, PILLAR_A).getByRole('article')).toHaveText([/security committee/, /heavy rain/]);
 	}
