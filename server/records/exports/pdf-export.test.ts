@@ -127,4 +127,23 @@ describe('PDF record', () => {
 		expect(all).toContain('Owner: Dana Okafor');
 		pages.forEach((page, i) => expect(page).toContain(`page ${i + 1} of ${pages.length}`));
 	});
+
+	it('prints the concerns board by pillar, with author and the action a note became, only when there are notes', async () => {
+		const action = record.plan[0];
+		const note = { colour: 'pink', author: 'Hana Harbour', createdAt: '2026-11-25T10:00:00.000Z', actionId: null };
+		const withBoard: EvaluationRecord = {
+			...record,
+			board: [
+				{ ...note, id: 'n1', text: 'Board never discusses security', elementCode: 'A1', column: 'A', actionId: action.id },
+				{ ...note, id: 'n2', text: 'Who owns the fence at berth 4?', elementCode: null, column: 'unsorted', colour: 'yellow' }
+			]
+		};
+		const all = oneLine((await pagesOf(frozenVersion(withBoard))).join(' '));
+		expect(all).toContain('Concerns board');
+		expect(all).toContain('A. Leadership and accountability');
+		expect(all).toContain(`Board never discusses security (A1, Pink note by Hana Harbour). Became the action "${action.title}".`);
+		expect(all).toContain('Not sorted under a pillar');
+		expect(all).toContain('Who owns the fence at berth 4? (Yellow note by Hana Harbour).');
+		expect(oneLine((await pagesOf(frozen)).join(' '))).not.toContain('Concerns board');
+	});
 });

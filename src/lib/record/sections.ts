@@ -7,7 +7,9 @@ export const RECORD_SECTIONS = [
 	{ id: 'grid', title: 'GAP grid' },
 	{ id: 'rationales', title: 'Rationales' },
 	{ id: 'plan', title: 'Improvement plan' },
-	{ id: 'interview', title: 'Interview record' }
+	{ id: 'interview', title: 'Interview record' },
+	/** Only in records that have board notes; last, so the other numbers never shift. */
+	{ id: 'board', title: 'Concerns board' }
 ] as const;
 
 export type RecordSectionId = (typeof RECORD_SECTIONS)[number]['id'];

@@ -9,7 +9,8 @@ export const SECTIONS = [
 	{ id: 'overview', label: 'Overview' },
 	{ id: 'interview', label: 'Interview' },
 	{ id: 'grid', label: 'GAP grid' },
-	{ id: 'plan', label: 'Improvement plan' }
+	{ id: 'plan', label: 'Improvement plan' },
+	{ id: 'board', label: 'Concerns board' }
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];

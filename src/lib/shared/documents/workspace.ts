@@ -7,7 +7,9 @@ export const WORKSPACE_SCHEMA_VERSION = 1;
 export const WorkspaceKeys = {
 	meta: 'meta',
 	/** Rich text: the facilitator's and participants' shared notes on the review overview. */
-	overviewNotes: 'overviewNotes'
+	overviewNotes: 'overviewNotes',
+	/** The concerns board: a map of sticky notes by id (board.ts). */
+	board: 'board'
 } as const;
 
 export function overviewNotes(doc: Y.Doc): Y.XmlFragment {

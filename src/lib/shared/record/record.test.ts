@@ -4,6 +4,7 @@ import { DEFAULT_FRAMEWORK } from '../framework/index.ts';
 import { addEntry, entriesMap, setEntryText, setEntryFlag } from '../documents/interview.ts';
 import { setSelfScore, setSelfScoreImport } from '../documents/grid.ts';
 import { setDifferenceRationale, setIndependentScore } from '../documents/reviewer.ts';
+import { UNSORTED, addNote, boardRules, linkNoteToAction, moveNote } from '../documents/board.ts';
 import { buildRecord, RECORD_FORMAT } from './record.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { richTextOf } from './rich-text.ts';
@@ -94,5 +95,45 @@ describe('building the record', () => {
 		expect(record.selfScoreSource).toEqual({ reviewId: 's1', title: 'Self-help 2026', version: 3, hash: 'f'.repeat(64), importedAt: '2026-11-20T08:00:00.000Z', importedBy: 'Fran' });
 		expect(canonicalJson(build())).toBe(canonicalJson(record));
 		expect(buildRecord({ review, framework: DEFAULT_FRAMEWORK, participants: [], workspace: new Y.Doc(), reviewer }).selfScoreSource).toBeNull();
+	});
+});
+
+describe('concerns board in the record', () => {
+	it('freezes board notes by pillar, unsorted last, with author, colour and the action each became', () => {
+		const rules = boardRules(DEFAULT_FRAMEWORK);
+		const workspace = new Y.Doc();
+		const add = (text: string, column: string, elementCode: string | null = null) => {
+			const r = addNote(workspace, { text, colour: 'pink', column, elementCode }, { id: 'u-hana', name: 'Hana Harbour' }, rules, Date.UTC(2026, 10, 25));
+			if (!r.ok) throw new Error(r.error.message);
+			return r.value;
+		};
+		add('Still unsorted', UNSORTED);
+		const cctv = add('CCTV retention unclear', 'C', 'C3');
+		const first = add('No deputy accountable manager', 'A', 'A1');
+		add('Risk register out of date', 'B');
+		const top = add('Board never discusses security', 'A');
+		moveNote(workspace, top, 'A', 0, rules);
+		linkNoteToAction(workspace, cctv, 'action-9');
+
+		const record = buildRecord({ review, framework: DEFAULT_FRAMEWORK, participants: [], workspace, reviewer: new Y.Doc() });
+		expect(record.board.map((n) => n.text)).toEqual([
+			'Board never discusses security',
+			'No deputy accountable manager',
+			'Risk register out of date',
+			'CCTV retention unclear',
+			'Still unsorted'
+		]);
+		expect(record.board.find((n) => n.id === cctv)).toEqual({
+			id: cctv,
+			text: 'CCTV retention unclear',
+			elementCode: 'C3',
+			column: 'C',
+			colour: 'pink',
+			author: 'Hana Harbour',
+			createdAt: '2026-11-25T00:00:00.000Z',
+			actionId: 'action-9'
+		});
+		expect(record.board.find((n) => n.id === first)?.actionId).toBeNull();
+		expect(record.problems).toEqual([]);
 	});
 });

@@ -4,6 +4,7 @@
 import type * as Y from 'yjs';
 import type { Framework } from '../framework/schema.ts';
 import type { Role } from '../roles.ts';
+import { UNSORTED, readBoard } from '../documents/board.ts';
 import { readElementRows } from '../documents/element-rows.ts';
 import { readSelfScoreImport } from '../documents/grid.ts';
 import { readInterview } from '../documents/interview.ts';
@@ -82,6 +83,19 @@ export type RecordAction = {
 	expectedLevelAfter: number | null;
 };
 
+/** A concerns-board note as frozen: `column` is a pillar code or "unsorted", `author` a name. */
+export type RecordBoardNote = {
+	id: string;
+	text: string;
+	elementCode: string | null;
+	column: string;
+	colour: string;
+	author: string;
+	createdAt: string;
+	/** The plan action the note became, if any (an id in `plan`). */
+	actionId: string | null;
+};
+
 export type EvaluationRecord = {
 	format: typeof RECORD_FORMAT;
 	review: RecordReview;
@@ -91,8 +105,8 @@ export type EvaluationRecord = {
 	elements: RecordElement[];
 	interview: RecordInterviewEntry[];
 	plan: RecordAction[];
-	/** Concerns-board notes (filled once the board exists). */
-	board: Array<{ id: string; text: string; elementCode: string | null }>;
+	/** Concerns-board notes, by pillar in framework order, then the unsorted ones, each in board order. */
+	board: RecordBoardNote[];
 	/** Malformed shared content found while reading; recorded, never silently dropped. */
 	problems: string[];
 	/** Where imported self-scores came from (absent in older records; null when none were imported). */
@@ -138,6 +152,7 @@ export function buildRecord(input: RecordInput): EvaluationRecord {
 	const interview = readInterview(input.workspace, problems);
 	const plan = readPlan(input.workspace, problems);
 	const selfScoreSource = selfScoreSourceOf(input.workspace, problems);
+	const board = boardInRecordOrder(input.framework, readBoard(input.workspace, problems));
 	return {
 		format: RECORD_FORMAT,
 		review: input.review,
@@ -202,8 +217,27 @@ export function buildRecord(input: RecordInput): EvaluationRecord {
 			successMeasure: action.successMeasure,
 			expectedLevelAfter: action.expectedLevelAfter
 		})),
-		board: [],
+		board: board.map((note) => ({
+			id: note.id,
+			text: note.text,
+			elementCode: note.elementCode,
+			column: note.column,
+			colour: note.colour,
+			author: note.author.name,
+			createdAt: new Date(note.createdAt).toISOString(),
+			actionId: note.actionId
+		})),
 		problems,
 		selfScoreSource
 	};
+}
+
+/** Pillars in framework order, then Unsorted (and any column this framework does not have). */
+function boardInRecordOrder<T extends { column: string }>(framework: Framework, notes: T[]): T[] {
+	const rank = new Map(framework.pillars.map((p) => [p.code, p.order]));
+	const place = (column: string) => rank.get(column) ?? Number.MAX_SAFE_INTEGER;
+	// Stable sort: readBoard already orders each column.
+	return notes
+		.map((note) => (rank.has(note.column) ? note : { ...note, column: UNSORTED }))
+		.sort((a, b) => place(a.column) - place(b.column));
 }

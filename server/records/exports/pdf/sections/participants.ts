@@ -1,8 +1,9 @@
-// Who took part, then anything else the record holds: concerns-board notes, and problems found
-// in the shared documents at freeze time (recorded, never silently dropped).
+// Who took part, then anything else the record holds: concerns-board notes (board.ts), and
+// problems found in the shared documents at freeze time (recorded, never silently dropped).
 import type { RecordParticipant } from '../../../../../src/lib/shared/record/record.ts';
 import { bullets, paragraph, sectionHeading } from '../blocks.ts';
 import { drawTable } from '../table.ts';
+import { drawBoard } from './board.ts';
 import { COLOUR, SIZE } from '../theme.ts';
 import type { RecordContext } from '../context.ts';
 
@@ -21,10 +22,7 @@ export function drawParticipants(ctx: RecordContext): void {
 			record.participants.map((item) => ({ item })),
 			{ size: SIZE.small, zebra: true, keepTogether: true }
 		);
-	if (record.board.length > 0) {
-		sectionHeading(doc, 'Concerns board');
-		bullets(doc, record.board.map((note) => `${note.elementCode ? `${note.elementCode}: ` : ''}${note.text}`));
-	}
+	drawBoard(ctx);
 	if (record.problems.length > 0) {
 		sectionHeading(doc, 'Content problems found at freeze', { intro: 'Parts of the shared documents could not be read as expected. They are listed so nothing is silently left out.' });
 		bullets(doc, record.problems, { size: SIZE.small, colour: COLOUR.muted });
