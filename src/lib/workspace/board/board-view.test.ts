@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { UNSORTED, addNote, boardRules, moveNote, notesMap, readBoard } from '#lib/shared/documents/board.ts';
 import { DEFAULT_FRAMEWORK } from '#lib/shared/framework/index.ts';
+import { changedFields } from './note-edit.ts';
 import { boardColumns, directionOfKey, dropIndex, groupNotes, moveAnnouncement, moveTarget, pillarOf } from './board-view.ts';
 
 const rules = boardRules(DEFAULT_FRAMEWORK);
@@ -80,5 +81,14 @@ describe('keyboard moves', () => {
 		expect(dropIndex([100, 200], 50)).toBe(0);
 		expect(dropIndex([100, 200], 150)).toBe(1);
 		expect(dropIndex([100, 200], 250)).toBe(2);
+	});
+});
+
+describe('saving an edit', () => {
+	it('writes only the fields this person changed, so a colleague’s concurrent change stays', () => {
+		const original = { text: 'Fence unlit', colour: 'yellow' as const, elementCode: null };
+		expect(changedFields(original, { ...original, text: ' Fence unlit ' })).toEqual({});
+		expect(changedFields(original, { ...original, text: 'Fence at berth 4 unlit' })).toEqual({ text: 'Fence at berth 4 unlit' });
+		expect(changedFields(original, { ...original, colour: 'pink', elementCode: 'C1' })).toEqual({ colour: 'pink', elementCode: 'C1' });
 	});
 });
