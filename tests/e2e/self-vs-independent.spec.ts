@@ -5,7 +5,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, createReview, signIn, unique, waitForLive } from './helpers.ts';
 
-test.describe.configure({ timeout: 300_000 });
+// Generous: two dozen steps and sixteen screenshots on a shared, busy machine.
+test.describe.configure({ timeout: 480_000 });
 
 async function createSelfAssessment(page: Page, title: string): Promise<string> {
 	await page.goto('/reviews/new');

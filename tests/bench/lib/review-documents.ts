@@ -136,8 +136,9 @@ export function buildReviewDocuments(targetBytes: number, actions: number, seed 
 	}
 
 	const reviewer = new Y.Doc();
+	// Self-scores run 0..4 against an independent 2, so some differ by 2: a freeze needs their reason.
 	for (const code of codes) {
-		unwrap(setIndependentScore(reviewer, code, { score: 2, target: 4, targetRationale: '', confidence: 'medium', rationale: sentence(w, 40), priorityOverride: null, overrideReason: '' }));
+		unwrap(setIndependentScore(reviewer, code, { score: 2, target: 4, targetRationale: '', confidence: 'medium', rationale: sentence(w, 40), priorityOverride: null, overrideReason: '', differenceRationale: sentence(w, 20) }));
 	}
 	return { workspace: Y.encodeStateAsUpdate(doc), reviewer: Y.encodeStateAsUpdate(reviewer), entries, actions };
 }
