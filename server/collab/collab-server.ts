@@ -129,15 +129,19 @@ export function createCollabServer(services: Services) {
 				socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
 				return;
 			}
-			if (!guard.admits()) {
+			const admitted = guard.admit();
+			if (!admitted) {
 				logger.warn('collab.unauthenticated_limit', { address: request.socket.remoteAddress ?? null, limit: config.maxUnauthenticatedSockets });
 				socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 2\r\nContent-Length: 0\r\n\r\n');
 				return;
 			}
-			ws.handleUpgrade(request, socket, head).catch((error: unknown) => {
-				logger.error('collab.upgrade_failed', { error: String(error) });
-				socket.destroy();
-			});
+			// The open hook (which counts the socket) runs before this promise settles.
+			ws.handleUpgrade(request, socket, head)
+				.catch((error: unknown) => {
+					logger.error('collab.upgrade_failed', { error: String(error) });
+					socket.destroy();
+				})
+				.finally(admitted);
 		},
 		openDocuments: () => hocuspocus.getDocumentsCount(),
 		connectionCount: () => hocuspocus.getConnectionsCount(),

@@ -29,6 +29,7 @@ const DESTROY_AFTER_MS = 5_000;
 export function createSocketGuard(limits: SocketLimits, logger: Logger) {
 	const states = new WeakMap<WebSocketLike, SocketState>();
 	let unauthenticated = 0;
+	let upgrading = 0;
 	let preAuthBytes = 0;
 
 	function release(state: SocketState) {
@@ -47,8 +48,20 @@ export function createSocketGuard(limits: SocketLimits, logger: Logger) {
 	}
 
 	return {
-		/** Whether one more not-yet-authenticated socket may open. */
-		admits: () => unauthenticated < limits.maxUnauthenticatedSockets,
+		/**
+		 * Reserves a place for one more not-yet-authenticated socket during its upgrade (upgrades
+		 * overlap, so counting only open sockets would let a burst past the cap). Null when full;
+		 * otherwise call the result once the upgrade has finished (opened or failed).
+		 */
+		admit(): (() => void) | null {
+			if (unauthenticated + upgrading >= limits.maxUnauthenticatedSockets) return null;
+			upgrading++;
+			let released = false;
+			return () => {
+				if (!released) upgrading--;
+				released = true;
+			};
+		},
 		unauthenticatedCount: () => unauthenticated,
 		preAuthBytes: () => preAuthBytes,
 

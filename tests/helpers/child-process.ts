@@ -30,7 +30,8 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
 	);
 	const lines = readline.createInterface({ input: child.stdout! });
 	const port = await new Promise<number>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('child server did not start within 15 s')), 15_000);
+		// Generous: on a loaded CI machine a cold start of node with type stripping can take many seconds.
+		const timer = setTimeout(() => reject(new Error('child server did not start within 60 s')), 60_000);
 		lines.once('line', (line) => {
 			clearTimeout(timer);
 			resolve((JSON.parse(line) as { port: number }).port);

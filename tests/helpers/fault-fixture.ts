@@ -53,11 +53,23 @@ export function storedDocument(dataDir: string, documentName: string): Y.Doc {
 	}
 }
 
-/** A port free right now, so a restarted server can listen where its clients reconnect. */
+/**
+ * A port free right now, so a restarted server can listen where its clients reconnect. It is
+ * taken below Linux's ephemeral range (32768 and up): while the server is down, hundreds of
+ * clients retrying 127.0.0.1:<port> get ephemeral source ports, and one of them equal to <port>
+ * would connect to itself (a TCP self-connect) and hold the port the server needs.
+ */
 export async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as net.AddressInfo;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
+	for (let attempt = 0; attempt < 50; attempt++) {
+		const port = 20_000 + Math.floor(Math.random() * 12_000);
+		const server = net.createServer();
+		const bound = await new Promise<boolean>((resolve) => {
+			server.once('error', () => resolve(false));
+			server.listen(port, '127.0.0.1', () => resolve(true));
+		});
+		if (!bound) continue;
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+		return port;
+	}
+	throw new Error('no free port between 20000 and 32000');
 }

@@ -105,7 +105,7 @@ beforeAll(async () => {
 	base = `http://127.0.0.1:${port}`;
 	server = spawn(process.execPath, [path.join(ROOT, 'server/index.ts')], {
 		cwd: ROOT,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error' },
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	const until = Date.now() + 20_000;
