@@ -115,12 +115,13 @@ test('a note dragged to another column moves for everyone, undo brings back a de
 	const source = column(page, UNSORTED).getByRole('article', { name: fence });
 	await expect(source).toBeVisible();
 
-	// Drag with the mouse, pausing over the target so the drop marker can be seen.
-	const from = await source.boundingBox();
-	const to = await column(page, PILLAR_B).boundingBox();
-	if (!from || !to) throw new Error('board not laid out');
-	await page.mouse.move(from.x + from.width / 2, from.y + 20);
+	// Drag with the mouse, pausing over the target so the drop marker can be seen. hover() scrolls
+	// the note into view and waits for the layout to settle (the facilitation bar above the board
+	// can still change height), so the press lands on the note and not on the text beside it.
+	await source.hover({ position: { x: 40, y: 20 } });
 	await page.mouse.down();
+	const to = await column(page, PILLAR_B).boundingBox();
+	if (!to) throw new Error('board not laid out');
 	await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 8 });
 	await expect(column(page, PILLAR_B)).toHaveClass(/target/);
 	await shot(page, testInfo, 'board-dragging-1440');
