@@ -21,6 +21,9 @@ test('an edit made offline survives a reload while offline and reaches the serve
 	await notes.click();
 	await page.keyboard.type('Written on the quay with no signal.');
 	await expect(notes).toContainText('Written on the quay with no signal.');
+	// The page says the edit is kept on this device only once IndexedDB has committed it: a reload
+	// before that would lose what is still in flight.
+	await expect(page.getByTestId('connection-status')).toContainText('kept on this device, sent when you reconnect');
 
 	await page.reload();
 	await expect(page.getByRole('textbox', { name: 'Workshop notes' })).toContainText('Written on the quay with no signal.', { timeout: 10_000 });

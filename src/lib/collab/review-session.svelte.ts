@@ -3,7 +3,7 @@
 // online). One instance per open review page.
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { DeviceCache } from './device-cache.svelte.ts';
 import { reviewerDocumentName, workspaceDocumentName } from '#lib/shared/document-names.ts';
 import { describeClose } from '#lib/shared/close-events.ts';
 import { CLIENT_SILENCE_TIMEOUT_MS, RECONNECT_BACKOFF } from '#lib/shared/collab-timing.ts';
@@ -28,7 +28,8 @@ export class ReviewSession {
 	accessDenied = $state(false);
 	online = $state<OnlineParticipant[]>([]);
 
-	#caches: IndexeddbPersistence[] = [];
+	/** The offline copy in IndexedDB; null where the browser has none. */
+	deviceCache: DeviceCache | null = null;
 	#onOffline = () => {
 		// A dropped wifi can leave the socket looking open until TCP gives up; trust the browser
 		// and go offline now, so people see at once that their edits are kept locally.
@@ -85,10 +86,10 @@ export class ReviewSession {
 		this.reviewerProvider.attach();
 		this.workspaceProvider.setAwarenessField('user', self);
 		if (typeof indexedDB !== 'undefined') {
-			this.#caches = [
-				new IndexeddbPersistence(`psems:${workspaceDocumentName(reviewId)}`, this.workspace),
-				new IndexeddbPersistence(`psems:${reviewerDocumentName(reviewId)}`, this.reviewer)
-			];
+			this.deviceCache = new DeviceCache([
+				{ name: `psems:${workspaceDocumentName(reviewId)}`, doc: this.workspace },
+				{ name: `psems:${reviewerDocumentName(reviewId)}`, doc: this.reviewer }
+			]);
 		}
 		this.#refreshOnline();
 		if (typeof window !== 'undefined') {
@@ -147,7 +148,7 @@ export class ReviewSession {
 		this.workspaceProvider.destroy();
 		this.reviewerProvider.destroy();
 		this.socket.destroy();
-		for (const cache of this.#caches) void cache.destroy();
+		this.deviceCache?.destroy();
 		this.workspace.destroy();
 		this.reviewer.destroy();
 	}
