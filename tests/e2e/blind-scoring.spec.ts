@@ -27,8 +27,13 @@ async function openElement(page: Page, code: string) {
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Blind scoring' });
 
-/** The round panel at desktop and phone width, for people to look at (test-results, not committed). */
+/**
+ * The round panel at desktop and phone width, for people to look at (test-results, not committed).
+ * Only with E2E_SCREENSHOTS=1: resizing three pages twice per state re-lays the panel out while
+ * the test runs (a detached element now and then) and adds two minutes; CI asserts, people look.
+ */
 async function shoot(pages: Record<string, Page>, state: string, testInfo: TestInfo) {
+	if (process.env.E2E_SCREENSHOTS !== '1') return;
 	for (const [who, page] of Object.entries(pages)) {
 		for (const [width, height] of [[1440, 900], [390, 844]]) {
 			await page.setViewportSize({ width, height });
