@@ -58,9 +58,10 @@ const EXPECTED: Record<string, Outcome[]> = {
 	'sign as attested': [A, F, F, F, F, N, S],
 	'sign as reviewed': [F, A, F, F, F, N, S],
 	'sign as approved': [F, F, F, A, F, N, S],
-	'export the record (JSON)': [A, A, A, A, F, N, S]
-	// vote: add a row here when the vote endpoints exist (issue 5), with an Action below that
-	// casts a vote through its real HTTP or WebSocket path and reads the stored vote back.
+	'export the record (JSON)': [A, A, A, A, F, N, S],
+	// The rounds API answers a non-participant 403 whether or not the review exists, so it tells
+	// nothing about which review ids are real (server/rounds/rounds-service.ts).
+	'vote in a blind scoring round': [A, A, A, A, F, F, S]
 };
 
 const PASSWORD = 'role-matrix password 1';
@@ -69,6 +70,7 @@ let base = '';
 let reader: Services;
 let dataDir: string;
 let reviewId: string;
+let roundId: string;
 const people = new Map<Who, { id: string; name: string; email: string; isAdmin: boolean; token: string | null }>();
 const watchers: TestClient[] = [];
 const sockets: Array<{ close(): void }> = [];
@@ -96,8 +98,11 @@ beforeAll(async () => {
 		setup.repos.reviews.addParticipant(reviewId, people.get(who)!.id, who, who === 'facilitator' ? null : 'Operations', Date.now());
 	}
 	const frozen = setup.records.freeze(facilitator, reviewId, { label: 'Baseline', note: '' });
+	const round = await setup.rounds.open(facilitator, reviewId, 'A1');
 	setup.close();
 	if (!frozen.ok) throw new Error(`freeze: ${frozen.error.message}`);
+	if (!round.ok) throw new Error(`open a round: ${round.error.message}`);
+	roundId = round.value.id;
 
 	// The production entry point (server/index.ts with the build), as `npm start` runs it. Vitest's
 	// own module loader would recompile the built .svelte.js files, so it runs in a child process.
@@ -222,6 +227,21 @@ function sign(meaning: 'attested' | 'reviewed' | 'approved'): Action['run'] {
 		);
 }
 
+/** Votes stored for the open round (the only place a vote ever is before the reveal). */
+function votesCount(): number {
+	return WHO.filter((who) => reader.repos.rounds.vote(roundId, people.get(who)!.id) !== null).length;
+}
+
+/** A vote as the round panel sends it: JSON with the page's Origin; 401 means sign in first. */
+async function vote(who: Who): Promise<Outcome> {
+	const response = await fetch(`${base}/reviews/${reviewId}/rounds/${roundId}/vote`, {
+		method: 'POST',
+		headers: { ...cookie(who), origin: base, 'content-type': 'application/json' },
+		body: JSON.stringify({ score: 3, comment: '' })
+	});
+	return response.status === 401 ? 'sign_in' : outcomeOf(response.status, null);
+}
+
 const ACTIONS: Action[] = [
 	{ id: 'view the workspace page', policy: 'view', run: (who) => get(who, `/reviews/${reviewId}`) },
 	{ id: 'view the record page', policy: 'view', run: (who) => get(who, `/reviews/${reviewId}/record`) },
@@ -244,7 +264,8 @@ const ACTIONS: Action[] = [
 	{ id: 'sign as attested', policy: 'sign_attested', run: sign('attested') },
 	{ id: 'sign as reviewed', policy: 'sign_reviewed', run: sign('reviewed') },
 	{ id: 'sign as approved', policy: 'sign_approved', run: sign('approved') },
-	{ id: 'export the record (JSON)', policy: 'export', run: async (who) => get(who, `/reviews/${reviewId}/record/${await latestVersion()}/export/json`) }
+	{ id: 'export the record (JSON)', policy: 'export', run: async (who) => get(who, `/reviews/${reviewId}/record/${await latestVersion()}/export/json`) },
+	{ id: 'vote in a blind scoring round', policy: 'vote', run: (who) => changes(votesCount, () => vote(who)) }
 ];
 
 function versionsCount(): number {
