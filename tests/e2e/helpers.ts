@@ -63,3 +63,21 @@ export async function acceptInNewProfile(browser: Browser, link: string, passwor
 export async function waitForLive(page: Page): Promise<void> {
 	await expect(page.getByTestId('connection-status')).toHaveText('All changes saved', { timeout: 10_000 });
 }
+
+/**
+ * The usual room: the administrator facilitates a new review and two department heads (Hana
+ * Harbour, Marine Operations; Ivan IT, IT and OT) join from invitations in their own browsers.
+ */
+export async function facilitatorAndTwoHeads(page: Page, browser: Browser, title: string) {
+	await signIn(page, ADMIN.email, ADMIN.password);
+	const reviewId = await createReview(page, unique(title));
+	const links = [
+		await invite(page, reviewId, { name: 'Hana Harbour', email: `${unique('hana')}@example.test`, role: 'Department head', department: 'Marine Operations' }),
+		await invite(page, reviewId, { name: 'Ivan IT', email: `${unique('ivan')}@example.test`, role: 'Department head', department: 'IT and OT' })
+	];
+	const hana = await acceptInNewProfile(browser, links[0], 'marine operations passphrase');
+	const ivan = await acceptInNewProfile(browser, links[1], 'it and ot passphrase');
+	await page.goto(`/reviews/${reviewId}`);
+	await Promise.all([page, hana, ivan].map(waitForLive));
+	return { reviewId, hana, ivan };
+}

@@ -1,22 +1,10 @@
 // The workshop itself with three people at once: a facilitator and two department heads.
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ADMIN, acceptInNewProfile, createReview, invite, signIn, unique, waitForLive } from './helpers.ts';
+import { facilitatorAndTwoHeads } from './helpers.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
-async function threePeople(page: Page, browser: Browser) {
-	await signIn(page, ADMIN.email, ADMIN.password);
-	const reviewId = await createReview(page, unique('Workshop'));
-	const links = [
-		await invite(page, reviewId, { name: 'Hana Harbour', email: `${unique('hana')}@example.test`, role: 'Department head', department: 'Marine Operations' }),
-		await invite(page, reviewId, { name: 'Ivan IT', email: `${unique('ivan')}@example.test`, role: 'Department head', department: 'IT and OT' })
-	];
-	const hana = await acceptInNewProfile(browser, links[0], 'marine operations passphrase');
-	const ivan = await acceptInNewProfile(browser, links[1], 'it and ot passphrase');
-	await page.goto(`/reviews/${reviewId}`);
-	await Promise.all([page, hana, ivan].map(waitForLive));
-	return { reviewId, hana, ivan };
-}
+const threePeople = (page: Page, browser: Browser) => facilitatorAndTwoHeads(page, browser, 'Workshop');
 
 async function openSection(page: Page, name: string) {
 	await page.getByRole('navigation', { name: 'Workshop sections' }).getByRole('link', { name }).click();
