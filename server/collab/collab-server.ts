@@ -101,8 +101,9 @@ export function createCollabServer(services: Services) {
 					return;
 				}
 				if (!guard.accept(state.socket, bytes.byteLength)) return;
-				// The document named by the message, so a rejection can be logged with it.
-				inSocketScope({ ...state.scope, document: documentNameOf(bytes) }, () => state.connection.handleMessage(bytes));
+				// The frame goes along so a rejection can name its document; it is decoded only then,
+				// not on every message.
+				inSocketScope({ ...state.scope, frame: bytes }, () => state.connection.handleMessage(bytes));
 			},
 			close(peer, event) {
 				const state = peers.get(peer);
@@ -171,21 +172,6 @@ export function createCollabServer(services: Services) {
 }
 
 export type CollabServer = ReturnType<typeof createCollabServer>;
-
-/** The leading varString of a Hocuspocus frame (lib0 encoding), or undefined if malformed. */
-function documentNameOf(bytes: Uint8Array): string | undefined {
-	let length = 0;
-	let pos = 0;
-	for (let shift = 1; pos < Math.min(bytes.length, 4); shift *= 128) {
-		const byte = bytes[pos++];
-		length += (byte & 0x7f) * shift;
-		if (byte < 0x80) {
-			if (pos + length > bytes.length) return undefined;
-			return new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(pos, pos + length)).split('\0')[0];
-		}
-	}
-	return undefined;
-}
 
 async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
 	const until = Date.now() + timeoutMs;

@@ -7,7 +7,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from '../logger.ts';
 
-export type SocketScope = { logger: Logger; socket: string; address: string | null; document?: string };
+/** frame: the message being handled, if any; its document name is read only when a line is logged. */
+export type SocketScope = { logger: Logger; socket: string; address: string | null; frame?: Uint8Array };
 
 const scope = new AsyncLocalStorage<SocketScope>();
 /** Errors our own code already logged before throwing them into Hocuspocus. */
@@ -49,7 +50,7 @@ function route(current: SocketScope, args: unknown[]) {
 	const fields = {
 		socket: current.socket,
 		address: current.address,
-		document: documentIn(text) ?? current.document ?? null,
+		document: documentIn(text) ?? (current.frame ? documentNameOf(current.frame) : undefined) ?? null,
 		reason: [text, error ? error.message : typeof args[0] === 'string' ? '' : String(args[0])].filter(Boolean).join(': ').slice(0, 500),
 		// One frame is enough to tell a malformed frame from a server bug, and keeps one line.
 		at: error?.stack?.split('\n')[1]?.trim() ?? null
@@ -61,4 +62,21 @@ function route(current: SocketScope, args: unknown[]) {
 
 function documentIn(text: string): string | null {
 	return /\(while handling ([^)]+)\)/.exec(text)?.[1] ?? /for "([^"]+)"/.exec(text)?.[1] ?? null;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+/** The leading varString of a Hocuspocus frame (lib0 encoding), or undefined if malformed. */
+function documentNameOf(bytes: Uint8Array): string | undefined {
+	let length = 0;
+	let pos = 0;
+	for (let shift = 1; pos < Math.min(bytes.length, 4); shift *= 128) {
+		const byte = bytes[pos++];
+		length += (byte & 0x7f) * shift;
+		if (byte < 0x80) {
+			if (pos + length > bytes.length) return undefined;
+			return utf8.decode(bytes.subarray(pos, pos + length)).split('\0')[0];
+		}
+	}
+	return undefined;
 }
