@@ -20,6 +20,9 @@ test('a facilitator and an invited department head edit the workshop notes toget
 	const theirs = head.getByRole('textbox', { name: 'Workshop notes' });
 	await mine.click();
 	await page.keyboard.type('Opening: the accountable manager attends. ');
+	// The head adds to the end of the line once it has arrived; pressing End before the last
+	// keystrokes arrive put the cursor mid-sentence (a race in the test, not in the product).
+	await expect(theirs).toContainText('Opening: the accountable manager attends.');
 	await theirs.click();
 	await head.keyboard.press('End');
 	await head.keyboard.type('Harbour ops present.');
