@@ -41,7 +41,7 @@ describe('demo review', () => {
 		expect(plainAnswer(interview[0]).answer).toContain('accountable manager');
 		expect(readPlan(workspace, problems)).toHaveLength(5);
 		const rows = readElementRows(DEFAULT_FRAMEWORK, workspace, reviewer, problems);
-		expect(rows.filter((r) => r.cell.selfScore !== null)).toHaveLength(16);
+		expect(rows.filter((r) => r.selfScore !== null)).toHaveLength(16);
 		expect(rows.find((r) => r.element.code === 'A2')).toMatchObject({ current: 2, gap: 3, priority: 'P1' });
 		expect(problems).toEqual([]);
 	});

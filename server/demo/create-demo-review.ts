@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 import { DEFAULT_FRAMEWORK, frameworkRef, getElement } from '../../src/lib/shared/framework/index.ts';
 import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import { overviewNotes } from '../../src/lib/shared/documents/workspace.ts';
-import { addEntry, addEvidence, addFollowUp, setEntryFlag, setIndicativeLevel, entriesMap } from '../../src/lib/shared/documents/interview.ts';
+import { addEntry, addEvidence, addFollowUp, setEntryFlag, setIndicativeLevel, InterviewEntries } from '../../src/lib/shared/documents/interview.ts';
 import { proposeScore, setSelfScore } from '../../src/lib/shared/documents/grid.ts';
 import { setIndependentScore } from '../../src/lib/shared/documents/reviewer.ts';
 import { createAction } from '../../src/lib/shared/documents/plan.ts';
@@ -68,7 +68,7 @@ export function createDemoReview(services: Services, admin: SessionUser, now: nu
 			isElement
 		);
 		if (!entry.ok) return fail('internal', `Demo interview could not be written: ${entry.error.message}`);
-		const m = entriesMap(workspace).get(entry.value);
+		const m = InterviewEntries.entryMap(workspace, entry.value);
 		writeParagraphs(m?.get('answer') as Y.XmlFragment, item.answer);
 		writeParagraphs(m?.get('observations') as Y.XmlFragment, item.observations);
 		for (const evidence of item.evidence) addEvidence(workspace, entry.value, evidence);

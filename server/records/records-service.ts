@@ -60,17 +60,7 @@ export function createRecordsService(deps: RecordsDeps): RecordsService {
 			const workspace = currentDocument(deps.live, deps.documents, workspaceDocumentName(reviewId)).doc;
 			const reviewer = currentDocument(deps.live, deps.documents, reviewerDocumentName(reviewId)).doc;
 			const rows = readElementRows(framework, workspace, reviewer);
-			return ok(
-				pendingDifferences(
-					rows.map((r) => ({
-						code: r.element.code,
-						title: r.element.title,
-						selfScore: r.cell.selfScore,
-						independentScore: r.independent.score,
-						differenceRationale: r.independent.differenceRationale
-					}))
-				)
-			);
+			return ok(pendingDifferences(rows));
 		},
 
 		listVersions(userId, reviewId) {

@@ -5,7 +5,7 @@
 import * as Y from 'yjs';
 import { DEFAULT_FRAMEWORK, getElement } from '../../../src/lib/shared/framework/index.ts';
 import { overviewNotes } from '../../../src/lib/shared/documents/workspace.ts';
-import { addEntry, addEvidence, addFollowUp, entriesMap, setEntryFlag, setEntryText, setIndicativeLevel } from '../../../src/lib/shared/documents/interview.ts';
+import { addEntry, addEvidence, addFollowUp, InterviewEntries, setEntryFlag, setEntryText, setIndicativeLevel } from '../../../src/lib/shared/documents/interview.ts';
 import { setApplicability, setSelfScore } from '../../../src/lib/shared/documents/grid.ts';
 import { setIndependentScore } from '../../../src/lib/shared/documents/reviewer.ts';
 import { createAction, descriptionOf } from '../../../src/lib/shared/documents/plan.ts';
@@ -49,7 +49,7 @@ export function demoDocuments(): { workspace: Y.Doc; reviewer: Y.Doc } {
 	for (const item of DEMO_INTERVIEWS) {
 		const prompt = getElement(DEFAULT_FRAMEWORK, item.elementCode)?.prompts.find((p) => p.id === item.promptId);
 		const id = unwrap(addEntry(workspace, { elementCode: item.elementCode, promptId: item.promptId, promptAsked: prompt?.text ?? item.promptId, intervieweeRole: item.role, intervieweeDepartment: item.department, author, now: NOW }, isElement));
-		const m = entriesMap(workspace).get(id);
+		const m = InterviewEntries.entryMap(workspace, id);
 		writeParagraphs(m?.get('answer') as Y.XmlFragment, item.answer);
 		writeParagraphs(m?.get('observations') as Y.XmlFragment, item.observations);
 		for (const evidence of item.evidence) unwrap(addEvidence(workspace, id, evidence));
@@ -61,7 +61,7 @@ export function demoDocuments(): { workspace: Y.Doc; reviewer: Y.Doc } {
 	const long = unwrap(addEntry(workspace, { elementCode: 'D1', promptId: 'D1.1', promptAsked: 'How do you know the "security plan" works, day to day?', intervieweeRole: 'Responsable sûreté', intervieweeDepartment: 'Terminal Société Générale', author, now: NOW + 1 }, isElement));
 	unwrap(setEntryText(workspace, long, 'intervieweeName', 'Zoë Ñúñez'));
 	unwrap(setEntryFlag(workspace, long, 'nameInExports', true));
-	const m = entriesMap(workspace).get(long);
+	const m = InterviewEntries.entryMap(workspace, long);
 	writeParagraphs(m?.get('answer') as Y.XmlFragment, Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1}: we check the gates, the fences and the CCTV, but nobody collects the results in one place, so the board only hears about incidents, never about trends. `.repeat(3)));
 	writeParagraphs(m?.get('observations') as Y.XmlFragment, ['=HYPERLINK("http://example.invalid","click") was typed into the notes; it must stay text.']);
 

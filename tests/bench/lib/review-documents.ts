@@ -5,7 +5,7 @@
 import * as Y from 'yjs';
 import { DEFAULT_FRAMEWORK, PLAN_STATUSES, PRIORITIES, getElement } from '../../../src/lib/shared/framework/index.ts';
 import { overviewNotes } from '../../../src/lib/shared/documents/workspace.ts';
-import { addEntry, addEvidence, addFollowUp, entriesMap, setEntryFlag, setIndicativeLevel } from '../../../src/lib/shared/documents/interview.ts';
+import { addEntry, addEvidence, addFollowUp, InterviewEntries, setEntryFlag, setIndicativeLevel } from '../../../src/lib/shared/documents/interview.ts';
 import { proposeScore, setGridComments, setSelfScore } from '../../../src/lib/shared/documents/grid.ts';
 import { setIndependentScore } from '../../../src/lib/shared/documents/reviewer.ts';
 import { createAction, descriptionOf, updateAction, type ActionFields } from '../../../src/lib/shared/documents/plan.ts';
@@ -81,7 +81,7 @@ function addInterviewEntry(w: Writer, n: number, answerChars: number): void {
 			intervieweeRole: 'Terminal duty manager', intervieweeDepartment: 'Marine Operations', author: { id: 'u-fac', name: 'Facilitator' }, now: 1_790_000_000_000 + n
 		}, isElement)
 	);
-	const entry = entriesMap(w.doc).get(id) as Y.Map<unknown>;
+	const entry = InterviewEntries.entryMap(w.doc, id) as Y.Map<unknown>;
 	for (let p = 0; p < 3; p++) typeParagraph(w, entry.get('answer') as Y.XmlFragment, answerChars / 3);
 	typeParagraph(w, entry.get('observations') as Y.XmlFragment, answerChars / 6);
 	unwrap(addEvidence(w.doc, id, { title: sentence(w, 4), versionOrDate: '2026-03', status: 'requested' }));

@@ -4,9 +4,9 @@ import { readElementRows } from '../../shared/documents/element-rows.ts';
 import { setApplicability, setSelfScore } from '../../shared/documents/grid.ts';
 import { setIndependentScore } from '../../shared/documents/reviewer.ts';
 import { DEFAULT_FRAMEWORK } from '../../shared/framework/index.ts';
-import { chartRowsFrom } from './types.ts';
+import { chartRowsOf } from './types.ts';
 
-describe('chartRowsFrom', () => {
+describe('chartRowsOf', () => {
 	it('carries the independent score, the self-score beside it, the target, gap and priority of each element', () => {
 		const workspace = new Y.Doc();
 		const reviewer = new Y.Doc();
@@ -20,7 +20,7 @@ describe('chartRowsFrom', () => {
 			priorityOverride: null,
 			overrideReason: ''
 		});
-		const a1 = chartRowsFrom(readElementRows(DEFAULT_FRAMEWORK, workspace, reviewer)).find((r) => r.code === 'A1');
+		const a1 = chartRowsOf(readElementRows(DEFAULT_FRAMEWORK, workspace, reviewer)).find((r) => r.code === 'A1');
 		expect(a1).toEqual({
 			code: 'A1',
 			title: 'Accountable manager and senior leadership commitment',
@@ -40,7 +40,7 @@ describe('chartRowsFrom', () => {
 		const workspace = new Y.Doc();
 		setSelfScore(workspace, 'B2', 3);
 		setApplicability(workspace, 'C4', 'not_applicable', 'No tenants on the estate.');
-		const rows = chartRowsFrom(readElementRows(DEFAULT_FRAMEWORK, workspace, new Y.Doc()));
+		const rows = chartRowsOf(readElementRows(DEFAULT_FRAMEWORK, workspace, new Y.Doc()));
 		expect(rows).toHaveLength(DEFAULT_FRAMEWORK.elements.length);
 		expect(rows.find((r) => r.code === 'B2')).toMatchObject({ current: 3, currentSource: 'self', self: 3, gap: 1 });
 		expect(rows.find((r) => r.code === 'C4')).toMatchObject({ applicable: false, gap: null, priority: null });

@@ -1,7 +1,8 @@
-// The plain rows the charts draw. Charts take these rather than ElementRow so that they stay
-// presentational (no Yjs, no framework lookups) and so the frozen record can feed them the same
-// numbers later; chartRowsFrom is the one place that maps a live row onto them.
-import type { ElementRow } from '../../shared/documents/element-rows.ts';
+// The plain rows the charts draw. Charts take these rather than element rows so that they stay
+// presentational (no Yjs, no framework lookups); chartRowsOf is the one place that maps elements
+// onto them, a live row and a frozen record's element alike, so a chart in the record matches the
+// one in the workshop.
+import { currentLevel, type ElementFacts } from '../../shared/documents/element-rows.ts';
 import type { Priority } from '../../shared/framework/codes.ts';
 
 export type ChartRow = {
@@ -27,18 +28,23 @@ export type PillarInfo = { code: string; title: string; order?: number };
 /** A level of the 0..5 scale as the framework describes it, for axis labels. */
 export type LevelInfo = { value: number; label: string };
 
-export function chartRowsFrom(rows: readonly ElementRow[]): GapRow[] {
-	return rows.map((row) => ({
-		code: row.element.code,
-		title: row.element.title,
-		pillar: row.element.pillar,
-		critical: row.element.critical,
-		current: row.current,
-		currentSource: row.currentSource,
-		self: row.cell.selfScore,
-		target: row.target,
-		applicable: row.cell.applicability !== 'not_applicable',
-		gap: row.gap,
-		priority: row.priority
+type ChartedFacts = Pick<
+	ElementFacts,
+	'code' | 'title' | 'pillar' | 'critical' | 'gapBasis' | 'independentScore' | 'selfScore' | 'target' | 'applicability' | 'gap' | 'priority'
+>;
+
+export function chartRowsOf(elements: readonly ChartedFacts[]): GapRow[] {
+	return elements.map((element) => ({
+		code: element.code,
+		title: element.title,
+		pillar: element.pillar,
+		critical: element.critical,
+		current: currentLevel(element),
+		currentSource: element.gapBasis,
+		self: element.selfScore,
+		target: element.target,
+		applicable: element.applicability !== 'not_applicable',
+		gap: element.gap,
+		priority: element.priority
 	}));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_FRAMEWORK } from '../framework/index.ts';
-import { orderAt } from './board-order.ts';
+import { orderAt } from './schema/ordering.ts';
 import {
 	NOTE_TEXT_MAX,
 	UNSORTED,
@@ -41,7 +41,8 @@ describe('adding and reading notes', () => {
 			text: 'Nobody owns the CCTV retention policy',
 			colour: 'pink',
 			elementCode: 'C3',
-			author: { userId: 'u-hana', name: 'Hana Harbour' },
+			authorId: 'u-hana',
+			authorName: 'Hana Harbour',
 			createdAt: 11,
 			actionId: null
 		});

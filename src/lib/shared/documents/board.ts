@@ -1,13 +1,14 @@
 // The concerns board of the workspace document: sticky notes staff post live during the workshop,
-// grouped in a column per framework pillar plus "Unsorted". One Y.Map per note, keyed by id, with
-// a key per field: a move (column, order) by one person and a text edit by another touch
-// different keys of the same note, so both survive. Order is a number per note (board-order.ts).
-import * as Y from 'yjs';
+// grouped in a column per framework pillar plus "Unsorted". An entity collection ordered within
+// each column: a move (column, order) by one person and a text edit by another touch different
+// keys of the same note, so both survive.
+import type * as Y from 'yjs';
 import type { Framework } from '../framework/schema.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { compareOrdered, orderAt, renumbered } from './board-order.ts';
-import { optionalStr, str, type Problems } from './read.ts';
-import { WorkspaceKeys } from './workspace.ts';
+import { collection, type Entity } from './schema/collection.ts';
+import { instant, oneOf, optionalText, text, type Field, type Problems } from './schema/fields.ts';
+import { compareOrdered } from './schema/ordering.ts';
+import type { Settable } from './schema/shape.ts';
 
 export const UNSORTED = 'unsorted';
 export const NOTE_TEXT_MAX = 500;
@@ -24,19 +25,48 @@ export const NOTE_COLOUR_LABELS: Record<NoteColour, string> = {
 	grey: 'Grey'
 };
 
-export type BoardNote = {
-	id: string;
-	text: string;
-	colour: NoteColour;
-	/** A pillar code or UNSORTED. */
-	column: string;
-	order: number;
-	elementCode: string | null;
-	author: { userId: string; name: string };
-	createdAt: number;
-	/** The improvement-plan action this note became, if any. */
-	actionId: string | null;
-};
+const COLUMN_PATTERN = /^[A-Z]$/;
+
+/**
+ * A pillar code or UNSORTED. Read by shape, not against a framework, so a note stays readable
+ * whatever the framework; which columns a board has is checked when writing (BoardRules).
+ */
+function column(): Field<string> {
+	const known = (value: unknown): value is string => typeof value === 'string' && (value === UNSORTED || COLUMN_PATTERN.test(value));
+	return {
+		read(stored, _key, at) {
+			if (stored === undefined || known(stored)) return stored ?? UNSORTED;
+			at.problems.push(`${at.where}: unknown column, shown as unsorted`);
+			return UNSORTED;
+		},
+		check: (value, key) => (known(value) ? ok(value) : fail('invalid_input', 'Choose a column of this board.', key)),
+		store: (value) => value,
+		same: (stored, value) => stored === value,
+		initial: () => UNSORTED
+	};
+}
+
+const tooLong = (length: number) => `Keep a note to ${NOTE_TEXT_MAX} characters (this one has ${length}).`;
+
+export const BoardNotes = collection({
+	key: 'board',
+	label: 'board note',
+	missing: 'That note was deleted by someone else.',
+	groupBy: 'column',
+	shape: {
+		text: text({ trim: true, max: NOTE_TEXT_MAX, readMax: NOTE_TEXT_MAX, required: 'Write the concern on the note.', tooLong }),
+		colour: oneOf(NOTE_COLOURS, { fallback: 'yellow', invalid: 'Choose one of the note colours.', malformed: 'unknown colour' }),
+		column: column(),
+		elementCode: optionalText(),
+		authorId: text(),
+		authorName: text({ max: 200 }),
+		createdAt: instant(),
+		/** The improvement-plan action this note became, if any. */
+		actionId: optionalText()
+	}
+});
+
+export type BoardNote = Entity<typeof BoardNotes.shape>;
 
 /** What the framework allows on this board; passed in so this file stays framework-agnostic. */
 export type BoardRules = { validColumn(column: string): boolean; validElement(code: string): boolean };
@@ -48,74 +78,25 @@ export function boardRules(framework: Framework): BoardRules {
 }
 
 export function notesMap(doc: Y.Doc): Y.Map<unknown> {
-	return doc.getMap(WorkspaceKeys.board);
-}
-
-const COLUMN_PATTERN = /^[A-Z]$/;
-
-export function readNote(id: string, raw: unknown, problems: Problems): BoardNote | null {
-	const where = `board note ${id}`;
-	if (!(raw instanceof Y.Map)) {
-		problems.push(`${where}: malformed`);
-		return null;
-	}
-	const m = raw as Y.Map<unknown>;
-	let text = str(m, 'text', problems, where);
-	if (text.length > NOTE_TEXT_MAX) {
-		problems.push(`${where}: text longer than ${NOTE_TEXT_MAX} characters, shortened`);
-		text = text.slice(0, NOTE_TEXT_MAX);
-	}
-	const colourValue = m.get('colour');
-	const colour = (NOTE_COLOURS as readonly unknown[]).includes(colourValue) ? (colourValue as NoteColour) : 'yellow';
-	if (colourValue !== undefined && colour !== colourValue) problems.push(`${where}: unknown colour`);
-	const columnValue = m.get('column');
-	const known = typeof columnValue === 'string' && (columnValue === UNSORTED || COLUMN_PATTERN.test(columnValue));
-	if (columnValue !== undefined && !known) problems.push(`${where}: unknown column, shown as unsorted`);
-	const orderValue = m.get('order');
-	const order = typeof orderValue === 'number' && Number.isFinite(orderValue) ? orderValue : 0;
-	if (orderValue !== undefined && order !== orderValue) problems.push(`${where}: order is not a number`);
-	const createdAt = m.get('createdAt');
-	return {
-		id,
-		text,
-		colour,
-		column: known ? (columnValue as string) : UNSORTED,
-		order,
-		elementCode: optionalStr(m, 'elementCode', problems, where),
-		author: { userId: str(m, 'authorId', problems, where), name: str(m, 'authorName', problems, where) },
-		createdAt: typeof createdAt === 'number' ? createdAt : 0,
-		actionId: optionalStr(m, 'actionId', problems, where)
-	};
+	return BoardNotes.root(doc);
 }
 
 /** Every note, by column and then by position in the column. */
 export function readBoard(doc: Y.Doc, problems: Problems = []): BoardNote[] {
-	const out: BoardNote[] = [];
-	for (const [id, raw] of notesMap(doc)) {
-		const note = readNote(id, raw, problems);
-		if (note) out.push(note);
-	}
-	return out.sort((a, b) => (a.column < b.column ? -1 : a.column > b.column ? 1 : compareOrdered(a, b)));
+	return BoardNotes.list(doc, problems);
 }
 
 /** The notes of one column in board order. */
-export function columnNotes(notes: readonly BoardNote[], column: string): BoardNote[] {
-	return notes.filter((n) => n.column === column).sort(compareOrdered);
+export function columnNotes(notes: readonly BoardNote[], columnId: string): BoardNote[] {
+	return notes.filter((n) => n.column === columnId).sort(compareOrdered);
 }
 
-export function validateNoteText(text: string): Result<string> {
-	const clean = text.trim();
-	if (clean === '') return fail('invalid_input', 'Write the concern on the note.', 'text');
-	if (clean.length > NOTE_TEXT_MAX) {
-		return fail('invalid_input', `Keep a note to ${NOTE_TEXT_MAX} characters (this one has ${clean.length}).`, 'text');
-	}
-	return ok(clean);
+export function validateNoteText(value: string): Result<string> {
+	return BoardNotes.shape.text.check(value, 'text');
 }
 
-function checkFields(input: { colour?: string; column?: string; elementCode?: string | null }, rules: BoardRules): Result<true> {
-	if (input.colour !== undefined && !(NOTE_COLOURS as readonly string[]).includes(input.colour)) {
-		return fail('invalid_input', 'Choose one of the note colours.', 'colour');
-	}
+/** What the board's framework decides: which columns and elements exist. */
+function checkAgainst(rules: BoardRules, input: { column?: string; elementCode?: string | null }): Result<true> {
 	if (input.column !== undefined && !rules.validColumn(input.column)) return fail('invalid_input', 'Choose a column of this board.', 'column');
 	if (input.elementCode && !rules.validElement(input.elementCode)) {
 		return fail('invalid_input', `${input.elementCode} is not an element of this framework.`, 'elementCode');
@@ -129,104 +110,47 @@ export type NewNote = { text: string; colour: NoteColour; column: string; elemen
 export function addNote(doc: Y.Doc, input: NewNote, author: { id: string; name: string }, rules: BoardRules, now: number = Date.now()): Result<string> {
 	const text = validateNoteText(input.text);
 	if (!text.ok) return text;
-	const fields = checkFields(input, rules);
-	if (!fields.ok) return fields;
-	const id = crypto.randomUUID();
-	const column = columnNotes(readBoard(doc), input.column);
-	const m = new Y.Map<unknown>();
-	doc.transact(() => {
-		notesMap(doc).set(id, m);
-		m.set('text', text.value);
-		m.set('colour', input.colour);
-		m.set('column', input.column);
-		m.set('order', orderAt(column, column.length) ?? column.length);
-		m.set('elementCode', input.elementCode || null);
-		m.set('authorId', author.id);
-		m.set('authorName', author.name.slice(0, 200));
-		m.set('createdAt', now);
-		m.set('actionId', null);
-	});
-	return ok(id);
-}
-
-function noteMap(doc: Y.Doc, id: string): Y.Map<unknown> | null {
-	const m = notesMap(doc).get(id);
-	return m instanceof Y.Map ? (m as Y.Map<unknown>) : null;
+	const colour = BoardNotes.shape.colour.check(input.colour, 'colour');
+	if (!colour.ok) return colour;
+	const allowed = checkAgainst(rules, input);
+	if (!allowed.ok) return allowed;
+	return BoardNotes.create(doc, { ...input, elementCode: input.elementCode || null, authorId: author.id, authorName: author.name, createdAt: now });
 }
 
 export type NoteChanges = { text?: string; colour?: NoteColour; elementCode?: string | null };
 
 /** Writes only the fields given and changed, so a colleague's concurrent change to another field stays. */
 export function updateNote(doc: Y.Doc, id: string, changes: NoteChanges, rules: BoardRules): Result<true> {
-	const m = noteMap(doc, id);
-	if (!m) return fail('not_found', 'That note was deleted by someone else.');
-	const next: Record<string, unknown> = {};
-	if (changes.text !== undefined) {
-		const text = validateNoteText(changes.text);
-		if (!text.ok) return text;
-		next.text = text.value;
-	}
-	const fields = checkFields(changes, rules);
-	if (!fields.ok) return fields;
-	if (changes.colour !== undefined) next.colour = changes.colour;
-	if (changes.elementCode !== undefined) next.elementCode = changes.elementCode || null;
-	doc.transact(() => {
-		for (const [key, value] of Object.entries(next)) if (m.get(key) !== value) m.set(key, value);
-	});
-	return ok(true);
+	if (!BoardNotes.has(doc, id)) return fail('not_found', 'That note was deleted by someone else.');
+	const allowed = checkAgainst(rules, changes);
+	if (!allowed.ok) return allowed;
+	const { elementCode, ...rest } = changes;
+	return BoardNotes.update(doc, id, elementCode === undefined ? rest : { ...rest, elementCode: elementCode || null });
 }
 
 /** Moves a note to `index` (0-based, among the column's other notes) of `column`. */
-export function moveNote(doc: Y.Doc, id: string, column: string, index: number, rules: BoardRules): Result<true> {
-	const m = noteMap(doc, id);
-	if (!m) return fail('not_found', 'That note was deleted by someone else.');
-	if (!rules.validColumn(column)) return fail('invalid_input', 'Choose a column of this board.', 'column');
-	const others = columnNotes(readBoard(doc), column).filter((n) => n.id !== id);
-	const order = orderAt(others, index);
-	doc.transact(() => {
-		if (m.get('column') !== column) m.set('column', column);
-		if (order !== null) {
-			if (m.get('order') !== order) m.set('order', order);
-			return;
-		}
-		for (const [noteId, n] of renumbered(others, id, index)) noteMap(doc, noteId)?.set('order', n);
-	});
-	return ok(true);
+export function moveNote(doc: Y.Doc, id: string, columnId: string, index: number, rules: BoardRules): Result<true> {
+	if (!BoardNotes.has(doc, id)) return fail('not_found', 'That note was deleted by someone else.');
+	if (!rules.validColumn(columnId)) return fail('invalid_input', 'Choose a column of this board.', 'column');
+	return BoardNotes.move(doc, id, index, columnId);
 }
 
 /** Links a note to the plan action it became. */
 export function linkNoteToAction(doc: Y.Doc, id: string, actionId: string): Result<true> {
-	const m = noteMap(doc, id);
-	if (!m) return fail('not_found', 'That note was deleted by someone else.');
-	m.set('actionId', actionId);
-	return ok(true);
+	return BoardNotes.update(doc, id, { actionId });
 }
 
 /** Everything needed to put a deleted note back (undo). */
 export type DeletedNote = BoardNote;
 
 export function deleteNote(doc: Y.Doc, id: string): Result<DeletedNote> {
-	const note = notesMap(doc).has(id) ? readNote(id, notesMap(doc).get(id), []) : null;
-	if (!note) return fail('not_found', 'That note was already deleted.');
-	notesMap(doc).delete(id);
-	return ok(note);
+	return BoardNotes.remove(doc, id, 'That note was already deleted.');
 }
 
 /** Puts a deleted note back with its id, so an action made from it still points at it. */
 export function restoreNote(doc: Y.Doc, note: DeletedNote): Result<true> {
-	if (notesMap(doc).has(note.id)) return fail('conflict', 'That note is already on the board.');
-	const m = new Y.Map<unknown>();
-	doc.transact(() => {
-		notesMap(doc).set(note.id, m);
-		m.set('text', note.text);
-		m.set('colour', note.colour);
-		m.set('column', note.column);
-		m.set('order', note.order);
-		m.set('elementCode', note.elementCode);
-		m.set('authorId', note.author.userId);
-		m.set('authorName', note.author.name);
-		m.set('createdAt', note.createdAt);
-		m.set('actionId', note.actionId);
-	});
-	return ok(true);
+	if (BoardNotes.has(doc, note.id)) return fail('conflict', 'That note is already on the board.');
+	const { id, order, ...values } = note;
+	const restored = BoardNotes.create(doc, values as Partial<Settable<typeof BoardNotes.shape>>, { id, order });
+	return restored.ok ? ok(true) : restored;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_FRAMEWORK } from '../framework/index.ts';
-import { addEntry, addEvidence, deleteEntry, moveEntry, readInterview, setIndicativeLevel, setEntryText, entriesMap, orderArray } from './interview.ts';
+import { addEntry, addEvidence, deleteEntry, moveEntry, readInterview, setIndicativeLevel, setEntryText, InterviewEntries } from './interview.ts';
 import { proposeScore, readGridCell, readProposals, setApplicability, setSelfScore } from './grid.ts';
 import { readIndependentScore, setIndependentScore, type IndependentScoreInput } from './reviewer.ts';
 import { createAction, readPlan, updateAction, type ActionFields } from './plan.ts';
@@ -75,23 +75,25 @@ describe('interview entries', () => {
 		expect([...orderA].sort()).toEqual([...ids].sort());
 	});
 
-	it('deletes an entry and its place in the order', () => {
+	it('deletes an entry, and the entries after it keep their order', () => {
 		const doc = new Y.Doc();
 		const r = addEntry(doc, { elementCode: 'C1', promptId: null, promptAsked: 'q', author }, isElement);
 		if (!r.ok) throw new Error('setup');
+		const after = addEntry(doc, { elementCode: 'C1', promptId: null, promptAsked: 'next', author }, isElement);
+		const last = addEntry(doc, { elementCode: 'C1', promptId: null, promptAsked: 'last', author }, isElement);
 		expect(deleteEntry(doc, r.value).ok).toBe(true);
-		expect(readInterview(doc)).toEqual([]);
-		expect(orderArray(doc).length).toBe(0);
+		expect(readInterview(doc).map((e) => e.promptAsked)).toEqual(['next', 'last']);
+		expect(after.ok && last.ok && deleteEntry(doc, r.value)).toMatchObject({ ok: false, error: { code: 'not_found' } });
 	});
 
 	it('reads malformed entries without throwing and reports what was wrong', () => {
 		const doc = new Y.Doc();
-		entriesMap(doc).set('bad', 'not a map' as never);
+		InterviewEntries.root(doc).set('bad', 'not a map' as never);
 		const m = new Y.Map<unknown>();
 		m.set('elementCode', 42);
 		m.set('indicativeLevel', 'high');
 		m.set('evidence', 'nope');
-		entriesMap(doc).set('odd', m as never);
+		InterviewEntries.root(doc).set('odd', m as never);
 		const problems: string[] = [];
 		const entries = readInterview(doc, problems);
 		expect(entries.map((e) => e.id)).toEqual(['odd']);
@@ -116,10 +118,10 @@ describe('grid and independent scores', () => {
 		const rv = new Y.Doc();
 		setSelfScore(ws, 'A1', 4);
 		let a1 = readElementRows(DEFAULT_FRAMEWORK, ws, rv).find((r) => r.element.code === 'A1')!;
-		expect(a1).toMatchObject({ target: 5, current: 4, currentSource: 'self', gap: 1, priority: 'P2' });
+		expect(a1).toMatchObject({ target: 5, current: 4, gapBasis: 'self', gap: 1, priority: 'P2' });
 		setIndependentScore(rv, 'A1', { ...noScore, score: 1, rationale: 'No named accountable manager', confidence: 'high' });
 		a1 = readElementRows(DEFAULT_FRAMEWORK, ws, rv).find((r) => r.element.code === 'A1')!;
-		expect(a1).toMatchObject({ current: 1, currentSource: 'independent', gap: 4, priority: 'P1' });
+		expect(a1).toMatchObject({ current: 1, gapBasis: 'independent', gap: 4, priority: 'P1' });
 	});
 
 	it('requires a rationale with an independent score and a reason with a priority override', () => {

@@ -1,30 +1,57 @@
 // One derived row per framework element: the port's self-score, the independent score, the
-// target, gap and priority. The grid, the charts, the plan's default priority and (later) the
-// frozen record all read rows from here, so the numbers never disagree.
+// target, gap and priority. The grid, the charts, the plan's default priority and the frozen
+// record all read rows from here, so the numbers never disagree. A row is flat, with the same
+// field names as the record's element, so every rule (differences, charts) takes either.
 import type * as Y from 'yjs';
 import type { Framework, Element } from '../framework/schema.ts';
-import type { Priority } from '../framework/codes.ts';
+import type { Applicability, Confidence, Priority } from '../framework/codes.ts';
 import { gap, priorityFor } from '../framework/scoring.ts';
-import { readGridCell, readProposals, type GridCell, type ScoreProposal } from './grid.ts';
-import { readIndependentScore, type IndependentScore } from './reviewer.ts';
+import { readGridCell, readProposals, type ScoreProposal } from './grid.ts';
+import { readIndependentScore } from './reviewer.ts';
 import { readInterview } from './interview.ts';
-import type { Problems } from './read.ts';
+import type { Problems } from './schema/fields.ts';
 
-export type ElementRow = {
-	element: Element;
-	cell: GridCell;
-	independent: IndependentScore;
+/** What the workshop concluded about one element: the fields a live row and a frozen record element share. */
+export type ElementFacts = {
+	code: string;
+	title: string;
+	pillar: string;
+	critical: boolean;
+	applicability: Applicability;
+	justification: string;
+	selfScore: number | null;
+	independentScore: number | null;
 	target: number;
-	/** The current level used for the gap: the independent score, else the self-score. */
-	current: number | null;
-	/** Until the reviewer scores, the gap is provisional: computed from the port's self-score. */
-	currentSource: 'independent' | 'self' | null;
+	targetRationale: string;
 	gap: number | null;
+	/** Until the reviewer scores, the gap is provisional: computed from the port's self-score. */
+	gapBasis: 'independent' | 'self' | null;
 	derivedPriority: Priority | null;
 	priority: Priority | null;
-	proposals: ScoreProposal[];
+	priorityOverride: Priority | null;
+	overrideReason: string;
+	confidence: Confidence | null;
+	rationale: string;
+	/** Why the independent score differs from the self-score by 2 or more ('' when not needed or not given). */
+	differenceRationale: string;
 	evidenceCount: number;
+	comments: string;
 };
+
+export type ElementRow = ElementFacts & {
+	/** The framework's element: its intent, prompts and level descriptors. */
+	element: Element;
+	/** The level the gap is measured from: the independent score, else the self-score. */
+	current: number | null;
+	/** The target the reviewer set; null when the framework's default target applies. */
+	chosenTarget: number | null;
+	proposals: ScoreProposal[];
+};
+
+/** The level the gap is measured from, as the row or record element recorded it. */
+export function currentLevel(facts: Pick<ElementFacts, 'gapBasis' | 'independentScore' | 'selfScore'>): number | null {
+	return facts.gapBasis === 'independent' ? facts.independentScore : facts.gapBasis === 'self' ? facts.selfScore : null;
+}
 
 export function readElementRows(framework: Framework, workspace: Y.Doc, reviewer: Y.Doc, problems: Problems = []): ElementRow[] {
 	const proposals = readProposals(workspace, problems);
@@ -37,25 +64,33 @@ export function readElementRows(framework: Framework, workspace: Y.Doc, reviewer
 		const independent = readIndependentScore(reviewer, element.code, problems);
 		const target = independent.target ?? element.defaultTarget;
 		const current = independent.score ?? cell.selfScore;
-		const derivedPriority = priorityFor({
-			current,
-			target,
-			critical: element.critical,
-			confidence: independent.confidence,
-			applicability: cell.applicability
-		});
+		const derivedPriority = priorityFor({ current, target, critical: element.critical, confidence: independent.confidence, applicability: cell.applicability });
 		return {
 			element,
-			cell,
-			independent,
+			code: element.code,
+			title: element.title,
+			pillar: element.pillar,
+			critical: element.critical,
+			applicability: cell.applicability,
+			justification: cell.justification,
+			selfScore: cell.selfScore,
+			independentScore: independent.score,
 			target,
-			current,
-			currentSource: independent.score !== null ? 'independent' : cell.selfScore !== null ? 'self' : null,
+			targetRationale: independent.targetRationale,
 			gap: gap(target, current, cell.applicability),
+			gapBasis: independent.score !== null ? 'independent' : cell.selfScore !== null ? 'self' : null,
 			derivedPriority,
 			priority: independent.priorityOverride ?? derivedPriority,
-			proposals: proposals.filter((p) => p.elementCode === element.code),
-			evidenceCount: evidenceByElement.get(element.code) ?? 0
+			priorityOverride: independent.priorityOverride,
+			overrideReason: independent.overrideReason,
+			confidence: independent.confidence,
+			rationale: independent.rationale,
+			differenceRationale: independent.differenceRationale,
+			evidenceCount: evidenceByElement.get(element.code) ?? 0,
+			comments: cell.comments,
+			current,
+			chosenTarget: independent.target,
+			proposals: proposals.filter((p) => p.elementCode === element.code)
 		};
 	});
 }

@@ -1,16 +1,15 @@
-// Facilitation state of a live review, kept in the reviewer document under `facilitation`
-// (DESIGN.md §3): the agenda phase, the room's current focus, the room timer and where the review
+// Facilitation state of a live review, a singleton of the reviewer document (DESIGN.md §3): the agenda phase, the room's current focus, the room timer and where the review
 // stands on the PSeMS journey. Every client receives the reviewer document and only facilitators
 // write it (phase, focus and journey from their own client; the timer through a server action, so
 // its times are the server's clock). Each entry is one plain value replaced as a whole: a timer or
 // a focus is only meaningful with all of its fields together, so last-writer-wins per entry is right.
 import * as Y from 'yjs';
+import * as z from 'zod';
 import { JOURNEY_STAGES, type JourneyStage } from '../framework/codes.ts';
 import { fail, ok, type Result } from '../result.ts';
-import type { Problems } from './read.ts';
-import { ReviewerKeys } from './reviewer.ts';
-
-export const FacilitationKeys = { phase: 'phase', focus: 'focus', timer: 'timer', journey: 'journey' } as const;
+import { optionalOneOf, plain, type Problems, type ReadPlace } from './schema/fields.ts';
+import { singleton } from './schema/records.ts';
+import type { Values } from './schema/shape.ts';
 
 export const PHASES = ['opening', 'interview', 'scoring', 'plan', 'close'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -28,18 +27,33 @@ export const PHASE_LABELS: Record<Phase, string> = {
  * to the workspace later does not make older documents unreadable; the page ignores ids it lacks.
  * `setAt` changes on every new focus, even to the same place, so followers can tell "move again".
  */
-export type Focus = { section: string; elementCode: string | null; setAt: number };
 const SECTION_ID = /^[a-z][a-z0-9-]{0,31}$/;
 const ELEMENT_CODE = /^[A-Za-z0-9.]{1,16}$/;
 
-export type RoomTimer =
-	| { status: 'idle'; durationMs: number | null }
-	/** startedAt and endsAt are the server's clock (ms since the epoch), never a client's. */
-	| { status: 'running'; durationMs: number; startedAt: number; endsAt: number }
-	| { status: 'paused'; durationMs: number; remainingMs: number };
-
 export const TIMER_MIN_MS = 1_000;
 export const TIMER_MAX_MS = 3 * 60 * 60 * 1_000;
+export const JOURNEY_LABEL_MAX = 60;
+
+const InstantSchema = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+const DurationSchema = z.int().min(TIMER_MIN_MS).max(TIMER_MAX_MS);
+
+const FocusSchema = z.object({ section: z.string().regex(SECTION_ID), elementCode: z.string().regex(ELEMENT_CODE).nullable(), setAt: InstantSchema });
+/**
+ * Where the facilitator wants the room to look: a workspace section, optionally one framework
+ * element within it. Sections are checked by shape, not against today's list, so a section added
+ * to the workspace later does not make older documents unreadable; the page ignores ids it lacks.
+ * `setAt` changes on every new focus, even to the same place, so followers can tell "move again".
+ */
+export type Focus = z.infer<typeof FocusSchema>;
+
+const RoomTimerSchema = z.union([
+	z.object({ status: z.literal('idle'), durationMs: DurationSchema.nullable() }),
+	/** startedAt and endsAt are the server's clock (ms since the epoch), never a client's. */
+	z.object({ status: z.literal('running'), durationMs: DurationSchema, startedAt: InstantSchema, endsAt: InstantSchema }).refine((t) => t.endsAt >= t.startedAt),
+	z.object({ status: z.literal('paused'), durationMs: DurationSchema, remainingMs: InstantSchema }).refine((t) => t.remainingMs <= t.durationMs)
+]);
+export type RoomTimer = z.infer<typeof RoomTimerSchema>;
+const IDLE: RoomTimer = { status: 'idle', durationMs: null };
 
 export type Journey = {
 	/** Labels the facilitator changed; a stage without one shows the framework's label. */
@@ -47,91 +61,57 @@ export type Journey = {
 	/** null: derived from the review kind (see defaultJourneyStage). */
 	current: JourneyStage | null;
 };
-export const JOURNEY_LABEL_MAX = 60;
+const JourneySchema = z.object({
+	labels: z.partialRecord(z.enum(JOURNEY_STAGES), z.string().trim().min(1).max(JOURNEY_LABEL_MAX)),
+	current: z.enum(JOURNEY_STAGES).nullable()
+});
 
-export type Facilitation = { phase: Phase | null; focus: Focus | null; timer: RoomTimer; journey: Journey };
-
-export function facilitationMap(doc: Y.Doc): Y.Map<unknown> {
-	return doc.getMap(ReviewerKeys.facilitation);
-}
-
-type Plain = Record<string, unknown>;
-const isPlain = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Y.AbstractType);
-const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-const isDuration = (value: unknown): value is number => isTime(value) && value >= TIMER_MIN_MS && value <= TIMER_MAX_MS;
-
-/** Tolerant reader: whatever is malformed reads as "not set" and is reported, never thrown. */
-export function readFacilitation(doc: Y.Doc, problems: Problems = []): Facilitation {
-	const map = facilitationMap(doc);
-	return {
-		phase: readPhase(map.get(FacilitationKeys.phase), problems),
-		focus: readFocus(map.get(FacilitationKeys.focus), problems),
-		timer: readTimer(map.get(FacilitationKeys.timer), problems),
-		journey: readJourney(map.get(FacilitationKeys.journey), problems)
-	};
-}
-
-function readPhase(value: unknown, problems: Problems): Phase | null {
-	if (value === undefined || value === null) return null;
-	if (typeof value === 'string' && (PHASES as readonly string[]).includes(value)) return value as Phase;
-	problems.push('facilitation: phase is not one of ' + PHASES.join(', '));
-	return null;
-}
-
-function readFocus(value: unknown, problems: Problems): Focus | null {
-	if (value === undefined || value === null) return null;
-	if (
-		isPlain(value) &&
-		typeof value.section === 'string' &&
-		SECTION_ID.test(value.section) &&
-		(value.elementCode === null || (typeof value.elementCode === 'string' && ELEMENT_CODE.test(value.elementCode))) &&
-		isTime(value.setAt)
-	) {
-		return { section: value.section, elementCode: value.elementCode, setAt: value.setAt };
-	}
-	problems.push('facilitation: focus is malformed');
-	return null;
-}
-
-function readTimer(value: unknown, problems: Problems): RoomTimer {
-	const idle: RoomTimer = { status: 'idle', durationMs: null };
-	if (value === undefined || value === null) return idle;
-	if (isPlain(value)) {
-		const { status, durationMs } = value;
-		if (status === 'idle' && (durationMs === null || isDuration(durationMs))) return { status, durationMs };
-		if (status === 'running' && isDuration(durationMs) && isTime(value.startedAt) && isTime(value.endsAt) && value.endsAt >= value.startedAt) {
-			return { status, durationMs, startedAt: value.startedAt, endsAt: value.endsAt };
-		}
-		if (status === 'paused' && isDuration(durationMs) && isTime(value.remainingMs) && value.remainingMs <= durationMs) {
-			return { status, durationMs, remainingMs: value.remainingMs };
-		}
-	}
-	problems.push('facilitation: timer is malformed');
-	return idle;
-}
-
-function readJourney(value: unknown, problems: Problems): Journey {
+/** Keeps every well-formed part of a journey and reports each malformed one. */
+function readJourney(stored: unknown, at: ReadPlace): Journey {
 	const journey: Journey = { labels: {}, current: null };
-	if (value === undefined || value === null) return journey;
-	if (!isPlain(value)) {
-		problems.push('facilitation: journey is malformed');
+	if (typeof stored !== 'object' || stored === null || Array.isArray(stored) || stored instanceof Y.AbstractType) {
+		at.problems.push(`${at.where}: journey is malformed`);
 		return journey;
 	}
+	const value = stored as { current?: unknown; labels?: unknown };
 	if (typeof value.current === 'string' && (JOURNEY_STAGES as readonly string[]).includes(value.current)) journey.current = value.current as JourneyStage;
-	else if (value.current !== null && value.current !== undefined) problems.push('facilitation: journey stage is not one of ' + JOURNEY_STAGES.join(', '));
-	const labels = isPlain(value.labels) ? value.labels : {};
+	else if (value.current !== null && value.current !== undefined) at.problems.push(`${at.where}: journey stage is not one of ${JOURNEY_STAGES.join(', ')}`);
+	const labels = typeof value.labels === 'object' && value.labels !== null ? (value.labels as Record<string, unknown>) : {};
 	for (const stage of JOURNEY_STAGES) {
 		const label = labels[stage];
 		if (typeof label === 'string' && label.trim() !== '' && label.length <= JOURNEY_LABEL_MAX) journey.labels[stage] = label;
-		else if (label !== undefined) problems.push(`facilitation: journey label for ${stage} is not a short text`);
+		else if (label !== undefined) at.problems.push(`${at.where}: journey label for ${stage} is not a short text`);
 	}
 	return journey;
 }
 
+/** The facilitation map of the reviewer document: each field one plain value replaced as a whole. */
+export const FacilitationState = singleton({
+	key: 'facilitation',
+	label: 'facilitation',
+	shape: {
+		phase: optionalOneOf(PHASES, { invalid: 'Choose one of the agenda phases.' }),
+		focus: plain(FocusSchema.nullable(), { fallback: () => null, malformed: 'focus is malformed' }),
+		timer: plain(RoomTimerSchema, { fallback: () => IDLE, malformed: 'timer is malformed' }),
+		journey: plain(JourneySchema, { fallback: () => ({ labels: {}, current: null }), malformed: 'journey is malformed', read: readJourney })
+	}
+});
+
+export type Facilitation = Values<typeof FacilitationState.shape>;
+
+export function facilitationMap(doc: Y.Doc): Y.Map<unknown> {
+	return FacilitationState.root(doc);
+}
+
+/** Tolerant reader: whatever is malformed reads as "not set" and is reported, never thrown. */
+export function readFacilitation(doc: Y.Doc, problems: Problems = []): Facilitation {
+	return FacilitationState.read(doc, problems);
+}
+
 export function setPhase(doc: Y.Doc, phase: string): Result<Phase> {
 	if (!(PHASES as readonly string[]).includes(phase)) return fail('invalid_input', 'Choose one of the agenda phases.', 'phase');
-	facilitationMap(doc).set(FacilitationKeys.phase, phase);
-	return ok(phase as Phase);
+	const written = FacilitationState.update(doc, { phase: phase as Phase });
+	return written.ok ? ok(phase as Phase) : written;
 }
 
 export function setFocus(
@@ -146,8 +126,8 @@ export function setFocus(
 		return fail('invalid_input', 'Choose an element of this review’s framework.', 'elementCode');
 	}
 	const focus: Focus = { section: input.section, elementCode: input.elementCode, setAt: now };
-	facilitationMap(doc).set(FacilitationKeys.focus, focus);
-	return ok(focus);
+	const written = FacilitationState.update(doc, { focus });
+	return written.ok ? ok(focus) : written;
 }
 
 export type JourneyInput = { labels: Record<JourneyStage, string>; current: string };
@@ -168,8 +148,8 @@ export function validateJourney(input: JourneyInput): Result<Journey> {
 export function setJourney(doc: Y.Doc, input: JourneyInput): Result<Journey> {
 	const valid = validateJourney(input);
 	if (!valid.ok) return valid;
-	facilitationMap(doc).set(FacilitationKeys.journey, valid.value);
-	return valid;
+	const written = FacilitationState.update(doc, { journey: valid.value });
+	return written.ok ? valid : written;
 }
 
 /** A self-help GAP analysis is step 2 of the journey; an independent review is step 3. */
@@ -190,7 +170,7 @@ export function timerRemainingMs(timer: RoomTimer, now: number): number | null {
 export function applyTimerCommand(timer: RoomTimer, command: TimerCommand, now: number): Result<RoomTimer> {
 	switch (command.type) {
 		case 'start':
-			if (!Number.isSafeInteger(command.durationMs) || !isDuration(command.durationMs)) {
+			if (!DurationSchema.safeParse(command.durationMs).success) {
 				return fail('invalid_input', 'Choose a duration from 1 second to 3 hours.', 'duration');
 			}
 			return ok({ status: 'running', durationMs: command.durationMs, startedAt: now, endsAt: now + command.durationMs });
@@ -208,7 +188,7 @@ export function applyTimerCommand(timer: RoomTimer, command: TimerCommand, now: 
 }
 
 export function writeTimer(doc: Y.Doc, timer: RoomTimer): void {
-	facilitationMap(doc).set(FacilitationKeys.timer, timer);
+	FacilitationState.update(doc, { timer });
 }
 
 /** Reads a command from a form post; anything unrecognised is invalid input, not a guess. */

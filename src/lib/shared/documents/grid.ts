@@ -1,98 +1,72 @@
-// The port's side of the GAP grid in the workspace document: self-score, applicability and its
-// justification, comments; and score proposals from department heads, one per person and element.
-import * as Y from 'yjs';
+// The port's side of the GAP grid in the workspace document: per element its self-score,
+// applicability and justification, and comments; score proposals from department heads (one per
+// person and element); and where imported self-scores came from.
+import type * as Y from 'yjs';
+import * as z from 'zod';
 import { APPLICABILITY, type Applicability } from '../framework/codes.ts';
 import { applicabilityNeedsJustification, isValidScore } from '../framework/scoring.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { EMPTY_MAP, num, oneOf, str, type Problems } from './read.ts';
+import { collection, type Entity } from './schema/collection.ts';
+import { instant, oneOf, plain, score, text, type Problems } from './schema/fields.ts';
+import { elementRecords, nested, singleton } from './schema/records.ts';
+import type { Values } from './schema/shape.ts';
 
-export const GridKeys = {
-	grid: 'grid',
-	proposals: 'proposals',
-	/** About the grid as a whole: where imported self-scores came from. */
-	gridMeta: 'gridMeta'
-} as const;
+export const GridCells = elementRecords({
+	key: 'grid',
+	label: 'grid',
+	shape: {
+		selfScore: score(),
+		applicability: oneOf(APPLICABILITY, { fallback: 'applicable', invalid: 'Choose applicable, not applicable or alternate.' }),
+		justification: text({ trim: true, max: 2000 }),
+		comments: text({ max: 4000 })
+	}
+});
 
-export type GridCell = {
-	elementCode: string;
-	selfScore: number | null;
-	applicability: Applicability;
-	justification: string;
-	comments: string;
-};
-
-export type ScoreProposal = {
-	elementCode: string;
-	userId: string;
-	name: string;
-	department: string;
-	score: number;
-	comment: string;
-	at: number;
-};
-
-function gridMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
-	return doc.getMap(GridKeys.grid);
-}
-
-function proposalsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
-	return doc.getMap(GridKeys.proposals);
-}
+export type GridCell = ReturnType<typeof GridCells.read>;
 
 export function readGridCell(doc: Y.Doc, elementCode: string, problems: Problems = []): GridCell {
-	const raw = gridMap(doc).get(elementCode);
-	const where = `grid ${elementCode}`;
-	if (raw !== undefined && !(raw instanceof Y.Map)) problems.push(`${where}: not a grid row`);
-	const m = raw instanceof Y.Map ? (raw as Y.Map<unknown>) : EMPTY_MAP;
-	return {
-		elementCode,
-		selfScore: num(m, 'selfScore', problems, where, isValidScore),
-		applicability: oneOf(m, 'applicability', APPLICABILITY, 'applicable', problems, where),
-		justification: str(m, 'justification', problems, where),
-		comments: str(m, 'comments', problems, where)
-	};
+	return GridCells.read(doc, elementCode, problems);
 }
 
-function rowFor(doc: Y.Doc, elementCode: string): Y.Map<unknown> {
-	const grid = gridMap(doc);
-	let row = grid.get(elementCode);
-	if (!(row instanceof Y.Map)) {
-		row = new Y.Map<unknown>();
-		grid.set(elementCode, row);
-	}
-	return row;
-}
-
-export function setSelfScore(doc: Y.Doc, elementCode: string, score: number | null): Result<true> {
-	if (score !== null && !isValidScore(score)) return fail('invalid_input', 'A score is a whole number from 0 to 5.', 'selfScore');
-	doc.transact(() => rowFor(doc, elementCode).set('selfScore', score));
-	return ok(true);
+export function setSelfScore(doc: Y.Doc, elementCode: string, selfScore: number | null): Result<true> {
+	return GridCells.update(doc, elementCode, { selfScore });
 }
 
 export function setApplicability(doc: Y.Doc, elementCode: string, applicability: Applicability, justification: string): Result<true> {
-	if (!(APPLICABILITY as readonly string[]).includes(applicability)) return fail('invalid_input', 'Choose applicable, not applicable or alternate.', 'applicability');
-	const text = justification.trim().slice(0, 2000);
-	if (applicabilityNeedsJustification(applicability) && text === '') {
+	const known = GridCells.shape.applicability.check(applicability, 'applicability');
+	if (!known.ok) return known;
+	// What the shape cannot know: two of the three need a reason.
+	if (applicabilityNeedsJustification(applicability) && justification.trim() === '') {
 		return fail(
 			'invalid_input',
-			applicability === 'not_applicable'
-				? 'Say why this element does not apply to the port.'
-				: 'Describe the alternate arrangement that meets the intent.',
+			applicability === 'not_applicable' ? 'Say why this element does not apply to the port.' : 'Describe the alternate arrangement that meets the intent.',
 			'justification'
 		);
 	}
-	doc.transact(() => {
-		const row = rowFor(doc, elementCode);
-		row.set('applicability', applicability);
-		row.set('justification', text);
-	});
-	return ok(true);
+	return GridCells.update(doc, elementCode, { applicability, justification });
 }
 
 export function setGridComments(doc: Y.Doc, elementCode: string, comments: string): Result<true> {
-	doc.transact(() => rowFor(doc, elementCode).set('comments', comments.slice(0, 4000)));
-	return ok(true);
+	return GridCells.update(doc, elementCode, { comments });
 }
+
+/** Proposals by id `<element>:<user>`: proposing again replaces that person's proposal. */
+export const ScoreProposals = collection({
+	key: 'proposals',
+	label: 'proposal',
+	missing: 'That proposal was withdrawn.',
+	shape: {
+		elementCode: text(),
+		userId: text(),
+		name: text(),
+		department: text(),
+		score: score(),
+		comment: text({ trim: true, max: 1000 }),
+		at: instant()
+	}
+});
+
+export type ScoreProposal = Omit<Entity<typeof ScoreProposals.shape>, 'score'> & { score: number };
 
 const proposalKey = (elementCode: string, userId: string) => `${elementCode}:${userId}`;
 
@@ -101,105 +75,59 @@ export function proposeScore(
 	input: { elementCode: string; user: { id: string; name: string; department: string }; score: number; comment: string; now?: number }
 ): Result<true> {
 	if (!isValidScore(input.score)) return fail('invalid_input', 'A score is a whole number from 0 to 5.', 'score');
-	doc.transact(() => {
-		const m = new Y.Map<unknown>();
-		m.set('elementCode', input.elementCode);
-		m.set('userId', input.user.id);
-		m.set('name', input.user.name);
-		m.set('department', input.user.department);
-		m.set('score', input.score);
-		m.set('comment', input.comment.trim().slice(0, 1000));
-		m.set('at', input.now ?? Date.now());
-		proposalsMap(doc).set(proposalKey(input.elementCode, input.user.id), m);
-	});
-	return ok(true);
+	const created = ScoreProposals.create(
+		doc,
+		{ elementCode: input.elementCode, userId: input.user.id, name: input.user.name, department: input.user.department, score: input.score, comment: input.comment, at: input.now ?? Date.now() },
+		{ id: proposalKey(input.elementCode, input.user.id) }
+	);
+	return created.ok ? ok(true) : created;
 }
 
 export function withdrawProposal(doc: Y.Doc, elementCode: string, userId: string): void {
-	proposalsMap(doc).delete(proposalKey(elementCode, userId));
+	ScoreProposals.root(doc).delete(proposalKey(elementCode, userId));
 }
 
+/** Every proposal with a score, in the order they were made. */
 export function readProposals(doc: Y.Doc, problems: Problems = []): ScoreProposal[] {
-	const out: ScoreProposal[] = [];
-	for (const [key, raw] of proposalsMap(doc)) {
-		if (!(raw instanceof Y.Map)) {
-			problems.push(`proposal ${key}: malformed`);
-			continue;
-		}
-		const m = raw as Y.Map<unknown>;
-		const where = `proposal ${key}`;
-		const score = num(m, 'score', problems, where, isValidScore);
-		if (score === null) continue;
-		const at = m.get('at');
-		out.push({
-			elementCode: str(m, 'elementCode', problems, where),
-			userId: str(m, 'userId', problems, where),
-			name: str(m, 'name', problems, where),
-			department: str(m, 'department', problems, where),
-			score,
-			comment: str(m, 'comment', problems, where),
-			at: typeof at === 'number' ? at : 0
-		});
-	}
-	return out.sort((a, b) => a.at - b.at);
+	return ScoreProposals.list(doc, problems).filter((p): p is ScoreProposal => p.score !== null);
 }
+
+const ImportShape = {
+	sourceReviewId: text(),
+	sourceTitle: text(),
+	/** null: imported from the source's live documents, not a frozen version. */
+	sourceVersion: plain(z.int().positive().nullable(), { fallback: () => null, malformed: 'sourceVersion is not a version number' }),
+	sourceHash: plain(z.string().nullable(), { fallback: () => null, malformed: 'sourceHash is not text' }),
+	importedAt: instant(),
+	importedByName: text(),
+	/** The levels as imported, so the grid can tell which were changed by hand afterwards. */
+	scores: plain<Record<string, number>>(z.record(z.string(), z.int().min(0).max(5)), {
+		fallback: () => ({}),
+		malformed: 'scores are malformed',
+		// Keeps every well-formed level rather than dropping all for one bad entry.
+		read: (stored) =>
+			stored && typeof stored === 'object' && !Array.isArray(stored)
+				? Object.fromEntries(Object.entries(stored as Record<string, unknown>).filter((entry): entry is [string, number] => isValidScore(entry[1])))
+				: {}
+	})
+};
+
+export const GridMeta = singleton({ key: 'gridMeta', label: 'grid meta', shape: { selfScoreImport: nested(ImportShape, { label: 'self-score import' }) } });
 
 /**
  * Where the self-scores came from when the facilitator imported them from a self-assessment
  * review (server-side, see server/reviews/import-self-scores.ts): a frozen version and its hash,
  * or the source's live documents (sourceVersion null).
  */
-export type SelfScoreImport = {
-	sourceReviewId: string;
-	sourceTitle: string;
-	sourceVersion: number | null;
-	sourceHash: string | null;
-	importedAt: number;
-	importedByName: string;
-	/** The levels as imported, so the grid can tell which were changed by hand afterwards. */
-	scores: Record<string, number>;
-};
-
-const SELF_SCORE_IMPORT = 'selfScoreImport';
+export type SelfScoreImport = Values<typeof ImportShape>;
 
 export function readSelfScoreImport(doc: Y.Doc, problems: Problems = []): SelfScoreImport | null {
-	const raw = doc.getMap<unknown>(GridKeys.gridMeta).get(SELF_SCORE_IMPORT);
-	if (raw === undefined || raw === null) return null;
-	if (!(raw instanceof Y.Map)) {
-		problems.push('grid meta: self-score import is malformed');
-		return null;
-	}
-	const m = raw as Y.Map<unknown>;
-	const where = 'self-score import';
-	const rawScores = m.get('scores');
-	const scores: Record<string, number> = {};
-	if (rawScores && typeof rawScores === 'object' && !Array.isArray(rawScores)) {
-		for (const [code, value] of Object.entries(rawScores as Record<string, unknown>)) if (isValidScore(value)) scores[code] = value;
-	}
-	const version = num(m, 'sourceVersion', problems, where, (n) => Number.isInteger(n) && n > 0);
-	const importedAt = m.get('importedAt');
-	return {
-		sourceReviewId: str(m, 'sourceReviewId', problems, where),
-		sourceTitle: str(m, 'sourceTitle', problems, where),
-		sourceVersion: version,
-		sourceHash: version === null ? null : str(m, 'sourceHash', problems, where) || null,
-		importedAt: typeof importedAt === 'number' && Number.isFinite(importedAt) ? importedAt : 0,
-		importedByName: str(m, 'importedByName', problems, where),
-		scores
-	};
+	const imported = GridMeta.read(doc, problems).selfScoreImport;
+	if (!imported) return null;
+	return { ...imported, sourceHash: imported.sourceVersion === null ? null : imported.sourceHash || null };
 }
 
 /** Replaces the provenance of the self-scores (one import at a time is what the grid shows). */
 export function setSelfScoreImport(doc: Y.Doc, value: SelfScoreImport): void {
-	doc.transact(() => {
-		const m = new Y.Map<unknown>();
-		m.set('sourceReviewId', value.sourceReviewId);
-		m.set('sourceTitle', value.sourceTitle);
-		m.set('sourceVersion', value.sourceVersion);
-		m.set('sourceHash', value.sourceHash);
-		m.set('importedAt', value.importedAt);
-		m.set('importedByName', value.importedByName);
-		m.set('scores', { ...value.scores });
-		doc.getMap<unknown>(GridKeys.gridMeta).set(SELF_SCORE_IMPORT, m);
-	});
+	GridMeta.update(doc, { selfScoreImport: { ...value, scores: { ...value.scores } } });
 }

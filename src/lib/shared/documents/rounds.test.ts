@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readRounds, roundsForElement, summariseVotes, voterSummary, writeRound, type PublicRound } from './rounds.ts';
-import { ReviewerKeys } from './reviewer.ts';
+import { PublicRounds, readRounds, roundsForElement, summariseVotes, voterSummary, writeRound, type PublicRound } from './rounds.ts';
 
 const round = (over: Partial<PublicRound> = {}): PublicRound => ({
 	id: 'r1',
@@ -32,8 +31,8 @@ describe('blind scoring rounds in the reviewer document', () => {
 	it('skips and reports a malformed entry instead of throwing', () => {
 		const doc = new Y.Doc();
 		writeRound(doc, round());
-		doc.getMap(ReviewerKeys.rounds).set('bad', { id: 'bad', elementCode: 'A2', voters: 'everyone' });
-		doc.getMap(ReviewerKeys.rounds).set('r9', { ...round({ id: 'r9' }), score: 4 });
+		PublicRounds.root(doc).set('bad', { id: 'bad', elementCode: 'A2', voters: 'everyone' });
+		PublicRounds.root(doc).set('r9', { ...round({ id: 'r9' }), score: 4 });
 		const problems: string[] = [];
 		expect(readRounds(doc, problems).map((r) => r.id)).toEqual(['r1']);
 		expect(problems).toEqual(['round bad: malformed', 'round r9: malformed']);

@@ -3,11 +3,11 @@
 // that a round is open, who has voted (never what), and, after the reveal, the anonymous spread.
 // The votes themselves live in the server's database only (server/rounds), because every client
 // receives the whole document and its whole history.
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import * as z from 'zod';
 import { distribution } from './element-rows.ts';
-import type { Problems } from './read.ts';
-import { ReviewerKeys } from './reviewer.ts';
+import type { Problems } from './schema/fields.ts';
+import { plainEntries } from './schema/records.ts';
 
 export const ROUND_STATUSES = ['open', 'revealed', 'cancelled'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
@@ -50,19 +50,17 @@ export const PublicRoundSchema = z.strictObject({
 });
 export type PublicRound = z.infer<typeof PublicRoundSchema>;
 
-function roundsMap(doc: Y.Doc): Y.Map<unknown> {
-	return doc.getMap(ReviewerKeys.rounds);
-}
+/** The reviewer document's `rounds`: whole entries by id, written by the server only. */
+export const PublicRounds = plainEntries({
+	key: 'rounds',
+	label: 'round',
+	schema: PublicRoundSchema,
+	compare: (a, b) => a.elementCode.localeCompare(b.elementCode) || a.number - b.number
+});
 
 /** Every well-formed round, oldest first per element; malformed entries are reported, not thrown. */
 export function readRounds(doc: Y.Doc, problems: Problems = []): PublicRound[] {
-	const rounds: PublicRound[] = [];
-	for (const [id, value] of roundsMap(doc).entries()) {
-		const parsed = PublicRoundSchema.safeParse(value);
-		if (parsed.success && parsed.data.id === id) rounds.push(parsed.data);
-		else problems.push(`round ${id}: malformed`);
-	}
-	return rounds.sort((a, b) => a.elementCode.localeCompare(b.elementCode) || a.number - b.number);
+	return PublicRounds.list(doc, problems);
 }
 
 export type ElementRounds = { open: PublicRound | null; latest: PublicRound | null; all: PublicRound[] };
@@ -75,7 +73,7 @@ export function roundsForElement(rounds: readonly PublicRound[], elementCode: st
 
 /** Server only: replaces a round's public entry as a whole (a plain value; the server is its only writer). */
 export function writeRound(doc: Y.Doc, round: PublicRound): void {
-	roundsMap(doc).set(round.id, PublicRoundSchema.parse(round));
+	PublicRounds.put(doc, round);
 }
 
 /**

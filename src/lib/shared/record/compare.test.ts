@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_FRAMEWORK, getElement } from '../framework/index.ts';
-import { addEntry, addEvidence, deleteEntry, entriesMap, setIndicativeLevel } from '../documents/interview.ts';
+import { addEntry, addEvidence, deleteEntry, InterviewEntries, setIndicativeLevel } from '../documents/interview.ts';
 import { setSelfScore } from '../documents/grid.ts';
 import { setIndependentScore, type IndependentScoreInput } from '../documents/reviewer.ts';
 import { createAction, deleteAction, updateAction } from '../documents/plan.ts';
@@ -41,7 +41,7 @@ function twoVersions() {
 	ok(setIndependentScore(reviewer, 'A1', judged(3, 'Board oversight is irregular.')));
 	ok(setIndependentScore(reviewer, 'A2', judged(2, 'Role defined but no direct access to the accountable manager.')));
 	const kept = ok(addEntry(workspace, { elementCode: 'A2', promptId: 'A2.1', promptAsked: 'Can you describe your reporting line?', intervieweeRole: 'Security manager', intervieweeDepartment: 'Port Security', author, now: 1 }, isElement));
-	const entry = entriesMap(workspace).get(kept);
+	const entry = InterviewEntries.entryMap(workspace, kept);
 	paragraphs(entry?.get('answer') as Y.XmlFragment, ['I report to the operations director.']);
 	paragraphs(entry?.get('observations') as Y.XmlFragment, ['No written terms of reference.']);
 	const dropped = ok(addEntry(workspace, { elementCode: 'C1', promptId: 'C1.1', promptAsked: 'How does a contractor get in?', author, now: 2 }, isElement));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_FRAMEWORK } from '../framework/index.ts';
-import { addEntry, entriesMap, setEntryText, setEntryFlag } from '../documents/interview.ts';
+import { addEntry, InterviewEntries, setEntryText, setEntryFlag } from '../documents/interview.ts';
 import { setSelfScore, setSelfScoreImport } from '../documents/grid.ts';
 import { setDifferenceRationale, setIndependentScore } from '../documents/reviewer.ts';
 import { UNSORTED, addNote, boardRules, linkNoteToAction, moveNote } from '../documents/board.ts';
@@ -57,7 +57,7 @@ describe('building the record', () => {
 		const entry = addEntry(workspace, { elementCode: 'A1', promptId: 'A1.1', promptAsked: 'Who is accountable?', author: { id: 'u', name: 'Fran' }, now: Date.UTC(2026, 10, 25) }, isElement);
 		if (!entry.ok) throw new Error('setup');
 		setEntryText(workspace, entry.value, 'intervieweeName', 'Jo Bloggs');
-		paragraph(entriesMap(workspace).get(entry.value)?.get('answer') as Y.XmlFragment, 'Nobody, formally.');
+		paragraph(InterviewEntries.entryMap(workspace, entry.value)?.get('answer') as Y.XmlFragment, 'Nobody, formally.');
 		const record = buildRecord({ review, framework: DEFAULT_FRAMEWORK, participants: [], workspace, reviewer });
 
 		expect(record.format).toBe(RECORD_FORMAT);

@@ -5,10 +5,10 @@ import type * as Y from 'yjs';
 import type { Framework } from '../framework/schema.ts';
 import type { Role } from '../roles.ts';
 import { UNSORTED, readBoard } from '../documents/board.ts';
-import { readElementRows } from '../documents/element-rows.ts';
+import { readElementRows, type ElementFacts } from '../documents/element-rows.ts';
 import { readSelfScoreImport } from '../documents/grid.ts';
 import { readInterview } from '../documents/interview.ts';
-import { readPlan } from '../documents/plan.ts';
+import { readPlan, type PlanAction } from '../documents/plan.ts';
 import { overviewNotes } from '../documents/workspace.ts';
 import { richTextOf, type RichText } from './rich-text.ts';
 
@@ -25,32 +25,12 @@ export type RecordReview = {
 
 export type RecordParticipant = { userId: string; name: string; role: Role; department: string | null };
 
-export type RecordElement = {
-	code: string;
-	title: string;
-	pillar: string;
-	critical: boolean;
-	applicability: string;
-	justification: string;
-	selfScore: number | null;
-	independentScore: number | null;
-	target: number;
-	targetRationale: string;
-	gap: number | null;
-	gapBasis: 'independent' | 'self' | null;
-	derivedPriority: string | null;
-	priority: string | null;
-	priorityOverride: string | null;
-	overrideReason: string;
-	confidence: string | null;
-	rationale: string;
-	/**
-	 * Why the independent score differs from the self-score by 2 or more (self-vs-independent.ts).
-	 * Absent in records frozen before this field existed; '' when not needed or not given.
-	 */
+/**
+ * An element as frozen: the row's facts (element-rows.ts) and the proposals without names.
+ * `differenceRationale` is absent in records frozen before it existed.
+ */
+export type RecordElement = Omit<ElementFacts, 'differenceRationale'> & {
 	differenceRationale?: string;
-	evidenceCount: number;
-	comments: string;
 	proposals: Array<{ department: string; score: number; comment: string }>;
 };
 
@@ -70,17 +50,8 @@ export type RecordInterviewEntry = {
 	createdAt: string;
 };
 
-export type RecordAction = {
-	id: string;
-	title: string;
+export type RecordAction = Pick<PlanAction, 'id' | 'title' | 'linkedElements' | 'owner' | 'dueDate' | 'priority' | 'status' | 'successMeasure' | 'expectedLevelAfter'> & {
 	description: RichText;
-	linkedElements: string[];
-	owner: string;
-	dueDate: string | null;
-	priority: string;
-	status: string;
-	successMeasure: string;
-	expectedLevelAfter: number | null;
 };
 
 /** A concerns-board note as frozen: `column` is a pillar code or "unsorted", `author` a name. */
@@ -161,29 +132,9 @@ export function buildRecord(input: RecordInput): EvaluationRecord {
 			(a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId)
 		),
 		overviewNotes: richTextOf(overviewNotes(input.workspace)),
-		elements: rows.map((row) => ({
-			code: row.element.code,
-			title: row.element.title,
-			pillar: row.element.pillar,
-			critical: row.element.critical,
-			applicability: row.cell.applicability,
-			justification: row.cell.justification,
-			selfScore: row.cell.selfScore,
-			independentScore: row.independent.score,
-			target: row.target,
-			targetRationale: row.independent.targetRationale,
-			gap: row.gap,
-			gapBasis: row.currentSource,
-			derivedPriority: row.derivedPriority,
-			priority: row.priority,
-			priorityOverride: row.independent.priorityOverride,
-			overrideReason: row.independent.overrideReason,
-			confidence: row.independent.confidence,
-			rationale: row.independent.rationale,
-			differenceRationale: row.independent.differenceRationale,
-			evidenceCount: row.evidenceCount,
-			comments: row.cell.comments,
-			proposals: row.proposals.map((p) => ({ department: p.department, score: p.score, comment: p.comment }))
+		elements: rows.map(({ element: _element, current: _current, chosenTarget: _chosenTarget, proposals, ...facts }) => ({
+			...facts,
+			proposals: proposals.map((p) => ({ department: p.department, score: p.score, comment: p.comment }))
 		})),
 		interview: interview.map((entry) => ({
 			id: entry.id,
@@ -223,7 +174,7 @@ export function buildRecord(input: RecordInput): EvaluationRecord {
 			elementCode: note.elementCode,
 			column: note.column,
 			colour: note.colour,
-			author: note.author.name,
+			author: note.authorName,
 			createdAt: new Date(note.createdAt).toISOString(),
 			actionId: note.actionId
 		})),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { UNSORTED, addNote, boardRules, readBoard } from '#lib/shared/documents/board.ts';
 import { descriptionOf, readPlan } from '#lib/shared/documents/plan.ts';
-import { fragmentText } from '#lib/shared/documents/read.ts';
+import { richTextOf } from '#lib/shared/record/rich-text.ts';
 import { DEFAULT_FRAMEWORK } from '#lib/shared/framework/index.ts';
 import { createNoteAction, noteActionTitle, noteIdOfSource } from './note-action.ts';
 
@@ -33,7 +33,7 @@ describe('turning a note into an action', () => {
 		});
 		expect(noteIdOfSource(action.source)).toBe(note().id);
 		expect(note().actionId).toBe(created.value);
-		expect(fragmentText(descriptionOf(doc, created.value))).toBe('Contractors keep their passes after the job ends\nSeen twice this month at berth 2.');
+		expect(richTextOf(descriptionOf(doc, created.value)).text).toBe('Contractors keep their passes after the job ends\nSeen twice this month at berth 2.');
 	});
 
 	it('asks for an element first and refuses a second action for the same note', () => {

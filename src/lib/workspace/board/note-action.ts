@@ -5,11 +5,8 @@
 import * as Y from 'yjs';
 import { linkNoteToAction, type BoardNote } from '#lib/shared/documents/board.ts';
 import { createAction, descriptionOf, readPlan } from '#lib/shared/documents/plan.ts';
-import { readElementRows } from '#lib/shared/documents/element-rows.ts';
 import type { Priority } from '#lib/shared/framework/codes.ts';
-import { getElement } from '#lib/shared/framework/index.ts';
 import { fail, ok, type Result } from '#lib/shared/result.ts';
-import type { WorkspaceContext } from '../context.ts';
 import { shortTitle } from '../plan/create-from-gap.ts';
 
 const SOURCE_PREFIX = 'board:';
@@ -72,16 +69,5 @@ export function createNoteAction(
 		);
 		linkNoteToAction(doc, note.id, result.value);
 		return ok(result.value);
-	});
-}
-
-/** The browser's part: who may, and the element's current gap priority as the starting priority. */
-export function turnNoteIntoAction(ctx: WorkspaceContext, note: BoardNote): Result<string> {
-	if (!ctx.can.editWorkspace) return fail('forbidden', 'You follow this review as an observer, so you cannot add actions.');
-	const { framework, session } = ctx;
-	const row = readElementRows(framework, session.workspace, session.reviewer).find((r) => r.element.code === note.elementCode);
-	return createNoteAction(session.workspace, note, { id: ctx.self.userId }, {
-		validElement: (code) => getElement(framework, code) !== null,
-		priority: row?.priority ?? null
 	});
 }

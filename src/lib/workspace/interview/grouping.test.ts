@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_FRAMEWORK } from '#lib/shared/framework/index.ts';
-import { addEntry, entriesMap, moveEntry, readInterview } from '#lib/shared/documents/interview.ts';
+import { addEntry, InterviewEntries, moveEntry, readInterview } from '#lib/shared/documents/interview.ts';
 import { countByElement, groupEntries, moveTarget } from './grouping.ts';
 
 const isElement = (code: string) => DEFAULT_FRAMEWORK.elements.some((e) => e.code === code);
@@ -35,7 +35,7 @@ describe('grouping interview entries by element', () => {
 
 	it('shows entries naming an unknown element in a group of their own at the end', () => {
 		const { doc, ids } = docWith(['A1', 'a'], ['B1', 'b']);
-		entriesMap(doc).get(ids.a)?.set('elementCode', 'Z9');
+		InterviewEntries.entryMap(doc, ids.a)?.set('elementCode', 'Z9');
 		const groups = groupEntries(DEFAULT_FRAMEWORK, readInterview(doc));
 		expect(groups.map((g) => [g.code, g.element?.code ?? null])).toEqual([
 			['B1', 'B1'],

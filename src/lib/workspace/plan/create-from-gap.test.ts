@@ -5,34 +5,26 @@ import { readElementRows, type ElementRow } from '#lib/shared/documents/element-
 import { setSelfScore } from '#lib/shared/documents/grid.ts';
 import { setIndependentScore } from '#lib/shared/documents/reviewer.ts';
 import { readPlan } from '#lib/shared/documents/plan.ts';
-import type { ReviewSession } from '#lib/collab/review-session.svelte.ts';
-import type { WorkspaceContext } from '../context.ts';
-import { actionDomId, createActionFromGap, createGapAction, gapActionTitle, shortTitle, takeEditRequest } from './create-from-gap.ts';
+import { planArea } from '#lib/collab/areas/plan.ts';
+import { testArea } from '#lib/collab/areas/fixtures.ts';
+import { actionDomId, createGapAction, gapActionTitle, shortTitle, takeEditRequest } from './create-from-gap.ts';
 
 const fw = DEFAULT_FRAMEWORK;
 const isElement = (code: string) => getElement(fw, code) !== null;
 
 function rowFor(workspace: Y.Doc, reviewer: Y.Doc, code: string): ElementRow {
-	const row = readElementRows(fw, workspace, reviewer).find((r) => r.element.code === code);
+	const row = readElementRows(fw, workspace, reviewer).find((r) => r.code === code);
 	if (!row) throw new Error(`no row ${code}`);
 	return row;
 }
 
-function context(workspace: Y.Doc, reviewer: Y.Doc, editWorkspace = true): WorkspaceContext {
-	// Only the documents of the session are used; a real ReviewSession needs a server.
-	const session = { workspace, reviewer } as unknown as ReviewSession;
-	return {
-		session,
-		framework: fw,
-		self: { userId: 'fac-1', name: 'Fran', role: 'facilitator', color: '#1f6feb', department: null },
-		can: { editWorkspace, editReviewer: editWorkspace, manageParticipants: false, propose: false },
-		goTo: () => {}
-	};
+function plan(workspace: Y.Doc, reviewer: Y.Doc, editWorkspace = true) {
+	return planArea(testArea({ workspace, reviewer, can: { editWorkspace } }));
 }
 
 describe('the title of an action made from a gap', () => {
 	it('is short and names the element', () => {
-		expect(gapActionTitle({ element: fw.elements[0] })).toBe('Close the gap on A1 Accountable manager…');
+		expect(gapActionTitle(fw.elements[0])).toBe('Close the gap on A1 Accountable manager…');
 	});
 
 	it('cuts long titles at a word and leaves short ones alone', () => {
@@ -51,7 +43,7 @@ describe('creating an action from a gap', () => {
 		setIndependentScore(rv, 'A1', {
 			score: 1, target: null, targetRationale: '', confidence: 'medium', rationale: 'No appointment on record', priorityOverride: null, overrideReason: ''
 		});
-		const created = createActionFromGap(context(ws, rv), rowFor(ws, rv, 'A1'));
+		const created = plan(ws, rv).createFromGap(rowFor(ws, rv, 'A1'));
 		if (!created.ok) throw new Error(created.error.message);
 		expect(readPlan(ws)).toEqual([
 			expect.objectContaining({
@@ -72,7 +64,7 @@ describe('creating an action from a gap', () => {
 
 	it('asks the plan once to open the new action for editing', () => {
 		const ws = new Y.Doc();
-		const created = createActionFromGap(context(ws, new Y.Doc()), rowFor(ws, new Y.Doc(), 'D2'));
+		const created = plan(ws, new Y.Doc()).createFromGap(rowFor(ws, new Y.Doc(), 'D2'));
 		if (!created.ok) throw new Error(created.error.message);
 		expect(takeEditRequest(created.value)).toBe(true);
 		expect(takeEditRequest(created.value)).toBe(false);
@@ -87,7 +79,7 @@ describe('creating an action from a gap', () => {
 
 	it('refuses an observer', () => {
 		const ws = new Y.Doc();
-		const result = createActionFromGap(context(ws, new Y.Doc(), false), rowFor(ws, new Y.Doc(), 'A1'));
+		const result = plan(ws, new Y.Doc(), false).createFromGap(rowFor(ws, new Y.Doc(), 'A1'));
 		expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 		expect(readPlan(ws)).toHaveLength(0);
 	});

@@ -1,15 +1,13 @@
 // "Create action from gap" in the GAP grid: one press turns an element's gap into a proposed
 // action in the improvement plan, at the element's priority and aiming at its target. The grid
-// then calls ctx.goTo('plan', actionDomId(id)); the plan opens that card ready for editing, so
+// then goes to the plan at actionDomId(id) (review-model's plan area); the plan opens that card ready for editing, so
 // the facilitator can name the owner and due date while the group is still talking about it.
 import type * as Y from 'yjs';
 import { createAction } from '#lib/shared/documents/plan.ts';
 import type { ElementRow } from '#lib/shared/documents/element-rows.ts';
-import { getElement } from '#lib/shared/framework/index.ts';
-import { fail, type Result } from '#lib/shared/result.ts';
-import type { WorkspaceContext } from '../context.ts';
+import type { Result } from '#lib/shared/result.ts';
 
-/** The id of an action card's heading, for ctx.goTo and links. */
+/** The id of an action card's heading, for navigation and links. */
 export function actionDomId(actionId: string): string {
 	return `action-${actionId}`;
 }
@@ -29,8 +27,8 @@ export function shortTitle(title: string, max = 28): string {
 }
 
 /** "Close the gap on A1 Accountable manager…": short enough for a card heading and a list. */
-export function gapActionTitle(row: Pick<ElementRow, 'element'>): string {
-	return `Close the gap on ${row.element.code} ${shortTitle(row.element.title)}`;
+export function gapActionTitle(row: Pick<ElementRow, 'code' | 'title'>): string {
+	return `Close the gap on ${row.code} ${shortTitle(row.title)}`;
 }
 
 /** The pure part: writes the action into a workspace document. */
@@ -45,30 +43,19 @@ export function createGapAction(
 		workspace,
 		{
 			title: gapActionTitle(row),
-			linkedElements: [row.element.code],
+			linkedElements: [row.code],
 			owner: '',
 			dueDate: null,
 			priority: row.priority ?? 'P3',
 			status: 'proposed',
 			successMeasure: '',
 			expectedLevelAfter: row.target,
-			source: `grid:${row.element.code}`
+			source: `grid:${row.code}`
 		},
 		author,
 		validElement,
 		now
 	);
-}
-
-/**
- * Creates a proposed action for the row's gap and returns its id. The plan opens the new card in
- * edit mode for this browser only (other participants just see a new card arrive).
- */
-export function createActionFromGap(ctx: WorkspaceContext, row: ElementRow): Result<string> {
-	if (!ctx.can.editWorkspace) return fail('forbidden', 'You follow this review as an observer, so you cannot add actions.');
-	const created = createGapAction(ctx.session.workspace, row, { id: ctx.self.userId }, (code) => getElement(ctx.framework, code) !== null);
-	if (created.ok) requestEditing(created.value);
-	return created;
 }
 
 // Cards asked to open in edit mode when they first appear. Module state, not document state:

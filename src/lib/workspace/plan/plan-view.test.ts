@@ -24,6 +24,7 @@ const fw = DEFAULT_FRAMEWORK;
 function action(id: string, fields: Partial<PlanAction> = {}): PlanAction {
 	return {
 		id,
+		order: 0,
 		title: `Action ${id}`,
 		description: null,
 		linkedElements: ['A1'],

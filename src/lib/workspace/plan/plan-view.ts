@@ -106,7 +106,7 @@ export function formatDate(iso: string): string {
 export function worstPriority(rows: ElementRow[], codes: string[]): Priority | null {
 	let worst: Priority | null = null;
 	for (const row of rows) {
-		if (!codes.includes(row.element.code) || row.priority === null) continue;
+		if (!codes.includes(row.code) || row.priority === null) continue;
 		if (worst === null || PRIORITIES.indexOf(row.priority) < PRIORITIES.indexOf(worst)) worst = row.priority;
 	}
 	return worst;

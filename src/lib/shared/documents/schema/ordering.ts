@@ -1,8 +1,9 @@
-// Where a note sits within its column. Each note stores its own `order` number, so a move writes
-// one key of one note and never rewrites a shared list: two people moving different notes at the
-// same moment both keep their moves. A moved note takes the midpoint between its new neighbours;
-// equal numbers (two notes dropped into the same gap at once) fall back to the note id, so every
-// client sorts the same way.
+// The one ordering mechanism of the documents: where an entry sits among its neighbours (an
+// interview entry in the interview, an action in the plan, a note in its board column). Each entry
+// stores its own `order` number, so a move writes one key of one entry and never rewrites a shared
+// list: two people moving different entries at the same moment both keep their moves. A moved
+// entry takes the midpoint between its new neighbours; equal numbers (two entries dropped into the
+// same gap at once) fall back to the id, so every client sorts the same way.
 
 export type Ordered = { id: string; order: number };
 
@@ -11,8 +12,8 @@ export function compareOrdered(a: Ordered, b: Ordered): number {
 }
 
 /**
- * The order number that puts a note at `index` among `others` (the column without the note,
- * already sorted). Null when the neighbours are too close for a number between them: the caller
+ * The order number that puts an entry at `index` among `others` (its group without it, already
+ * sorted). Null when the neighbours are too close for a number between them: the caller
  * then renumbers the column (after ~50 moves into the same gap, since doubles halve that often).
  */
 export function orderAt(others: readonly Ordered[], index: number): number | null {
@@ -26,7 +27,7 @@ export function orderAt(others: readonly Ordered[], index: number): number | nul
 	return mid > before && mid < after ? mid : null;
 }
 
-/** Evenly spaced order numbers for a whole column, in its current order with `moved` at `index`. */
+/** Evenly spaced order numbers for a whole group, in its current order with `moved` at `index`. */
 export function renumbered(others: readonly Ordered[], movedId: string, index: number): Map<string, number> {
 	const ids = others.map((o) => o.id);
 	ids.splice(Math.max(0, Math.min(index, ids.length)), 0, movedId);
