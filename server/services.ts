@@ -21,7 +21,7 @@ import { createMembershipEvents } from './reviews/membership-events.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createDemoReview } from './demo/create-demo-review.ts';
 import { createAuditService } from './records/audit.ts';
-import { createLiveDocuments } from './records/live-documents.ts';
+import { createDocumentStore } from './collab/document-store.ts';
 import { createRecordsService } from './records/records-service.ts';
 import type { SessionUser } from './auth/sessions.ts';
 import { createSelfScoreImport } from './reviews/import-self-scores.ts';
@@ -54,8 +54,8 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 	const throttle = createLoginThrottle(repos.loginAttempts, undefined, now);
 	const audit = createAuditService({ db, log: repos.auditLog, users: repos.users, now });
 	const accounts = createAccountService({ users: repos.users, sessions, throttle, audit, now });
-	// Filled by the collaboration server once it runs, so a freeze reads open documents live.
-	const liveDocuments = createLiveDocuments(repos.documents, now);
+	// The collaboration server lends its open documents once it runs, so a freeze reads them live.
+	const documentStore = createDocumentStore({ documents: repos.documents, now });
 	const services = {
 		config,
 		db,
@@ -65,7 +65,7 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		membership: events,
 		accounts,
 		audit,
-		liveDocuments,
+		documentStore,
 		reviews: createReviewService({ reviews: repos.reviews, now }),
 		participants: createParticipantService({
 			reviews: repos.reviews,
@@ -79,23 +79,21 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		records: createRecordsService({
 			db,
 			reviews: repos.reviews,
-			documents: repos.documents,
 			snapshots: repos.snapshots,
 			signatures: repos.signatures,
 			audit,
-			live: liveDocuments,
+			documentStore,
 			confirmPassword: accounts.confirmPassword,
 			now
 		}),
 		selfScoreImport: createSelfScoreImport({
 			reviews: repos.reviews,
-			documents: repos.documents,
 			snapshots: repos.snapshots,
 			audit,
-			live: liveDocuments,
+			documentStore,
 			now
 		}),
-		rounds: createRoundService({ db, rounds: repos.rounds, reviews: repos.reviews, live: liveDocuments, audit, now }),
+		rounds: createRoundService({ db, rounds: repos.rounds, reviews: repos.reviews, documentStore, audit, now }),
 		demo: {
 			create: (admin: SessionUser) => createDemoReview(services, admin, now())
 		},

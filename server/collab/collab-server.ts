@@ -61,19 +61,25 @@ export function createCollabServer(services: Services) {
 				}
 			},
 			authExtension(services),
-			durableLogExtension({ documents: services.repos.documents, logger }),
+			durableLogExtension({ store: services.documentStore, logger }),
 			membershipExtension(services.membership, logger),
 			presenceExtension()
 		]
 	});
 
-	// A freeze reads open documents here, so it captures every acknowledged edit.
-	const detachLive = services.liveDocuments.attach({
+	// The document store reads open documents here (a freeze captures every acknowledged edit)
+	// and makes server-side changes through direct connections, so connected clients see them.
+	const detachLive = services.documentStore.attach({
 		get: (name) => hocuspocus.documents.get(name) ?? null,
 		async write(name, change) {
 			const connection = await hocuspocus.openDirectConnection(name, { serverWrite: true });
 			try {
-				await connection.transact((doc) => change(doc));
+				// A holder: TypeScript does not see assignments made inside the callback.
+				const out: { result?: ReturnType<typeof change> } = {};
+				await connection.transact((doc) => {
+					out.result = change(doc);
+				});
+				return out.result as ReturnType<typeof change>;
 			} finally {
 				await connection.disconnect();
 			}

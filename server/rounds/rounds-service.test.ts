@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addParticipant, createReviewAs, createTestServices, insertUser, type TestServices } from '../../tests/helpers/services.ts';
-import { currentDocument } from '../records/live-documents.ts';
+import { readStored } from '../collab/document-store.ts';
 import { reviewerDocumentName } from '../../src/lib/shared/document-names.ts';
 import { readRounds } from '../../src/lib/shared/documents/rounds.ts';
 
@@ -34,7 +34,7 @@ describe('round service', () => {
 		await services.rounds.vote(dee, reviewId, opened.value.id, { score: 2, comment: '' });
 		await services.rounds.vote(sam, reviewId, opened.value.id, { score: 4, comment: '' });
 		await services.rounds.reveal(fran, reviewId, opened.value.id);
-		const { doc } = currentDocument({ get: () => null }, services.repos.documents, reviewerDocumentName(reviewId));
+		const doc = readStored(services.repos.documents, reviewerDocumentName(reviewId));
 		expect(readRounds(doc)).toMatchObject([{ number: 1, status: 'revealed', result: { count: 2, min: 2, median: 3, max: 4 } }]);
 	});
 

@@ -9,7 +9,7 @@ import { MIN_VOTES_TO_REVEAL, summariseVotes, writeRound, type PublicRound } fro
 import type { Db } from '../persistence/database.ts';
 import type { RoundRepository, RoundRow } from '../persistence/rounds.ts';
 import type { ReviewRepository } from '../persistence/reviews.ts';
-import type { LiveDocuments } from '../records/live-documents.ts';
+import type { DocumentStore } from '../collab/document-store.ts';
 import type { AuditService } from '../records/audit.ts';
 import { may } from '../auth/policy.ts';
 import { isVoter, publicRound, votersOf } from './public-round.ts';
@@ -19,7 +19,7 @@ type Deps = {
 	db: Db;
 	rounds: RoundRepository;
 	reviews: ReviewRepository;
-	live: Pick<LiveDocuments, 'write'>;
+	documentStore: Pick<DocumentStore, 'write'>;
 	audit: Pick<AuditService, 'append'>;
 	now?: () => number;
 };
@@ -65,7 +65,7 @@ export function createRoundService(deps: Deps) {
 	 */
 	async function publish(reviewId: string, roundId: string): Promise<PublicRound> {
 		let written: PublicRound | null = null;
-		await deps.live.write(reviewerDocumentName(reviewId), (doc) => {
+		await deps.documentStore.write(reviewerDocumentName(reviewId), (doc) => {
 			const round = deps.rounds.find(reviewId, roundId);
 			if (!round) return;
 			written = publicRound(round, deps.rounds, deps.reviews.participants(reviewId));

@@ -7,6 +7,7 @@ import { startTestServer, removeDir, type TestServer } from '../helpers/server.t
 import { acknowledged, connectClient, eventually, synced, type TestClient } from '../helpers/provider.ts';
 import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import { CloseEvents } from '../../src/lib/shared/close-events.ts';
+import { readStored } from '../../server/collab/document-store.ts';
 
 let server: TestServer;
 const clients: TestClient[] = [];
@@ -174,11 +175,7 @@ describe('collaboration access', () => {
 });
 
 function storedDoc(name: string): Y.Doc {
-	const { state, updates } = server.services.repos.documents.load(name);
-	const doc = new Y.Doc();
-	if (state) Y.applyUpdate(doc, state);
-	for (const update of updates) Y.applyUpdate(doc, update);
-	return doc;
+	return readStored(server.services.repos.documents, name);
 }
 
 function storedText(name: string): string {

@@ -11,6 +11,7 @@ import { acknowledged, connectClient, eventually, synced, type TestClient } from
 import { awarenessMessage, closeReason, frame, openRawSocket, syncUpdateMessage, Wire, type RawSocket } from '../helpers/raw-socket.ts';
 import { workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import { CloseEvents } from '../../src/lib/shared/close-events.ts';
+import { readStored } from '../../server/collab/document-store.ts';
 
 const SMALL_UPDATE_CAP = 64 * 1024;
 /** How long the never-authenticating socket may stay open in its test. */
@@ -94,10 +95,7 @@ function describeDoc(doc: Y.Doc): string {
 function snapshot(srv: TestServer, name: string): Snapshot {
 	const live = srv.collab.hocuspocus.documents.get(name);
 	if (!live) throw new Error(`document ${name} is not open`);
-	const { state, updates } = srv.services.repos.documents.load(name);
-	const stored = new Y.Doc();
-	if (state) Y.applyUpdate(stored, state);
-	for (const update of updates) Y.applyUpdate(stored, update);
+	const stored = readStored(srv.services.repos.documents, name);
 	return {
 		live: describeDoc(live),
 		liveVector: Buffer.from(Y.encodeStateVector(live)).toString('hex'),

@@ -49,7 +49,7 @@ describe('freezing with the workshop live', () => {
 		setSelfScore(workspace.doc, 'A1', 3);
 		await acknowledged(workspace);
 
-		expect(server.services.liveDocuments.get(workspaceDocumentName(reviewId))).not.toBeNull();
+		expect(server.services.documentStore.liveDocument(workspaceDocumentName(reviewId))).not.toBeNull();
 		value(server.services.records.freeze(facilitator, reviewId, { label: 'Live', note: 'During the workshop', client: vectors(workspace, reviewer) }));
 		const frozen = value(server.services.records.getVersion(facilitator.id, reviewId, 1));
 		expect(frozen.record.elements[0]).toMatchObject({ code: 'A1', selfScore: 3, independentScore: 1, rationale: 'No owner' });
@@ -78,7 +78,7 @@ describe('freezing with the workshop live', () => {
 
 		void workspace.socket.connect();
 		await acknowledged(workspace);
-		const live = server.services.liveDocuments.get(workspaceDocumentName(reviewId));
+		const live = server.services.documentStore.liveDocument(workspaceDocumentName(reviewId));
 		await eventually(() => live !== null && readGridCell(live, 'B2').selfScore === 4, 'the server has the edit');
 		value(server.services.records.freeze(facilitator, reviewId, { label: 'Now', note: '', client: vectors(workspace, reviewer) }));
 		expect(value(server.services.records.getVersion(facilitator.id, reviewId, 1)).record.elements.find((e) => e.code === 'B2')?.selfScore).toBe(4);
@@ -90,7 +90,7 @@ describe('freezing with the workshop live', () => {
 		const doc = new Y.Doc();
 		setSelfScore(doc, 'C1', 2);
 		server.services.repos.documents.appendUpdate(workspaceDocumentName(reviewId), Y.encodeStateAsUpdate(doc), Date.now());
-		expect(server.services.liveDocuments.get(workspaceDocumentName(reviewId))).toBeNull();
+		expect(server.services.documentStore.liveDocument(workspaceDocumentName(reviewId))).toBeNull();
 		const facilitator = { id: created.id, email: created.email, name: 'Solo Facilitator', isAdmin: true };
 		value(server.services.records.freeze(facilitator, reviewId, { label: 'Offline', note: '' }));
 		expect(value(server.services.records.getVersion(created.id, reviewId, 1)).record.elements.find((e) => e.code === 'C1')?.selfScore).toBe(2);

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 function deps() {
-	return { reviews: server.services.reviews, liveDocuments: server.services.liveDocuments, logger: server.services.logger, now: () => clock };
+	return { reviews: server.services.reviews, documentStore: server.services.documentStore, logger: server.services.logger, now: () => clock };
 }
 
 async function setUp() {
@@ -64,7 +64,7 @@ describe('the room timer on the server', () => {
 		expect(byOutsider.ok ? null : byOutsider.error.code).toBe('not_found');
 
 		// A later facilitator write proves the refused ones did not slip in before it.
-		await server.services.liveDocuments.write(reviewerDocumentName(reviewId), (doc) => doc.getMap('probe').set('after', true));
+		await server.services.documentStore.write(reviewerDocumentName(reviewId), (doc) => doc.getMap('probe').set('after', true));
 		await eventually(() => client.doc.getMap('probe').get('after') === true, 'the probe arrives');
 		expect(readFacilitation(client.doc).timer).toEqual(before);
 	});

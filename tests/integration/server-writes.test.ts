@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, removeDir, type TestServer } from '../helpers/server.ts';
 import { connectClient, eventually, synced, type TestClient } from '../helpers/provider.ts';
 import { reviewerDocumentName } from '../../src/lib/shared/document-names.ts';
-import { currentDocument } from '../../server/records/live-documents.ts';
+import { readStored } from '../../server/collab/document-store.ts';
 
 let server: TestServer;
 const clients: TestClient[] = [];
@@ -28,10 +28,10 @@ describe('server writes', () => {
 		clients.push(client);
 		await synced(client);
 
-		await server.services.liveDocuments.write(name, (doc) => doc.getMap('probe').set('written', 'by the server'));
+		await server.services.documentStore.write(name, (doc) => doc.getMap('probe').set('written', 'by the server'));
 
 		await eventually(() => client.doc.getMap('probe').get('written') === 'by the server', 'the client sees the write');
-		const stored = currentDocument({ get: () => null }, server.services.repos.documents, name).doc;
+		const stored = readStored(server.services.repos.documents, name);
 		expect(stored.getMap('probe').get('written')).toBe('by the server');
 	});
 
@@ -40,8 +40,8 @@ describe('server writes', () => {
 		const reviewId = server.createReview(facilitator.id);
 		const name = reviewerDocumentName(reviewId);
 
-		await server.services.liveDocuments.write(name, (doc) => doc.getMap('probe').set('count', 1));
-		await server.services.liveDocuments.write(name, (doc) => doc.getMap('probe').set('count', 2));
+		await server.services.documentStore.write(name, (doc) => doc.getMap('probe').set('count', 1));
+		await server.services.documentStore.write(name, (doc) => doc.getMap('probe').set('count', 2));
 
 		const client = connectClient({ url: server.wsUrl, name, token: facilitator.token });
 		clients.push(client);

@@ -15,7 +15,7 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
 	if (!command.ok) return json({ error: command.error }, { status: statusOf(command.error) });
 	const services = getServices();
 	const result = await runTimerCommand(
-		{ reviews: services.reviews, liveDocuments: services.liveDocuments, logger: services.logger, now: Date.now },
+		{ reviews: services.reviews, documentStore: services.documentStore, logger: services.logger, now: Date.now },
 		locals.user.id,
 		params.id,
 		command.value
