@@ -93,7 +93,7 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 			documentStore,
 			now
 		}),
-		rounds: createRoundService({ db, rounds: repos.rounds, reviews: repos.reviews, documentStore, audit, now }),
+		rounds: createRoundService({ db, rounds: repos.rounds, reviews: repos.reviews, documentStore, audit, logger, now }),
 		demo: {
 			create: (admin: SessionUser) => createDemoReview(services, admin, now())
 		},

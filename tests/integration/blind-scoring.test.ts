@@ -10,6 +10,7 @@ import { connectClient, eventually, synced, type TestClient } from '../helpers/p
 import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import { readRounds, type PublicRound } from '../../src/lib/shared/documents/rounds.ts';
 import { handleRoundRequest, type RoundAction } from '../../server/rounds/round-requests.ts';
+import { readStored } from '../../server/collab/document-store.ts';
 
 let server: TestServer;
 const clients: TestClient[] = [];
@@ -260,6 +261,33 @@ describe('blind scoring', () => {
 		expect(second).toMatchObject({ number: 2, status: 'open', voters: [] });
 		await eventually(() => observer.rounds().filter((r) => r.elementCode === 'C1').length === 2, 'both rounds in the document');
 		expect(observer.rounds().map((r) => [r.number, r.status])).toEqual([[1, 'revealed'], [2, 'open']]);
+	});
+
+	it('deletes the votes before the room sees the spread; when showing it fails, revealing again shows it', async () => {
+		const { reviewId, fran, dee, sam } = workshop();
+		const observer = await listen(reviewId, fran);
+		const round = await openRound(fran, reviewId, 'B2');
+		await call(dee, reviewId, 'vote', { roundId: round.id, body: { score: 1 } });
+		await call(sam, reviewId, 'vote', { roundId: round.id, body: { score: 3 } });
+		await eventually(() => observer.rounds().find((r) => r.id === round.id)?.voters.length === 2, 'the room sees two voters');
+
+		// The reviewer document cannot be written (for example, it fails to load) for one request.
+		const store = server.services.documentStore;
+		const write = store.write;
+		store.write = () => Promise.reject(new Error('document unavailable'));
+		const failed = await call(fran, reviewId, 'reveal', { roundId: round.id });
+		store.write = write;
+		expect(failed).toMatchObject({ status: 500, body: { message: expect.stringContaining('Reveal again to show it.') } });
+		expect(server.services.repos.rounds.votes(round.id)).toEqual([]);
+		expect(server.services.repos.rounds.find(reviewId, round.id)?.status).toBe('revealed');
+		expect(observer.rounds().find((r) => r.id === round.id)).toMatchObject({ status: 'open', result: null });
+
+		const again = await call(fran, reviewId, 'reveal', { roundId: round.id });
+		expect(again.status).toBe(409);
+		await eventually(() => observer.rounds().find((r) => r.id === round.id)?.status === 'revealed', 'the room sees the reveal');
+		expect(observer.rounds().find((r) => r.id === round.id)?.result).toMatchObject({ count: 2, min: 1, max: 3 });
+		const stored = readRounds(readStored(server.services.repos.documents, reviewerDocumentName(reviewId)));
+		expect(stored.find((r) => r.id === round.id)).toMatchObject({ status: 'revealed', result: { count: 2 } });
 	});
 
 	it('refuses to reveal fewer than two votes, and cancelling deletes the votes unseen', async () => {
