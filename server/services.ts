@@ -26,6 +26,8 @@ import { createRecordsService } from './records/records-service.ts';
 import type { SessionUser } from './auth/sessions.ts';
 import { createSelfScoreImport } from './reviews/import-self-scores.ts';
 import { createRoundService } from './rounds/rounds-service.ts';
+import { handleRoundRequest, type RoundTarget } from './rounds/round-requests.ts';
+import { createRoomTimer } from './facilitation/room-timer.ts';
 
 export function createServices(config: Config, opts: { db?: Db; logger?: Logger; now?: () => number } = {}) {
 	const db = opts.db ?? openDatabase(config.databaseFile);
@@ -56,6 +58,8 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 	const accounts = createAccountService({ users: repos.users, sessions, throttle, audit, now });
 	// The collaboration server lends its open documents once it runs, so a freeze reads them live.
 	const documentStore = createDocumentStore({ documents: repos.documents, now });
+	const reviews = createReviewService({ reviews: repos.reviews, now });
+	const rounds = createRoundService({ db, rounds: repos.rounds, reviews: repos.reviews, documentStore, audit, logger, now });
 	const services = {
 		config,
 		db,
@@ -66,7 +70,7 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		accounts,
 		audit,
 		documentStore,
-		reviews: createReviewService({ reviews: repos.reviews, now }),
+		reviews,
 		participants: createParticipantService({
 			reviews: repos.reviews,
 			invitations: repos.invitations,
@@ -93,7 +97,12 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 			documentStore,
 			now
 		}),
-		rounds: createRoundService({ db, rounds: repos.rounds, reviews: repos.reviews, documentStore, audit, logger, now }),
+		rounds,
+		/** The blind-scoring endpoints' Request -> Response handler (server/rounds/round-requests.ts). */
+		roundRequests: {
+			handle: (user: { id: string } | null, target: RoundTarget, request: Request) => handleRoundRequest({ rounds, config, logger }, user, target, request)
+		},
+		roomTimer: createRoomTimer({ reviews, documentStore, logger, now }),
 		demo: {
 			create: (admin: SessionUser) => createDemoReview(services, admin, now())
 		},

@@ -18,6 +18,15 @@ type Deps = {
 	now: () => number;
 };
 
+/** The room timer as a service: facilitators' commands, each checked and applied on the server's clock. */
+export function createRoomTimer(deps: Deps) {
+	return {
+		run: (userId: string, reviewId: string, command: TimerCommand) => runTimerCommand(deps, userId, reviewId, command)
+	};
+}
+
+export type RoomTimerService = ReturnType<typeof createRoomTimer>;
+
 export async function runTimerCommand(deps: Deps, userId: string, reviewId: string, command: TimerCommand): Promise<Result<RoomTimer>> {
 	const opened = deps.reviews.open(userId, reviewId);
 	if (!opened.ok) return opened;

@@ -1,4 +1,4 @@
-// The records service (contract.ts): freeze, read, sign and verify evaluation-record versions.
+// The records service (contract.ts): freeze, read, sign, export and verify evaluation-record versions.
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 import { SIGNATURE_MEANINGS } from '../../src/lib/shared/framework/codes.ts';
 import type { EvaluationRecord } from '../../src/lib/shared/record/record.ts';
@@ -18,6 +18,7 @@ import { declarationOf } from './declaration.ts';
 import { summarise, toSignatureView } from './versions.ts';
 import { verifyRecords } from './verify.ts';
 import { verifyExportText } from './verify-export.ts';
+import { exportVersion } from './export-version.ts';
 
 export type RecordsDeps = {
 	db: Db;
@@ -83,6 +84,8 @@ export function createRecordsService(deps: RecordsDeps): RecordsService {
 			const signed = await signVersion({ ...deps, now }, actor, reviewId, version, input);
 			return signed.ok ? ok(toSignatureView(signed.value)) : signed;
 		},
+
+		exportVersion: (userId, reviewId, version, format) => exportVersion({ ...deps, getVersion }, userId, reviewId, version, format),
 
 		verifyAll: () => verifyRecords(deps),
 		verifyReview: (reviewId) => verifyRecords(deps, reviewId),

@@ -28,6 +28,9 @@ afterAll(async () => {
 type Person = { id: string; token: string; name: string };
 type Answer = { status: number; text: string; body: Record<string, unknown> };
 
+/** The error of a refused request, in the one JSON error contract ({ error: { code, message, field? } }). */
+const errorOf = (answer: Answer) => answer.body.error as { code: string; message: string; field?: string };
+
 function person(name: string): Person {
 	return { ...server.createUser({ name }), name };
 }
@@ -161,7 +164,10 @@ describe('blind scoring', () => {
 		const answersBefore = observerAnswers.map((a) => a.text).join('\n');
 		for (const secret of secrets) expect(seenBefore + answersBefore).not.toContain(secret);
 		expect(seenBefore).not.toMatch(/score|comment/i);
-		for (const answer of observerAnswers) expect(Object.keys(answer.body)).toEqual(['message']);
+		for (const answer of observerAnswers) {
+			expect(Object.keys(answer.body)).toEqual(['error']);
+			expect(Object.keys(answer.body.error as object).sort()).toEqual(['code', 'message']);
+		}
 		for (const state of observer.states) {
 			const rounds = (JSON.parse(state) as { rounds?: unknown }).rounds ?? {};
 			// The only numbers in a round before its reveal are its number and how many may vote.
@@ -222,7 +228,7 @@ describe('blind scoring', () => {
 		const { reviewId, fran, olga, stranger } = workshop();
 		const round = await openRound(fran, reviewId);
 		const observerVote = await call(olga, reviewId, 'vote', { roundId: round.id, body: { score: 5 } });
-		expect(observerVote).toMatchObject({ status: 403, body: { message: 'Observers follow the round but do not score.' } });
+		expect(observerVote).toMatchObject({ status: 403, body: { error: { code: 'forbidden', message: 'Observers follow the round but do not score.' } } });
 		const strangerVote = await call(stranger, reviewId, 'vote', { roundId: round.id, body: { score: 5 } });
 		expect(strangerVote.status).toBe(403);
 		expect((await call(stranger, reviewId, 'my_vote', { roundId: round.id })).status).toBe(403);
@@ -237,7 +243,7 @@ describe('blind scoring', () => {
 		await call(sam, reviewId, 'vote', { roundId: round.id, body: { score: 3 } });
 		for (const p of [dee, mo]) {
 			const reveal = await call(p, reviewId, 'reveal', { roundId: round.id });
-			expect(reveal).toMatchObject({ status: 403, body: { message: 'Only the facilitator can open, reveal or cancel a scoring round.' } });
+			expect(reveal).toMatchObject({ status: 403, body: { error: { code: 'forbidden', message: 'Only the facilitator can open, reveal or cancel a scoring round.' } } });
 			expect((await call(p, reviewId, 'cancel', { roundId: round.id })).status).toBe(403);
 		}
 		expect(server.services.repos.rounds.find(reviewId, round.id)?.status).toBe('open');
@@ -248,13 +254,13 @@ describe('blind scoring', () => {
 		const { reviewId, fran, dee, sam } = workshop();
 		const observer = await listen(reviewId, dee);
 		const first = await openRound(fran, reviewId, 'C1');
-		expect((await call(fran, reviewId, 'open', { body: { elementCode: 'C1' } })).body.message).toBe('Round 1 for C1 is already open: reveal or cancel it first.');
+		expect(errorOf(await call(fran, reviewId, 'open', { body: { elementCode: 'C1' } })).message).toBe('Round 1 for C1 is already open: reveal or cancel it first.');
 		await call(dee, reviewId, 'vote', { roundId: first.id, body: { score: 1 } });
 		await call(sam, reviewId, 'vote', { roundId: first.id, body: { score: 4 } });
 		expect((await call(fran, reviewId, 'reveal', { roundId: first.id })).status).toBe(200);
 
 		const late = await call(dee, reviewId, 'vote', { roundId: first.id, body: { score: 2 } });
-		expect(late).toMatchObject({ status: 409, body: { message: 'Round 1 for C1 was already revealed: your score was not recorded.' } });
+		expect(late).toMatchObject({ status: 409, body: { error: { code: 'conflict', message: 'Round 1 for C1 was already revealed: your score was not recorded.' } } });
 		expect((await call(fran, reviewId, 'reveal', { roundId: first.id })).status).toBe(409);
 
 		const second = await openRound(fran, reviewId, 'C1');
@@ -277,7 +283,7 @@ describe('blind scoring', () => {
 		store.write = () => Promise.reject(new Error('document unavailable'));
 		const failed = await call(fran, reviewId, 'reveal', { roundId: round.id });
 		store.write = write;
-		expect(failed).toMatchObject({ status: 500, body: { message: expect.stringContaining('Reveal again to show it.') } });
+		expect(failed).toMatchObject({ status: 500, body: { error: { code: 'internal', message: expect.stringContaining('Reveal again to show it.') } } });
 		expect(server.services.repos.rounds.votes(round.id)).toEqual([]);
 		expect(server.services.repos.rounds.find(reviewId, round.id)?.status).toBe('revealed');
 		expect(observer.rounds().find((r) => r.id === round.id)).toMatchObject({ status: 'open', result: null });
@@ -297,7 +303,7 @@ describe('blind scoring', () => {
 		await call(dee, reviewId, 'vote', { roundId: round.id, body: { score: 5, comment: 'alone' } });
 		const single = await call(fran, reviewId, 'reveal', { roundId: round.id });
 		expect(single.status).toBe(409);
-		expect(single.body.message).toContain("that person's score");
+		expect(errorOf(single).message).toContain("that person's score");
 		const cancelled = await call(fran, reviewId, 'cancel', { roundId: round.id });
 		expect(cancelled).toMatchObject({ status: 200, body: { round: { status: 'cancelled', result: null, voters: [{ name: 'Dee Department' }] } } });
 		expect(server.services.repos.rounds.votes(round.id)).toEqual([]);
@@ -307,13 +313,13 @@ describe('blind scoring', () => {
 	it('answers bad input with 400 and a clear message, and refuses a cross-site post', async () => {
 		const { reviewId, fran, dee } = workshop();
 		const round = await openRound(fran, reviewId, 'E1');
-		const bad = async (body: unknown) => (await call(dee, reviewId, 'vote', { roundId: round.id, body })).body;
-		expect(await bad({ score: 7 })).toEqual({ message: 'A score is a whole number from 0 to 5.', field: 'score' });
+		const bad = async (body: unknown) => errorOf(await call(dee, reviewId, 'vote', { roundId: round.id, body }));
+		expect(await bad({ score: 7 })).toEqual({ code: 'invalid_input', message: 'A score is a whole number from 0 to 5.', field: 'score' });
 		expect(await bad({ score: 2.5 })).toMatchObject({ field: 'score' });
-		expect(await bad({})).toEqual({ message: 'Choose a level from 0 to 5.', field: 'score' });
-		expect(await bad({ score: 2, comment: 'x'.repeat(501) })).toEqual({ message: 'A comment can be at most 500 characters.', field: 'comment' });
+		expect(await bad({})).toEqual({ code: 'invalid_input', message: 'Choose a level from 0 to 5.', field: 'score' });
+		expect(await bad({ score: 2, comment: 'x'.repeat(501) })).toEqual({ code: 'invalid_input', message: 'A comment can be at most 500 characters.', field: 'comment' });
 		expect((await call(dee, reviewId, 'vote', { roundId: round.id, rawBody: '{not json' })).status).toBe(400);
-		expect((await call(fran, reviewId, 'open', { body: { elementCode: 'Z9' } })).body).toEqual({ message: 'Choose an element of the framework to score.', field: 'elementCode' });
+		expect(errorOf(await call(fran, reviewId, 'open', { body: { elementCode: 'Z9' } }))).toEqual({ code: 'invalid_input', message: 'Choose an element of the framework to score.', field: 'elementCode' });
 		expect((await call(dee, reviewId, 'vote', { roundId: 'no-such-round', body: { score: 1 } })).status).toBe(404);
 		const forged = await call(dee, reviewId, 'vote', { roundId: round.id, body: { score: 1 }, origin: 'https://evil.example' });
 		expect(forged.status).toBe(403);

@@ -26,8 +26,10 @@ async function call<T>(url: string, key: 'round' | 'mine', init: RequestInit): P
 	}
 	const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
 	if (response.ok && body && key in body) return { ok: true, value: body[key] as T };
-	const message = typeof body?.message === 'string' ? body.message : `The server refused this (${response.status}).`;
-	return { ok: false, message, ...(typeof body?.field === 'string' ? { field: body.field } : {}) };
+	// Errors come as { error: { code, message, field? } }; the bare { message } is read as well.
+	const error = (typeof body?.error === 'object' && body.error !== null ? body.error : body) as Record<string, unknown> | null;
+	const message = typeof error?.message === 'string' ? error.message : `The server refused this (${response.status}).`;
+	return { ok: false, message, ...(typeof error?.field === 'string' ? { field: error.field } : {}) };
 }
 
 export function postRound<T extends 'round' | 'mine'>(url: string, key: T, body: Record<string, unknown> = {}) {
