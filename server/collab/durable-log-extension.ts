@@ -8,7 +8,7 @@
 // listener appends to SQLite synchronously (better-sqlite3), so the update is in the WAL before
 // the ack is written to the socket and before any other client sees it. A kill -9 at any
 // instant therefore loses at most updates that were never acknowledged, which the provider
-// still holds and resends.
+// still holds and resends. (What this relies on inside Yjs and Hocuspocus: library-workarounds.md.)
 //
 // onStoreDocument (debounced, off the hot path) folds the log into one compact state. Reading
 // and writing storage goes through the document store (document-store.ts): a store that appends
