@@ -26,24 +26,26 @@ function bytesOnDisk(): string {
 	return [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString('latin1')).join('');
 }
 
+/** Round 1 for A1, with Dee's 2 and Sam's 4 in it. */
+async function votedRound() {
+	const { fran, dee, sam, reviewId } = workshop();
+	const round = await services.rounds.open(fran, reviewId, 'A1');
+	if (!round.ok) throw new Error(round.error.message);
+	await services.rounds.vote(dee, reviewId, round.value.id, { score: 2, comment: '' });
+	await services.rounds.vote(sam, reviewId, round.value.id, { score: 4, comment: '' });
+	return { fran, reviewId, opened: round };
+}
+
 describe('round service', () => {
 	it('writes rounds into the reviewer document even when nobody has it open', async () => {
-		const { fran, dee, sam, reviewId } = workshop();
-		const opened = await services.rounds.open(fran, reviewId, 'A1');
-		if (!opened.ok) throw new Error(opened.error.message);
-		await services.rounds.vote(dee, reviewId, opened.value.id, { score: 2, comment: '' });
-		await services.rounds.vote(sam, reviewId, opened.value.id, { score: 4, comment: '' });
+		const { fran, reviewId, opened } = await votedRound();
 		await services.rounds.reveal(fran, reviewId, opened.value.id);
 		const doc = readStored(services.repos.documents, reviewerDocumentName(reviewId));
 		expect(readRounds(doc)).toMatchObject([{ number: 1, status: 'revealed', result: { count: 2, min: 2, median: 3, max: 4 } }]);
 	});
 
 	it('deletes the votes before the spread reaches the document; when that write fails, revealing again shows the room the stored result', async () => {
-		const { fran, dee, sam, reviewId } = workshop();
-		const opened = await services.rounds.open(fran, reviewId, 'A1');
-		if (!opened.ok) throw new Error(opened.error.message);
-		await services.rounds.vote(dee, reviewId, opened.value.id, { score: 2, comment: '' });
-		await services.rounds.vote(sam, reviewId, opened.value.id, { score: 4, comment: '' });
+		const { fran, reviewId, opened } = await votedRound();
 		const roundsInDocument = () => readRounds(readStored(services.repos.documents, reviewerDocumentName(reviewId)));
 
 		// The disk refuses the reviewer-document update that carries the spread.
