@@ -21,11 +21,13 @@ import { createMembershipEvents } from './reviews/membership-events.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createDemoReview } from './demo/create-demo-review.ts';
 import { createAuditService } from './records/audit.ts';
-import { createLiveDocuments } from './records/live-documents.ts';
+import { createDocumentStore } from './collab/document-store.ts';
 import { createRecordsService } from './records/records-service.ts';
 import type { SessionUser } from './auth/sessions.ts';
 import { createSelfScoreImport } from './reviews/import-self-scores.ts';
 import { createRoundService } from './rounds/rounds-service.ts';
+import { handleRoundRequest, type RoundTarget } from './rounds/round-requests.ts';
+import { createRoomTimer } from './facilitation/room-timer.ts';
 
 export function createServices(config: Config, opts: { db?: Db; logger?: Logger; now?: () => number } = {}) {
 	const db = opts.db ?? openDatabase(config.databaseFile);
@@ -54,8 +56,10 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 	const throttle = createLoginThrottle(repos.loginAttempts, undefined, now);
 	const audit = createAuditService({ db, log: repos.auditLog, users: repos.users, now });
 	const accounts = createAccountService({ users: repos.users, sessions, throttle, audit, now });
-	// Filled by the collaboration server once it runs, so a freeze reads open documents live.
-	const liveDocuments = createLiveDocuments(repos.documents, now);
+	// The collaboration server lends its open documents once it runs, so a freeze reads them live.
+	const documentStore = createDocumentStore({ documents: repos.documents, now });
+	const reviews = createReviewService({ reviews: repos.reviews, now });
+	const rounds = createRoundService({ db, rounds: repos.rounds, reviews: repos.reviews, documentStore, audit, logger, now });
 	const services = {
 		config,
 		db,
@@ -65,8 +69,8 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		membership: events,
 		accounts,
 		audit,
-		liveDocuments,
-		reviews: createReviewService({ reviews: repos.reviews, now }),
+		documentStore,
+		reviews,
 		participants: createParticipantService({
 			reviews: repos.reviews,
 			invitations: repos.invitations,
@@ -79,23 +83,26 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		records: createRecordsService({
 			db,
 			reviews: repos.reviews,
-			documents: repos.documents,
 			snapshots: repos.snapshots,
 			signatures: repos.signatures,
 			audit,
-			live: liveDocuments,
+			documentStore,
 			confirmPassword: accounts.confirmPassword,
 			now
 		}),
 		selfScoreImport: createSelfScoreImport({
 			reviews: repos.reviews,
-			documents: repos.documents,
 			snapshots: repos.snapshots,
 			audit,
-			live: liveDocuments,
+			documentStore,
 			now
 		}),
-		rounds: createRoundService({ db, rounds: repos.rounds, reviews: repos.reviews, live: liveDocuments, audit, now }),
+		rounds,
+		/** The blind-scoring endpoints' Request -> Response handler (server/rounds/round-requests.ts). */
+		roundRequests: {
+			handle: (user: { id: string } | null, target: RoundTarget, request: Request) => handleRoundRequest({ rounds, config, logger }, user, target, request)
+		},
+		roomTimer: createRoomTimer({ reviews, documentStore, logger, now }),
 		demo: {
 			create: (admin: SessionUser) => createDemoReview(services, admin, now())
 		},

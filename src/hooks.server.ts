@@ -11,8 +11,11 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
 };
 
+// The one place the SvelteKit side reads the process's services (server/registry.ts): every
+// route, action and endpoint reaches them as event.locals.services, and so every rule they check.
 export const handle: Handle = async ({ event, resolve }) => {
 	const services = getServices();
+	event.locals.services = services;
 	const token = event.cookies.get(SESSION_COOKIE);
 	const session = token ? services.sessions.validate(token) : null;
 	if (token && !session) clearSessionCookie(event.cookies);
@@ -31,10 +34,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 export const handleError: HandleServerError = (input) => {
 	if (input.kind !== 'unknown') return;
 	const id = crypto.randomUUID().slice(0, 8);
-	try {
-		getServices().logger.error('http.error', { id, path: input.event.url.pathname, error: String(input.error) });
-	} catch {
-		console.error(id, input.error);
-	}
+	const logger = (input.event.locals as Partial<App.Locals>).services?.logger;
+	if (logger) logger.error('http.error', { id, path: input.event.url.pathname, error: String(input.error) });
+	else console.error(id, input.error);
 	return { message: `Something went wrong on the server (reference ${id}).`, code: id };
 };

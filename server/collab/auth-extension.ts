@@ -21,7 +21,6 @@ export class AccessDenied extends Error {
 export function authExtension(services: Services): Extension {
 	return {
 		extensionName: 'psems-auth',
-		priority: 1000,
 		async onAuthenticate(data: onAuthenticatePayload): Promise<CollabContext> {
 			const log = (reason: string, extra: Record<string, unknown> = {}) =>
 				services.logger.warn('collab.denied', { document: data.documentName, socket: data.socketId, reason, ...extra });

@@ -1,6 +1,8 @@
 // The collaboration server: Hocuspocus with our extensions, reached through crossws on the
-// http server's `upgrade` event for /collab. Extensions run in one ordered list (by priority):
-// limits, auth, durable log, then membership and presence.
+// http server's `upgrade` event for /collab. Every behaviour beyond the core is an extension in
+// the `extensions` list below, and its order is the run order of every hook (no extension sets
+// a `priority`, and Hocuspocus 4.7.0 sorts by priority with a stable sort, so equal priorities
+// keep the array's order). What depends on library internals: library-workarounds.md.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Hocuspocus } from '@hocuspocus/server';
@@ -14,6 +16,7 @@ import { presenceExtension } from './presence-extension.ts';
 import { isAllowedOrigin } from './origin.ts';
 import { inSocketScope, type SocketScope } from './hocuspocus-log.ts';
 import { createSocketGuard } from './socket-guard.ts';
+import { socketGuardExtension } from './socket-guard-extension.ts';
 import type { WebSocketLike } from '@hocuspocus/server';
 import { HEARTBEAT_MS } from '../../src/lib/shared/collab-timing.ts';
 
@@ -41,10 +44,16 @@ export function createCollabServer(services: Services) {
 		debounce: 10_000,
 		maxDebounce: 60_000,
 		// The durable log must append before any broadcast: a synchronous flush (which
-		// Hocuspocus does for batches >= flushMaxBytes) would broadcast before our listener.
+		// Hocuspocus does for batches >= flushMaxBytes) would broadcast before our listener
+		// (library-workarounds.md).
 		flushMaxBytes: Number.MAX_SAFE_INTEGER,
 		maxUnauthenticatedQueueSize: 2 * 1024 * 1024,
 		extensions: [
+			// 1. Who may open which document, read-only or not (a throw denies; the context it
+			//    returns is what every later hook reads).
+			authExtension(services),
+			// 2. The per-review connection cap (on authenticate), then size and pending-update caps
+			//    on every message.
 			limitsExtension(
 				{
 					maxUpdateBytes: config.maxUpdateBytes,
@@ -53,27 +62,30 @@ export function createCollabServer(services: Services) {
 				},
 				logger
 			),
-			{
-				extensionName: 'psems-socket-guard',
-				// Authenticated: Hocuspocus has drained this socket's pre-auth queue.
-				async connected({ connection }) {
-					guard.authenticated(connection.webSocket);
-				}
-			},
-			authExtension(services),
-			durableLogExtension({ documents: services.repos.documents, logger }),
+			// 3. Load from storage, append every update before its acknowledgement, compact.
+			durableLogExtension({ store: services.documentStore, logger }),
+			// 4. Releases an authenticated socket from the pre-auth budget.
+			socketGuardExtension(guard),
+			// 5. Closes the sockets of a participant whose role changed or who was removed.
 			membershipExtension(services.membership, logger),
+			// 6. Writes the authenticated identity into awareness states.
 			presenceExtension()
 		]
 	});
 
-	// A freeze reads open documents here, so it captures every acknowledged edit.
-	const detachLive = services.liveDocuments.attach({
+	// The document store reads open documents here (a freeze captures every acknowledged edit)
+	// and makes server-side changes through direct connections, so connected clients see them.
+	const detachLive = services.documentStore.attach({
 		get: (name) => hocuspocus.documents.get(name) ?? null,
 		async write(name, change) {
 			const connection = await hocuspocus.openDirectConnection(name, { serverWrite: true });
 			try {
-				await connection.transact((doc) => change(doc));
+				// A holder: TypeScript does not see assignments made inside the callback.
+				const out: { result?: ReturnType<typeof change> } = {};
+				await connection.transact((doc) => {
+					out.result = change(doc);
+				});
+				return out.result as ReturnType<typeof change>;
 			} finally {
 				await connection.disconnect();
 			}
@@ -95,7 +107,8 @@ export function createCollabServer(services: Services) {
 				const state = peers.get(peer);
 				if (!state) return;
 				const bytes = message.uint8Array();
-				// The provider's answer to our heartbeat; Hocuspocus 4 does not parse it.
+				// The provider's answer to our heartbeat; Hocuspocus 4 does not parse it
+				// (library-workarounds.md).
 				if (bytes.byteLength === 1 && bytes[0] === WIRE_PONG) {
 					state.connection.lastMessageReceivedAt = Date.now();
 					return;

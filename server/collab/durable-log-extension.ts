@@ -8,46 +8,41 @@
 // listener appends to SQLite synchronously (better-sqlite3), so the update is in the WAL before
 // the ack is written to the socket and before any other client sees it. A kill -9 at any
 // instant therefore loses at most updates that were never acknowledged, which the provider
-// still holds and resends.
+// still holds and resends. (What this relies on inside Yjs and Hocuspocus: library-workarounds.md.)
 //
-// onStoreDocument (debounced, off the hot path) folds the log into one compact state.
-import * as Y from 'yjs';
+// onStoreDocument (debounced, off the hot path) folds the log into one compact state. Reading
+// and writing storage goes through the document store (document-store.ts): a store that appends
+// asynchronously (another database) would move the append to a hook that runs before the
+// acknowledgement is sent and await it there; the ordering argument above is what it must keep.
+import type * as Y from 'yjs';
 import type { Extension, onLoadDocumentPayload, afterLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
-import type { DocumentRepository } from '../persistence/documents.ts';
 import type { Logger } from '../logger.ts';
+import { LOAD_ORIGIN, migrateToCurrent, type DocumentStore } from './document-store.ts';
 
-const LOAD_ORIGIN = Symbol('durable-log-load');
-
-export function durableLogExtension(deps: { documents: DocumentRepository; logger: Logger; now?: () => number }): Extension {
-	const now = deps.now ?? Date.now;
+export function durableLogExtension(deps: { store: DocumentStore; logger: Logger }): Extension {
 	/** Highest log seq appended per open document, so compaction knows what it covers. */
 	const appendedSeq = new Map<string, number>();
 	const compactedSeq = new Map<string, number>();
 
 	return {
 		extensionName: 'psems-durable-log',
-		priority: 900,
 
 		async onLoadDocument({ document, documentName }: onLoadDocumentPayload) {
-			const stored = deps.documents.load(documentName);
-			Y.transact(
-				document,
-				() => {
-					if (stored.state) Y.applyUpdate(document, stored.state);
-					for (const update of stored.updates) Y.applyUpdate(document, update);
-				},
-				LOAD_ORIGIN
-			);
+			const stored = deps.store.load(documentName, document);
 			appendedSeq.set(documentName, stored.lastSeq);
-			compactedSeq.set(documentName, stored.updates.length > 0 ? -1 : stored.lastSeq);
-			deps.logger.debug('collab.loaded', { document: documentName, logTail: stored.updates.length });
+			compactedSeq.set(documentName, stored.logTail > 0 ? -1 : stored.lastSeq);
+			deps.logger.debug('collab.loaded', { document: documentName, logTail: stored.logTail });
 		},
 
 		async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload) {
+			// The durability point: synchronous, in the update event, before the acknowledgement.
 			document.on('update', (update: Uint8Array, origin: unknown) => {
 				if (origin === LOAD_ORIGIN) return;
-				appendedSeq.set(documentName, deps.documents.appendUpdate(documentName, update, now()));
+				appendedSeq.set(documentName, deps.store.append(documentName, update));
 			});
+			// After the listener, so the migration's writes are appended like any change.
+			const migrated = migrateToCurrent(documentName, document);
+			if (migrated && migrated.ran.length > 0) deps.logger.info('collab.migrated', { document: documentName, from: migrated.from, to: migrated.to });
 		},
 
 		async onStoreDocument({ document, documentName }: onStoreDocumentPayload) {
@@ -61,11 +56,11 @@ export function durableLogExtension(deps: { documents: DocumentRepository; logge
 	};
 
 	function compact(documentName: string, document: Y.Doc) {
-		const upto = appendedSeq.get(documentName) ?? deps.documents.latestSeq(documentName);
+		const upto = appendedSeq.get(documentName) ?? deps.store.latestSeq(documentName);
 		if (compactedSeq.get(documentName) === upto) return;
 		// Encoding and the seq read happen in the same tick as the append listener, so the state
 		// contains exactly the updates up to `upto`.
-		deps.documents.compact(documentName, Y.encodeStateAsUpdate(document), upto, now());
+		deps.store.compact(documentName, document, upto);
 		compactedSeq.set(documentName, upto);
 	}
 }

@@ -24,7 +24,6 @@ export function limitsExtension(limits: Limits, logger: Logger): Extension {
 	const pendingSeen = new WeakMap<Y.Doc, number>();
 	return {
 		extensionName: 'psems-limits',
-		priority: 950,
 		async onAuthenticate(data: onAuthenticatePayload) {
 			const parsed = parseDocumentName(data.documentName);
 			if (parsed && connectionsOfReview(data, parsed.reviewId) >= limits.maxConnectionsPerReview) {

@@ -4,7 +4,7 @@
 // read-only for everyone but facilitators anyway; checking here as well means a forged post from
 // any other participant changes nothing.
 import { may } from '../auth/policy.ts';
-import type { LiveDocuments } from '../records/live-documents.ts';
+import type { DocumentStore } from '../collab/document-store.ts';
 import type { Logger } from '../logger.ts';
 import type { ReviewService } from '../reviews/reviews.ts';
 import { reviewerDocumentName } from '../../src/lib/shared/document-names.ts';
@@ -13,10 +13,19 @@ import { fail, type Result } from '../../src/lib/shared/result.ts';
 
 type Deps = {
 	reviews: Pick<ReviewService, 'open'>;
-	liveDocuments: Pick<LiveDocuments, 'write'>;
+	documentStore: Pick<DocumentStore, 'write'>;
 	logger: Logger;
 	now: () => number;
 };
+
+/** The room timer as a service: facilitators' commands, each checked and applied on the server's clock. */
+export function createRoomTimer(deps: Deps) {
+	return {
+		run: (userId: string, reviewId: string, command: TimerCommand) => runTimerCommand(deps, userId, reviewId, command)
+	};
+}
+
+export type RoomTimerService = ReturnType<typeof createRoomTimer>;
 
 export async function runTimerCommand(deps: Deps, userId: string, reviewId: string, command: TimerCommand): Promise<Result<RoomTimer>> {
 	const opened = deps.reviews.open(userId, reviewId);
@@ -29,7 +38,7 @@ export async function runTimerCommand(deps: Deps, userId: string, reviewId: stri
 	const outcome: { result: Result<RoomTimer> } = { result: fail('internal', 'The timer was not changed.') };
 	// Read and write in one server-side transaction, so two quick clicks (pause, then resume)
 	// each see the timer the other left behind.
-	await deps.liveDocuments.write(reviewerDocumentName(reviewId), (doc) => {
+	await deps.documentStore.write(reviewerDocumentName(reviewId), (doc) => {
 		const next = applyTimerCommand(readFacilitation(doc).timer, command, deps.now());
 		outcome.result = next;
 		if (next.ok) writeTimer(doc, next.value);

@@ -5,6 +5,7 @@ import type { EvaluationRecord } from '../../src/lib/shared/record/record.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { Role } from '../../src/lib/shared/roles.ts';
 import type { PendingDifference } from '../../src/lib/shared/documents/self-vs-independent.ts';
+import type { ExportFile } from './export-version.ts';
 
 export type SignatureMeaning = 'attested' | 'reviewed' | 'approved';
 
@@ -66,6 +67,8 @@ export type RecordsService = {
 	/** The declaration text shown before signing; its SHA-256 is stored with the signature. */
 	declaration(reviewId: string, version: number, meaning: SignatureMeaning): Result<{ text: string; hash: string }>;
 	sign(actor: SessionUser, reviewId: string, version: number, input: { meaning: SignatureMeaning; password: string }): Promise<Result<SignatureView>>;
+	/** A download of a frozen version (pdf, json, grid.csv, plan.csv) for a member whose role may export; audited. */
+	exportVersion(userId: string, reviewId: string, version: number, format: string): Promise<Result<ExportFile>>;
 	verifyAll(): VerifyReport;
 	verifyReview(reviewId: string): VerifyReport;
 	/** Checks an uploaded JSON export against the database. */

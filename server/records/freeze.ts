@@ -1,22 +1,20 @@
 // Freezing: both review documents, read at one instant, become version n+1 of the evaluation
 // record. Everything from reading the documents to the insert runs synchronously in one tick
 // (better-sqlite3 is synchronous), so no edit can land between what is hashed and what is stored.
+import * as Y from 'yjs';
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 import { getFramework } from '../../src/lib/shared/framework/index.ts';
-import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
-import { buildRecord } from '../../src/lib/shared/record/record.ts';
 import { canonicalJson } from '../../src/lib/shared/record/canonical-json.ts';
-import { pendingDifferences, pendingDifferencesMessage } from '../../src/lib/shared/documents/self-vs-independent.ts';
-import * as Y from 'yjs';
+import { pendingDifferencesMessage } from '../../src/lib/shared/documents/self-vs-independent.ts';
 import type { Db } from '../persistence/database.ts';
 import type { ReviewRepository } from '../persistence/reviews.ts';
-import type { DocumentRepository } from '../persistence/documents.ts';
 import type { SnapshotHead, SnapshotRepository } from '../persistence/snapshots.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { may } from '../auth/policy.ts';
+import type { DocumentStore } from '../collab/document-store.ts';
 import type { AuditService } from './audit.ts';
 import type { ClientStateVectors } from './contract.ts';
-import { currentDocument, type LiveDocuments } from './live-documents.ts';
+import { differencesBlockingFreeze, readLiveRecord } from './live-record.ts';
 import { clientIsAhead, decodeClientStateVector } from './state-vectors.ts';
 import { bytesHash, contentHashOf, snapshotChainHash } from './hashes.ts';
 
@@ -28,19 +26,19 @@ export const UNSYNCED_MESSAGE =
 export type FreezeDeps = {
 	db: Db;
 	reviews: ReviewRepository;
-	documents: DocumentRepository;
+	documentStore: Pick<DocumentStore, 'read'>;
 	snapshots: SnapshotRepository;
 	audit: AuditService;
-	live: LiveDocuments;
 	now: () => number;
 };
 
 export type FreezeInput = { label: string; note: string; client?: ClientStateVectors };
 
-function validate(input: FreezeInput): Result<{ label: string; note: string }> {
+/** The one check of a version's label and note (the freeze form shows these messages as they are). */
+export function validateFreezeInput(input: { label: string; note: string }): Result<{ label: string; note: string }> {
 	const label = (input.label ?? '').trim();
 	const note = (input.note ?? '').trim();
-	if (label === '') return fail('invalid_input', 'Give the version a label, for example "Agreed at closing session".', 'label');
+	if (label === '') return fail('invalid_input', 'Enter a label for this version, for example “Agreed at the closing meeting”.', 'label');
 	if (label.length > LABEL_MAX) return fail('invalid_input', `The label must be at most ${LABEL_MAX} characters.`, 'label');
 	if (note.length > NOTE_MAX) return fail('invalid_input', `The note must be at most ${NOTE_MAX} characters.`, 'note');
 	return ok({ label, note });
@@ -51,7 +49,7 @@ export function freezeVersion(deps: FreezeDeps, actor: SessionUser, reviewId: st
 	const me = review ? deps.reviews.participant(reviewId, actor.id) : null;
 	if (!review || !me || !may(me.role, 'view')) return fail('not_found', 'Review not found.');
 	if (!may(me.role, 'freeze')) return fail('forbidden', 'Only a facilitator can freeze the evaluation record.');
-	const valid = validate(input);
+	const valid = validateFreezeInput(input);
 	if (!valid.ok) return valid;
 	const framework = getFramework(review.frameworkId, review.frameworkVersion);
 	if (!framework) return fail('internal', `The framework ${review.frameworkId} ${review.frameworkVersion} of this review is not available.`);
@@ -64,30 +62,11 @@ export function freezeVersion(deps: FreezeDeps, actor: SessionUser, reviewId: st
 	}
 
 	// From here to the insert: no await, so both documents are read at one instant.
-	const workspace = currentDocument(deps.live, deps.documents, workspaceDocumentName(reviewId)).doc;
-	const reviewer = currentDocument(deps.live, deps.documents, reviewerDocumentName(reviewId)).doc;
+	const { record, workspace, reviewer } = readLiveRecord(deps, review, framework);
 	if (client && (clientIsAhead(client.workspace!, workspace) || clientIsAhead(client.reviewer!, reviewer))) {
 		return fail('conflict', UNSYNCED_MESSAGE);
 	}
-	const record = buildRecord({
-		review: {
-			id: review.id,
-			title: review.title,
-			portName: review.portName,
-			portCountry: review.portCountry,
-			kind: review.kind,
-			scheduledOn: review.scheduledOn
-		},
-		framework,
-		participants: deps.reviews
-			.participants(reviewId)
-			.map((p) => ({ userId: p.userId, name: p.name, role: p.role, department: p.department })),
-		workspace,
-		reviewer
-	});
-	// PSeMS: a self-score and an independent score two levels apart must be explained before the
-	// record is frozen; checked on the record itself, so what is refused is exactly what would be signed.
-	const pending = pendingDifferences(record.elements);
+	const pending = differencesBlockingFreeze(record);
 	if (pending.length > 0) return fail('conflict', pendingDifferencesMessage(pending), 'differenceRationale');
 	const recordJson = canonicalJson(record);
 	const workspaceState = Y.encodeStateAsUpdate(workspace);

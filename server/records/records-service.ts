@@ -1,35 +1,32 @@
-// The records service (contract.ts): freeze, read, sign and verify evaluation-record versions.
+// The records service (contract.ts): freeze, read, sign, export and verify evaluation-record versions.
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 import { SIGNATURE_MEANINGS } from '../../src/lib/shared/framework/codes.ts';
 import type { EvaluationRecord } from '../../src/lib/shared/record/record.ts';
 import type { Db } from '../persistence/database.ts';
 import type { ReviewRepository } from '../persistence/reviews.ts';
-import type { DocumentRepository } from '../persistence/documents.ts';
 import type { SnapshotRepository } from '../persistence/snapshots.ts';
 import type { SignatureRepository } from '../persistence/signatures.ts';
 import { may } from '../auth/policy.ts';
 import type { AuditService } from './audit.ts';
-import { currentDocument, type LiveDocuments } from './live-documents.ts';
+import type { DocumentStore } from '../collab/document-store.ts';
 import { getFramework } from '../../src/lib/shared/framework/index.ts';
-import { readElementRows } from '../../src/lib/shared/documents/element-rows.ts';
-import { pendingDifferences } from '../../src/lib/shared/documents/self-vs-independent.ts';
-import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import type { FrozenVersion, RecordsService, VersionSummary } from './contract.ts';
 import { freezeVersion } from './freeze.ts';
+import { differencesBlockingFreeze, readLiveRecord } from './live-record.ts';
 import { signVersion } from './sign.ts';
 import { declarationOf } from './declaration.ts';
 import { summarise, toSignatureView } from './versions.ts';
 import { verifyRecords } from './verify.ts';
 import { verifyExportText } from './verify-export.ts';
+import { exportVersion } from './export-version.ts';
 
 export type RecordsDeps = {
 	db: Db;
 	reviews: ReviewRepository;
-	documents: DocumentRepository;
 	snapshots: SnapshotRepository;
 	signatures: SignatureRepository;
 	audit: AuditService;
-	live: LiveDocuments;
+	documentStore: Pick<DocumentStore, 'read'>;
 	confirmPassword: (userId: string, password: string) => Promise<boolean | 'throttled'>;
 	now?: () => number;
 };
@@ -44,6 +41,14 @@ export function createRecordsService(deps: RecordsDeps): RecordsService {
 	const versionsOf = (reviewId: string): VersionSummary[] =>
 		summarise(deps.snapshots.heads(reviewId), deps.signatures.forReview(reviewId));
 
+	function getVersion(userId: string, reviewId: string, version: number): Result<FrozenVersion> {
+		if (!canView(userId, reviewId)) return fail('not_found', 'Review not found.');
+		const summary = versionsOf(reviewId).find((v) => v.version === version);
+		const row = summary ? deps.snapshots.get(reviewId, version) : null;
+		if (!summary || !row) return fail('not_found', `Version ${version} of this record does not exist.`);
+		return ok({ ...summary, record: JSON.parse(row.recordJson) as EvaluationRecord, recordJson: row.recordJson });
+	}
+
 	return {
 		freeze(actor, reviewId, input) {
 			const frozen = freezeVersion({ ...deps, now }, actor, reviewId, input);
@@ -57,10 +62,8 @@ export function createRecordsService(deps: RecordsDeps): RecordsService {
 			if (!review || !canView(userId, reviewId)) return fail('not_found', 'Review not found.');
 			const framework = getFramework(review.frameworkId, review.frameworkVersion);
 			if (!framework) return ok([]);
-			const workspace = currentDocument(deps.live, deps.documents, workspaceDocumentName(reviewId)).doc;
-			const reviewer = currentDocument(deps.live, deps.documents, reviewerDocumentName(reviewId)).doc;
-			const rows = readElementRows(framework, workspace, reviewer);
-			return ok(pendingDifferences(rows));
+			// What the freeze itself would check, built the way the freeze builds it.
+			return ok(differencesBlockingFreeze(readLiveRecord(deps, review, framework).record));
 		},
 
 		listVersions(userId, reviewId) {
@@ -68,13 +71,7 @@ export function createRecordsService(deps: RecordsDeps): RecordsService {
 			return ok(versionsOf(reviewId));
 		},
 
-		getVersion(userId, reviewId, version): Result<FrozenVersion> {
-			if (!canView(userId, reviewId)) return fail('not_found', 'Review not found.');
-			const summary = versionsOf(reviewId).find((v) => v.version === version);
-			const row = summary ? deps.snapshots.get(reviewId, version) : null;
-			if (!summary || !row) return fail('not_found', `Version ${version} of this record does not exist.`);
-			return ok({ ...summary, record: JSON.parse(row.recordJson) as EvaluationRecord, recordJson: row.recordJson });
-		},
+		getVersion,
 
 		declaration(reviewId, version, meaning) {
 			if (!(SIGNATURE_MEANINGS as readonly string[]).includes(meaning)) return fail('invalid_input', 'Unknown signature meaning.', 'meaning');
@@ -87,6 +84,8 @@ export function createRecordsService(deps: RecordsDeps): RecordsService {
 			const signed = await signVersion({ ...deps, now }, actor, reviewId, version, input);
 			return signed.ok ? ok(toSignatureView(signed.value)) : signed;
 		},
+
+		exportVersion: (userId, reviewId, version, format) => exportVersion({ ...deps, getVersion }, userId, reviewId, version, format),
 
 		verifyAll: () => verifyRecords(deps),
 		verifyReview: (reviewId) => verifyRecords(deps, reviewId),

@@ -5,7 +5,7 @@ import { addParticipant, createReviewAs, createTestClock, createTestServices, FR
 import type { SessionUser } from '../auth/sessions.ts';
 import { workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import { readGridCell, readSelfScoreImport, setSelfScore } from '../../src/lib/shared/documents/grid.ts';
-import { currentDocument } from '../records/live-documents.ts';
+import { readStored } from '../collab/document-store.ts';
 
 let services: TestServices;
 let facilitator: SessionUser;
@@ -22,10 +22,10 @@ function selfAssessment(owner: SessionUser, title: string, portName = 'Port of T
 	).id;
 }
 
-const workspaceOf = (reviewId: string) => currentDocument({ get: () => null }, services.repos.documents, workspaceDocumentName(reviewId)).doc;
+const workspaceOf = (reviewId: string) => readStored(services.repos.documents, workspaceDocumentName(reviewId));
 
 async function selfScores(reviewId: string, scores: Record<string, number>) {
-	await services.liveDocuments.write(workspaceDocumentName(reviewId), (doc) => {
+	await services.documentStore.write(workspaceDocumentName(reviewId), (doc) => {
 		for (const [code, score] of Object.entries(scores)) setSelfScore(doc, code, score);
 	});
 }

@@ -14,20 +14,18 @@ import { readGridCell, setSelfScore, setSelfScoreImport } from '../../src/lib/sh
 import { isValidScore } from '../../src/lib/shared/framework/scoring.ts';
 import type { EvaluationRecord } from '../../src/lib/shared/record/record.ts';
 import type { ReviewRepository, ReviewRow } from '../persistence/reviews.ts';
-import type { DocumentRepository } from '../persistence/documents.ts';
 import type { SnapshotRepository } from '../persistence/snapshots.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { may } from '../auth/policy.ts';
 import type { AuditService } from '../records/audit.ts';
-import { currentDocument, type LiveDocuments } from '../records/live-documents.ts';
+import type { DocumentStore } from '../collab/document-store.ts';
 import { planImport, type ImportPlan, type SourceScores } from './self-score-mapping.ts';
 
 export type ImportSelfScoresDeps = {
 	reviews: ReviewRepository;
-	documents: DocumentRepository;
 	snapshots: SnapshotRepository;
 	audit: AuditService;
-	live: LiveDocuments;
+	documentStore: Pick<DocumentStore, 'read' | 'write'>;
 	now: () => number;
 };
 
@@ -84,7 +82,7 @@ export function createSelfScoreImport(deps: ImportSelfScoresDeps) {
 		}
 		const framework = getFramework(source.frameworkId, source.frameworkVersion);
 		if (!framework) return fail('internal', `The framework of ${source.title} is not available.`);
-		const doc = currentDocument(deps.live, deps.documents, workspaceDocumentName(source.id)).doc;
+		const doc = deps.documentStore.read(workspaceDocumentName(source.id));
 		const scores = new Map<string, number>();
 		for (const element of framework.elements) {
 			const score = readGridCell(doc, element.code).selfScore;
@@ -133,7 +131,7 @@ export function createSelfScoreImport(deps: ImportSelfScoresDeps) {
 			const prepared = prepare(actor, targetId, sourceId);
 			if (!prepared.ok) return prepared;
 			const { target, source, scores } = prepared.value;
-			const doc = currentDocument(deps.live, deps.documents, workspaceDocumentName(targetId)).doc;
+			const doc = deps.documentStore.read(workspaceDocumentName(targetId));
 			const plan = planImport(target.framework, scores.scores, (code) => readGridCell(doc, code).selfScore);
 			return ok({ ...plan, source: { ...scores.origin, reviewId: source.id, title: source.title } });
 		},
@@ -161,7 +159,7 @@ export function createSelfScoreImport(deps: ImportSelfScoresDeps) {
 			let plan: ImportPlan | null = null;
 			// The plan is made again inside the write, from the document as it is at that instant:
 			// a self-score typed since the preview is kept unless replacing was asked for.
-			await deps.live.write(workspaceDocumentName(targetId), (doc) => {
+			await deps.documentStore.write(workspaceDocumentName(targetId), (doc) => {
 				plan = planImport(target.framework, scores.scores, (code) => readGridCell(doc, code).selfScore);
 				for (const row of plan.rows) {
 					if (row.outcome === 'fill' || (row.outcome === 'differs' && input.replaceExisting)) setSelfScore(doc, row.code, row.incoming);

@@ -6,15 +6,22 @@ import type { Role } from '../../src/lib/shared/roles.ts';
 import { getFramework, parseFrameworkRef } from '../../src/lib/shared/framework/index.ts';
 import type { ReviewRepository, ReviewRow, ParticipantRow } from '../persistence/reviews.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { may, mayCreateReview } from '../auth/policy.ts';
+import { may, mayCreateReview, REVIEW_ACTIONS, type ReviewAction } from '../auth/policy.ts';
 
-export type ReviewWithRole = { review: ReviewRow; role: Role; participants: ParticipantRow[] };
+/** `can`: the policy's answer for this user and review, so pages show only what the services allow. */
+export type ReviewWithRole = { review: ReviewRow; role: Role; participants: ParticipantRow[]; can: Record<ReviewAction, boolean> };
+
+const CREATE_FORBIDDEN = 'Only an administrator can create reviews.';
+
+function permissionsOf(role: Role): Record<ReviewAction, boolean> {
+	return Object.fromEntries(REVIEW_ACTIONS.map((action) => [action, may(role, action)])) as Record<ReviewAction, boolean>;
+}
 
 export function createReviewService(deps: { reviews: ReviewRepository; now?: () => number }) {
 	const now = deps.now ?? Date.now;
 	return {
 		create(user: SessionUser, input: z.infer<typeof CreateReviewForm>): Result<ReviewRow> {
-			if (!mayCreateReview(user)) return fail('forbidden', 'Only an administrator can create reviews.');
+			if (!mayCreateReview(user)) return fail('forbidden', CREATE_FORBIDDEN);
 			const ref = parseFrameworkRef(input.framework);
 			if (!ref || !getFramework(ref.id, ref.version)) {
 				return fail('invalid_input', 'Unknown framework version.', 'framework');
@@ -36,6 +43,9 @@ export function createReviewService(deps: { reviews: ReviewRepository; now?: () 
 			return ok(review);
 		},
 
+		/** Whether this user may create reviews (the new-review page asks before showing its form). */
+		mayCreate: (user: SessionUser): Result<true> => (mayCreateReview(user) ? ok(true) : fail('forbidden', CREATE_FORBIDDEN)),
+
 		listFor: (userId: string) => deps.reviews.listForUser(userId),
 
 		/** The review as this user may see it; not_found for non-members, so ids are not probed. */
@@ -43,7 +53,7 @@ export function createReviewService(deps: { reviews: ReviewRepository; now?: () 
 			const review = deps.reviews.findById(reviewId);
 			const me = review ? deps.reviews.participant(reviewId, userId) : null;
 			if (!review || !me || !may(me.role, 'view')) return fail('not_found', 'Review not found.');
-			return ok({ review, role: me.role, participants: deps.reviews.participants(reviewId) });
+			return ok({ review, role: me.role, participants: deps.reviews.participants(reviewId), can: permissionsOf(me.role) });
 		},
 
 		roleOf: (reviewId: string, userId: string): Role | null => deps.reviews.participant(reviewId, userId)?.role ?? null

@@ -1,42 +1,26 @@
 // The HTTP side of blind scoring, as web-standard Request -> Response, so the SvelteKit routes
 // under src/routes/reviews/[id]/rounds stay one line each and integration tests can send the very
-// same requests without a page build. Every answer is JSON and never cached: a voter's own score
-// is the only vote value that ever leaves the server, and only to that voter.
+// same requests without a page build. Every answer is JSON (errors in the one error contract,
+// server/http/json.ts) and never cached: a voter's own score is the only vote value that ever
+// leaves the server, and only to that voter.
 import type * as z from 'zod';
-import type { AppError, AppErrorCode, Result } from '../../src/lib/shared/result.ts';
+import type { AppError, Result } from '../../src/lib/shared/result.ts';
 import { toError } from '../../src/lib/shared/result.ts';
 import { OpenRoundInput, VoteInput } from './round-inputs.ts';
 import type { RoundService } from './rounds-service.ts';
 import type { Logger } from '../logger.ts';
+import { errorResponse, jsonResponse, NO_STORE } from '../http/json.ts';
 
 export type RoundAction = 'open' | 'vote' | 'my_vote' | 'reveal' | 'cancel';
 export type RoundTarget = { action: RoundAction; reviewId: string; roundId?: string };
 type Deps = { rounds: RoundService; config: { origin: string | null }; logger: Pick<Logger, 'error'> };
 
-const STATUS: Record<AppErrorCode, number> = {
-	invalid_input: 400,
-	unauthenticated: 401,
-	forbidden: 403,
-	not_found: 404,
-	conflict: 409,
-	throttled: 429,
-	expired: 410,
-	internal: 500
-};
-
-function json(status: number, body: unknown): Response {
-	return new Response(JSON.stringify(body), {
-		status,
-		headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'private, no-store' }
-	});
-}
-
 function failure(error: AppError): Response {
-	return json(STATUS[error.code], { message: error.message, ...(error.field ? { field: error.field } : {}) });
+	return errorResponse(error, NO_STORE);
 }
 
 function answer<T>(result: Result<T>, key: 'round' | 'mine'): Response {
-	return result.ok ? json(200, { [key]: result.value }) : failure(result.error);
+	return result.ok ? jsonResponse(200, { [key]: result.value }, NO_STORE) : failure(result.error);
 }
 
 /** DESIGN.md §6: state-changing JSON endpoints check Origin themselves (SvelteKit only checks forms). */

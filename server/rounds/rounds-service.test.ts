@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addParticipant, createReviewAs, createTestServices, insertUser, type TestServices } from '../../tests/helpers/services.ts';
-import { currentDocument } from '../records/live-documents.ts';
+import { readStored } from '../collab/document-store.ts';
 import { reviewerDocumentName } from '../../src/lib/shared/document-names.ts';
 import { readRounds } from '../../src/lib/shared/documents/rounds.ts';
 
@@ -26,16 +26,47 @@ function bytesOnDisk(): string {
 	return [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f).toString('latin1')).join('');
 }
 
+/** Round 1 for A1, with Dee's 2 and Sam's 4 in it. */
+async function votedRound() {
+	const { fran, dee, sam, reviewId } = workshop();
+	const round = await services.rounds.open(fran, reviewId, 'A1');
+	if (!round.ok) throw new Error(round.error.message);
+	await services.rounds.vote(dee, reviewId, round.value.id, { score: 2, comment: '' });
+	await services.rounds.vote(sam, reviewId, round.value.id, { score: 4, comment: '' });
+	return { fran, reviewId, opened: round };
+}
+
 describe('round service', () => {
 	it('writes rounds into the reviewer document even when nobody has it open', async () => {
-		const { fran, dee, sam, reviewId } = workshop();
-		const opened = await services.rounds.open(fran, reviewId, 'A1');
-		if (!opened.ok) throw new Error(opened.error.message);
-		await services.rounds.vote(dee, reviewId, opened.value.id, { score: 2, comment: '' });
-		await services.rounds.vote(sam, reviewId, opened.value.id, { score: 4, comment: '' });
+		const { fran, reviewId, opened } = await votedRound();
 		await services.rounds.reveal(fran, reviewId, opened.value.id);
-		const { doc } = currentDocument({ get: () => null }, services.repos.documents, reviewerDocumentName(reviewId));
+		const doc = readStored(services.repos.documents, reviewerDocumentName(reviewId));
 		expect(readRounds(doc)).toMatchObject([{ number: 1, status: 'revealed', result: { count: 2, min: 2, median: 3, max: 4 } }]);
+	});
+
+	it('deletes the votes before the spread reaches the document; when that write fails, revealing again shows the room the stored result', async () => {
+		const { fran, reviewId, opened } = await votedRound();
+		const roundsInDocument = () => readRounds(readStored(services.repos.documents, reviewerDocumentName(reviewId)));
+
+		// The disk refuses the reviewer-document update that carries the spread.
+		const documents = services.repos.documents;
+		const append = documents.appendUpdate;
+		documents.appendUpdate = () => {
+			throw new Error('disk full');
+		};
+		const failed = await services.rounds.reveal(fran, reviewId, opened.value.id);
+		documents.appendUpdate = append;
+
+		expect(failed).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('Reveal again to show it.') } });
+		expect(services.repos.rounds.votes(opened.value.id)).toEqual([]);
+		expect(services.repos.rounds.find(reviewId, opened.value.id)?.status).toBe('revealed');
+		expect(services.audit.entries(reviewId).filter((e) => e.action === 'reveal')).toHaveLength(1);
+		expect(roundsInDocument()).toMatchObject([{ status: 'open', result: null }]);
+
+		const again = await services.rounds.reveal(fran, reviewId, opened.value.id);
+		expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+		expect(roundsInDocument()).toMatchObject([{ status: 'revealed', result: { count: 2, min: 2, median: 3, max: 4 } }]);
+		expect(services.audit.entries(reviewId).filter((e) => e.action === 'reveal')).toHaveLength(1);
 	});
 
 	it('leaves no trace of a replaced or cancelled comment in the database file', async () => {

@@ -2,6 +2,12 @@
 // privately, and the facilitator reveals the anonymous spread. Votes exist only in the database
 // and only while the round is open; the reviewer document gets who has voted (never what) and,
 // on reveal, the spread (server/rounds/public-round.ts builds that view).
+//
+// Order, where the database and the reviewer document must agree: a round's rows change first, in
+// one SQLite transaction (a reveal's vote deletion with them), and the document is written after
+// that commits. So the document never shows a spread whose votes are still stored; if the write
+// fails, the database is ahead of the document, and repeating the action shows the room what the
+// database already holds (publishing is idempotent).
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 import { getElement, getFramework } from '../../src/lib/shared/framework/index.ts';
 import { reviewerDocumentName } from '../../src/lib/shared/document-names.ts';
@@ -9,7 +15,8 @@ import { MIN_VOTES_TO_REVEAL, summariseVotes, writeRound, type PublicRound } fro
 import type { Db } from '../persistence/database.ts';
 import type { RoundRepository, RoundRow } from '../persistence/rounds.ts';
 import type { ReviewRepository } from '../persistence/reviews.ts';
-import type { LiveDocuments } from '../records/live-documents.ts';
+import type { DocumentStore } from '../collab/document-store.ts';
+import type { Logger } from '../logger.ts';
 import type { AuditService } from '../records/audit.ts';
 import { may } from '../auth/policy.ts';
 import { isVoter, publicRound, votersOf } from './public-round.ts';
@@ -19,8 +26,9 @@ type Deps = {
 	db: Db;
 	rounds: RoundRepository;
 	reviews: ReviewRepository;
-	live: Pick<LiveDocuments, 'write'>;
+	documentStore: Pick<DocumentStore, 'write'>;
 	audit: Pick<AuditService, 'append'>;
+	logger: Pick<Logger, 'error'>;
 	now?: () => number;
 };
 
@@ -32,6 +40,12 @@ type Actor = { id: string };
 const ROUND_CLOSED: Record<Exclude<RoundRow['status'], 'open'>, string> = {
 	revealed: 'was already revealed',
 	cancelled: 'was cancelled'
+};
+
+/** The database holds the outcome; only showing it to the room failed. */
+const NOT_SHOWN: Record<Exclude<RoundRow['status'], 'open'>, string> = {
+	revealed: 'The scores were revealed and the individual votes deleted, but the room could not be shown the result. Reveal again to show it.',
+	cancelled: 'The round was cancelled and its votes deleted, but the room could not be shown this. Cancel again to show it.'
 };
 
 export function createRoundService(deps: Deps) {
@@ -65,7 +79,7 @@ export function createRoundService(deps: Deps) {
 	 */
 	async function publish(reviewId: string, roundId: string): Promise<PublicRound> {
 		let written: PublicRound | null = null;
-		await deps.live.write(reviewerDocumentName(reviewId), (doc) => {
+		await deps.documentStore.write(reviewerDocumentName(reviewId), (doc) => {
 			const round = deps.rounds.find(reviewId, roundId);
 			if (!round) return;
 			written = publicRound(round, deps.rounds, deps.reviews.participants(reviewId));
@@ -73,6 +87,35 @@ export function createRoundService(deps: Deps) {
 		});
 		if (!written) throw new Error(`round ${roundId} vanished while being published`);
 		return written;
+	}
+
+	/**
+	 * Ends an open round as `status` in one transaction (`close` deletes its votes), then shows the
+	 * room. Asked again for a round the database already closed that way, it shows the room again
+	 * (healing a failed earlier write) and still answers that the round was closed.
+	 */
+	async function closeRound(
+		reviewId: string,
+		roundId: string,
+		status: Exclude<RoundRow['status'], 'open'>,
+		close: () => Result<true>
+	): Promise<Result<PublicRound>> {
+		const closed = deps.db.transaction(close)();
+		if (!closed.ok) {
+			if (deps.rounds.find(reviewId, roundId)?.status === status) await publishOrLog(reviewId, roundId, status);
+			return closed;
+		}
+		const shown = await publishOrLog(reviewId, roundId, status);
+		return shown ? ok(shown) : fail('internal', NOT_SHOWN[status]);
+	}
+
+	async function publishOrLog(reviewId: string, roundId: string, status: string): Promise<PublicRound | null> {
+		try {
+			return await publish(reviewId, roundId);
+		} catch (cause) {
+			deps.logger.error('rounds.publish_failed', { review: reviewId, round: roundId, status, error: String(cause) });
+			return null;
+		}
 	}
 
 	return {
@@ -120,7 +163,7 @@ export function createRoundService(deps: Deps) {
 
 		/**
 		 * Computes the anonymous spread, stores it with the list of voters, and deletes every vote of
-		 * the round in the same transaction. Deleting rather than keeping the values "unlinkable":
+		 * the round in the same transaction; only then is the spread written to the reviewer document. Deleting rather than keeping the values "unlinkable":
 		 * once revealed, the individual scores have no further use (the spread is the record), and
 		 * any stored link between a person and a score could later be read by whoever gets the
 		 * database file (an administrator, a backup, a subpoena), which is exactly the pressure the
@@ -131,7 +174,7 @@ export function createRoundService(deps: Deps) {
 		async reveal(actor: Actor, reviewId: string, roundId: string): Promise<Result<PublicRound>> {
 			const allowed = requireRole(actor, reviewId, 'edit_reviewer');
 			if (!allowed.ok) return allowed;
-			const revealed = deps.db.transaction((): Result<true> => {
+			return closeRound(reviewId, roundId, 'revealed', (): Result<true> => {
 				const round = requireOpenRound(reviewId, roundId, 'there is nothing left to reveal.');
 				if (!round.ok) return round;
 				const participants = deps.reviews.participants(reviewId);
@@ -156,25 +199,21 @@ export function createRoundService(deps: Deps) {
 					details: { roundId, elementCode: round.value.elementCode, round: round.value.number, count, perLevel, min, median, max }
 				});
 				return ok(true);
-			})();
-			if (!revealed.ok) return revealed;
-			return ok(await publish(reviewId, roundId));
+			});
 		},
 
 		/** Ends an open round without a result; its votes are deleted unseen. */
 		async cancel(actor: Actor, reviewId: string, roundId: string): Promise<Result<PublicRound>> {
 			const allowed = requireRole(actor, reviewId, 'edit_reviewer');
 			if (!allowed.ok) return allowed;
-			const cancelled = deps.db.transaction((): Result<true> => {
+			return closeRound(reviewId, roundId, 'cancelled', (): Result<true> => {
 				const round = requireOpenRound(reviewId, roundId, 'it cannot be cancelled any more.');
 				if (!round.ok) return round;
 				const voters = votersOf(deps.rounds.votes(roundId), deps.reviews.participants(reviewId));
 				deps.rounds.close({ id: roundId, status: 'cancelled', closedAt: now(), votersJson: JSON.stringify(voters), resultJson: null });
 				deps.rounds.deleteVotes(roundId);
 				return ok(true);
-			})();
-			if (!cancelled.ok) return cancelled;
-			return ok(await publish(reviewId, roundId));
+			});
 		}
 	};
 }

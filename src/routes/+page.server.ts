@@ -1,13 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getServices, mayCreateReview } from '#lib/server/services.ts';
+import { statusOf } from '#lib/server/forms.ts';
 import { getFramework } from '#lib/shared/framework/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
-	const { accounts, reviews } = getServices();
+	const { accounts, reviews } = locals.services;
 	if (!locals.user) redirect(303, accounts.needsSetup() ? '/setup' : '/login');
 	return {
-		canCreate: mayCreateReview(locals.user),
+		canCreate: reviews.mayCreate(locals.user).ok,
 		reviews: reviews.listFor(locals.user.id).map((review) => ({
 			id: review.id,
 			title: review.title,
@@ -25,8 +25,8 @@ export const actions: Actions = {
 	/** A filled sample workshop, so a newcomer sees the product working within a minute. */
 	demo: ({ locals }) => {
 		if (!locals.user) redirect(303, '/login');
-		const created = getServices().demo.create(locals.user);
-		if (!created.ok) return fail(created.error.code === 'forbidden' ? 403 : 500, { demoError: created.error.message });
+		const created = locals.services.demo.create(locals.user);
+		if (!created.ok) return fail(statusOf(created.error), { demoError: created.error.message });
 		redirect(303, `/reviews/${created.value}`);
 	}
 };

@@ -84,9 +84,9 @@ test('staff score privately, the facilitator sees who but not what, and the reve
 	expect(roundId).toBeTruthy();
 	const forged = await hana.evaluate(async (url) => {
 		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: '{}' });
-		return { status: response.status, body: (await response.json()) as { message?: string } };
+		return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string } } };
 	}, `/reviews/${reviewId}/rounds/${roundId}/reveal`);
-	expect(forged).toEqual({ status: 403, body: { message: 'Only the facilitator can open, reveal or cancel a scoring round.' } });
+	expect(forged).toEqual({ status: 403, body: { error: { code: 'forbidden', message: 'Only the facilitator can open, reveal or cancel a scoring round.' } } });
 	const forgedOpen = await ivan.evaluate(async (url) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"elementCode":"B1"}' })).status, `/reviews/${reviewId}/rounds`);
 	expect(forgedOpen).toBe(403);
 	for (const p of everyone) await expect(panel(p)).toContainText('Round 1 is open');

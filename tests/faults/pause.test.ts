@@ -50,6 +50,7 @@ describe('server paused with SIGSTOP', () => {
 		server.child.kill('SIGSTOP');
 		let n = 0;
 		const typing = setInterval(() => clients.forEach((c, i) => c.doc.getArray<string>('edits').push([`paused-${i}-${n++}`])), 250);
+		// The fault itself lasts PAUSE_MS: this is its duration, not a wait for something to happen.
 		await new Promise((r) => setTimeout(r, PAUSE_MS));
 		clearInterval(typing);
 		const offlineAfterMs = offlineAt.map((at) => (at === null ? null : at - stoppedAt));

@@ -2,35 +2,20 @@
 // item 6). The removal is applied at once; this measures it under the fault suite: the removed
 // person's two documents (workspace and reviewer) on separate sockets, a facilitator and two
 // colleagues still editing. Their reconnects are refused; the others are untouched.
-import { afterAll, describe, expect, it } from 'vitest';
-import { startTestServer, removeDir, type TestServer } from '../helpers/server.ts';
-import { connectClient, eventually, synced, type TestClient } from '../helpers/provider.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../helpers/use-test-server.ts';
+import { eventually, synced, type TestClient } from '../helpers/provider.ts';
 import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import { CloseEvents } from '../../src/lib/shared/close-events.ts';
 
-let server: TestServer;
-const clients: TestClient[] = [];
-
-afterAll(async () => {
-	for (const client of clients) client.destroy();
-	await server.stop();
-	removeDir(server.dataDir);
-});
-
-function connect(name: string, token: string): TestClient {
-	const client = connectClient({ url: server.wsUrl, name, token });
-	clients.push(client);
-	return client;
-}
+const t = useTestServer();
+const connect = (name: string, token: string): TestClient => t.connect({ name, token });
 
 describe('removed participant', () => {
 	it('closes every socket of a removed participant within 60 s and refuses their reconnects', async () => {
-		server = await startTestServer();
-		const facilitator = server.createUser({ name: 'Fran Facilitator', isAdmin: true });
-		const reviewId = server.createReview(facilitator.id);
-		const [gone, stays] = [server.createUser({ name: 'Gone Head' }), server.createUser({ name: 'Stay Head' })];
-		server.addParticipant(reviewId, gone.id, 'department_head', 'Security');
-		server.addParticipant(reviewId, stays.id, 'department_head', 'Operations');
+		const { facilitator, reviewId } = t.review();
+		const gone = t.participant(reviewId, 'Gone Head', 'department_head', 'Security');
+		const stays = t.participant(reviewId, 'Stay Head', 'department_head', 'Operations');
 		const workspace = workspaceDocumentName(reviewId);
 		const own = connect(workspace, facilitator.token);
 		const other = connect(workspace, stays.token);
@@ -39,7 +24,7 @@ describe('removed participant', () => {
 
 		const actor = { id: facilitator.id, email: facilitator.email, name: 'Fran Facilitator', isAdmin: true };
 		const startedAt = Date.now();
-		const result = server.services.participants.remove(actor, reviewId, gone.id);
+		const result = t.server.services.participants.remove(actor, reviewId, gone.id);
 		expect(result.ok).toBe(true);
 		await eventually(() => removed.every((c) => c.closes.some((e) => e.code === CloseEvents.Removed.code)), 'removed sockets closed', 60_000);
 		const closedInMs = Date.now() - startedAt;

@@ -1,16 +1,20 @@
 // One process of the reconnection storm: up to ~100 real HocuspocusProviders (one socket
 // each, the app's reconnect backoff and silence timeout), driven by the storm test over IPC.
 // It records when each client tried to connect, so the test can see the backoff's jitter.
+// Every wait is on the providers' own events (status, synced), re-checked as each one arrives.
 import { CLIENT_SILENCE_TIMEOUT_MS, RECONNECT_BACKOFF } from '../../src/lib/shared/collab-timing.ts';
 import { connectClient, type TestClient } from '../helpers/provider.ts';
 
 export type StormRequest =
 	| { type: 'connect'; url: string; name: string; tokens: string[]; timeoutMs: number }
+	| { type: 'outage'; timeoutMs: number }
 	| { type: 'resync'; timeoutMs: number }
 	| { type: 'close' };
 
 export type StormReply =
+	| { type: 'ready' }
 	| { type: 'connected'; synced: number; ms: number }
+	| { type: 'outage'; retried: number }
 	| { type: 'resynced'; synced: number; resyncedAt: number[]; firstRetryGapsMs: number[] }
 	| { type: 'error'; message: string };
 
@@ -24,13 +28,28 @@ function reply(message: StormReply) {
 	process.send?.(message);
 }
 
-async function until(predicate: () => boolean, timeoutMs: number): Promise<boolean> {
-	const end = Date.now() + timeoutMs;
-	while (!predicate()) {
-		if (Date.now() > end) return false;
-		await new Promise((r) => setTimeout(r, 50));
-	}
-	return true;
+/** Conditions waiting for the clients' events; each is re-checked whenever one arrives. */
+const waiting = new Set<() => void>();
+const changed = () => {
+	for (const check of [...waiting]) check();
+};
+
+/** Resolves true once `predicate` holds, false if it still does not after `timeoutMs`. */
+function until(predicate: () => boolean, timeoutMs: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const check = () => {
+			if (!predicate()) return;
+			waiting.delete(check);
+			clearTimeout(timer);
+			resolve(true);
+		};
+		const timer = setTimeout(() => {
+			waiting.delete(check);
+			resolve(false);
+		}, timeoutMs);
+		waiting.add(check);
+		check();
+	});
 }
 
 function open(url: string, name: string, token: string, label: string): Tracked {
@@ -42,12 +61,17 @@ function open(url: string, name: string, token: string, label: string): Tracked 
 		if (status === 'disconnected' && armed && entry.disconnectedAt === null) {
 			entry.disconnectedAt = Date.now();
 		}
+		changed();
 	});
 	client.provider.on('synced', () => {
 		if (entry.disconnectedAt !== null && entry.resyncedAt === null) entry.resyncedAt = Date.now();
+		changed();
 	});
 	return entry;
 }
+
+/** A client has retried once the server was gone: its first attempt failed and a second began. */
+const retried = (t: Tracked) => t.attempts.length >= 2;
 
 async function handle(request: StormRequest) {
 	if (request.type === 'connect') {
@@ -56,6 +80,9 @@ async function handle(request: StormRequest) {
 		await until(() => tracked.every((t) => t.client.provider.isSynced), request.timeoutMs);
 		armed = true;
 		reply({ type: 'connected', synced: tracked.filter((t) => t.client.provider.isSynced).length, ms: Date.now() - startedAt });
+	} else if (request.type === 'outage') {
+		await until(() => tracked.every(retried), request.timeoutMs);
+		reply({ type: 'outage', retried: tracked.filter(retried).length });
 	} else if (request.type === 'resync') {
 		await until(() => tracked.every((t) => t.resyncedAt !== null), request.timeoutMs);
 		const done = tracked.filter((t) => t.resyncedAt !== null);
@@ -64,7 +91,7 @@ async function handle(request: StormRequest) {
 			synced: done.length,
 			resyncedAt: done.map((t) => t.resyncedAt!),
 			// The wait between the first failed attempt (server still down) and the next one.
-			firstRetryGapsMs: tracked.filter((t) => t.attempts.length >= 2).map((t) => t.attempts[1] - t.attempts[0])
+			firstRetryGapsMs: tracked.filter(retried).map((t) => t.attempts[1] - t.attempts[0])
 		});
 	} else {
 		for (const t of tracked) t.client.destroy();
@@ -75,3 +102,5 @@ async function handle(request: StormRequest) {
 process.on('message', (request: StormRequest) => {
 	handle(request).catch((error: unknown) => reply({ type: 'error', message: String(error) }));
 });
+// Only now can a request be received: the test waits for this before it sends any.
+reply({ type: 'ready' });

@@ -2,6 +2,14 @@
 // processes, the app's reconnect backoff), then a server restart (SIGTERM, as a deploy does,
 // and a new process on the same port). All 300 must be synced again within 30 s, the server
 // must stay up, and the clients' retries must be spread out (jitter), not in lock-step.
+//
+// The jitter is measured on each client's first retry: the wait between its first reconnect
+// attempt (which fails because the server is down) and its second. A client only retries if its
+// first attempt failed, and that attempt comes a fixed `delay` (500 ms) after the close. A
+// replacement server that starts faster than that (it did, once node's caches were warm: listening
+// at +538 ms, first attempts at +557-645 ms) took every first attempt, no client retried, and the
+// figure was "Infinity--Infinity ms (0 clients)". So the replacement starts only once every client
+// has retried against the stopped server, as the workers report (the `outage` step).
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,21 +22,36 @@ import type { StormReply, StormRequest } from './storm-worker.ts';
 const WORKERS = 3;
 const CLIENTS_PER_WORKER = 100;
 
-type Worker = { child: ChildProcess; ask<T extends StormReply['type']>(request: StormRequest, expect: T): Promise<Extract<StormReply, { type: T }>> };
+type Worker = {
+	child: ChildProcess;
+	ready: Promise<unknown>;
+	ask<T extends StormReply['type']>(request: StormRequest, expect: T): Promise<Extract<StormReply, { type: T }>>;
+};
+
+function nextReply<T extends StormReply['type']>(child: ChildProcess, expected: T): Promise<Extract<StormReply, { type: T }>> {
+	return new Promise((resolve, reject) => {
+		const onExit = (code: number | null) => reject(new Error(`storm worker exited with ${code}`));
+		child.once('message', (message: StormReply) => {
+			child.off('exit', onExit);
+			if (message.type === expected) resolve(message as never);
+			else reject(new Error(`storm worker: ${JSON.stringify(message)}`));
+		});
+		child.once('exit', onExit);
+	});
+}
 
 function startWorker(): Worker {
 	const child = fork(path.join(import.meta.dirname, 'storm-worker.ts'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	// A request sent before the worker listens would be lost: it says when it listens.
+	const ready = nextReply(child, 'ready');
 	return {
 		child,
-		ask(request, expected) {
-			return new Promise((resolve, reject) => {
-				child.once('message', (message: StormReply) => {
-					if (message.type === expected) resolve(message as never);
-					else reject(new Error(`storm worker: ${JSON.stringify(message)}`));
-				});
-				child.once('exit', (code) => reject(new Error(`storm worker exited with ${code}`)));
-				child.send(request);
-			});
+		ready,
+		async ask(request, expected) {
+			await ready;
+			const answer = nextReply(child, expected);
+			child.send(request);
+			return answer;
 		}
 	};
 }
@@ -66,6 +89,9 @@ describe('reconnection storm', () => {
 
 		server.child.kill('SIGTERM');
 		expect((await server.exited).code).toBe(0);
+		// Down until every client has retried (see the top of this file), then the new process.
+		const outage = await Promise.all(workers.map((w) => w.ask({ type: 'outage', timeoutMs: 20_000 }, 'outage')));
+		expect(outage.reduce((sum, o) => sum + o.retried, 0)).toBe(WORKERS * CLIENTS_PER_WORKER);
 		server = await spawnServer(dataDir, { PORT: String(port) });
 		const resynced = await Promise.all(workers.map((w) => w.ask({ type: 'resync', timeoutMs: 60_000 }, 'resynced')));
 

@@ -54,6 +54,7 @@ function startEditor(url: string, fixture: FaultFixture, index: number, interval
 	};
 }
 
+/** Only for the fault's own timing (when to kill, how long clients type into a dead server), never to wait for an event. */
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runCrashTrials(opts: { trials: number; editors: number; convergeWithinMs: number; editIntervalMs?: number }): Promise<CrashFigures> {

@@ -2,9 +2,10 @@
 // review written into the database file before the server starts, a port that stays the same
 // across restarts, and the stored state of a document read straight from SQLite (what survived).
 import net from 'node:net';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { loadConfig } from '../../server/config.ts';
 import { createServices } from '../../server/services.ts';
+import { readStored } from '../../server/collab/document-store.ts';
 import type { Role } from '../../src/lib/shared/roles.ts';
 import { tempDataDir } from './server.ts';
 
@@ -43,11 +44,7 @@ export function prepareReview(editorCount: number, opts: { dataDir?: string; rol
 export function storedDocument(dataDir: string, documentName: string): Y.Doc {
 	const services = createServices(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, 'test'));
 	try {
-		const stored = services.repos.documents.load(documentName);
-		const doc = new Y.Doc();
-		if (stored.state) Y.applyUpdate(doc, stored.state);
-		for (const update of stored.updates) Y.applyUpdate(doc, update);
-		return doc;
+		return readStored(services.repos.documents, documentName);
 	} finally {
 		services.close();
 	}

@@ -3,6 +3,7 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
 
 /** `socket` overrides the fast test backoff, e.g. with the app's RECONNECT_BACKOFF. */
 export type ClientOptions = {
@@ -65,6 +66,9 @@ export function connectClient(opts: ClientOptions): TestClient {
 		denied,
 		closes,
 		destroy() {
+			// Destroyed mid-connect, the provider drops its listeners and closes the ws socket, which
+			// then reports "closed before the connection was established" to no one: swallow that.
+			(socket.webSocket as unknown as WebSocket | null)?.on('error', () => {});
 			provider.destroy();
 			socket.destroy();
 			doc.destroy();
@@ -88,4 +92,34 @@ export async function synced(client: TestClient, timeoutMs = 5_000): Promise<voi
 /** Waits until the server has acknowledged every local change of this client. */
 export async function acknowledged(client: TestClient, timeoutMs = 5_000): Promise<void> {
 	await eventually(() => client.provider.isSynced && !client.provider.hasUnsyncedChanges, 'all changes acknowledged', timeoutMs);
+}
+
+/** Hocuspocus' SyncStatus message: the server's answer to each update it was sent. */
+const SYNC_STATUS = 8;
+
+/**
+ * Makes `edit` on `client` and resolves with the server's answer to the update it sends: true
+ * when applied, false when refused (a read-only connection). The provider counts only applied
+ * answers, so this listens on the socket itself.
+ */
+export function serverAnswer(client: TestClient, edit: () => void, timeoutMs = 5_000): Promise<boolean> {
+	const name = client.provider.configuration.name;
+	return new Promise<boolean>((resolve, reject) => {
+		const onMessage = (event: MessageEvent) => {
+			const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
+			if (decoding.readVarString(decoder).split('\0')[0] !== name || decoding.readVarUint(decoder) !== SYNC_STATUS) return;
+			done();
+			resolve(decoding.readVarInt(decoder) === 1);
+		};
+		const timer = setTimeout(() => {
+			done();
+			reject(new Error(`Timed out: the server's answer to an update of ${name}`));
+		}, timeoutMs);
+		const done = () => {
+			clearTimeout(timer);
+			client.socket.off('message', onMessage);
+		};
+		client.socket.on('message', onMessage);
+		edit();
+	});
 }

@@ -4,7 +4,7 @@
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { eventually } from './provider.ts';
+import * as Y from 'yjs';
 
 /** Hocuspocus message types and y-protocols sync steps used on the wire. */
 export const Wire = { Sync: 0, Awareness: 1, Auth: 2, Close: 7, SyncStatus: 8, SyncStep1: 0, SyncStep2: 1, SyncUpdate: 2 } as const;
@@ -22,15 +22,29 @@ export type RawSocket = {
 	send(bytes: Uint8Array): void;
 	/** Authenticates one document with the cookie of the upgrade; resolves on the Authenticated reply. */
 	authenticate(documentName: string): Promise<void>;
+	/** Resolves once `predicate` holds, checked on every reply and on the close (no polling). */
+	until(predicate: () => boolean, what: string, timeoutMs?: number): Promise<void>;
 	waitClosed(timeoutMs?: number): Promise<{ code: number; reason: string }>;
+	/**
+	 * Resolves once the server has handled everything sent so far: a closed socket (or document) is
+	 * done, and an open one gets a sync round trip on each document it authenticated (Hocuspocus
+	 * handles one connection's messages in order). Frames for documents it never authenticated are
+	 * never applied.
+	 */
+	settled(): Promise<void>;
 	close(): void;
 };
 
-export async function openRawSocket(wsUrl: string, token: string | null): Promise<RawSocket> {
-	const origin = wsUrl.replace(/^ws/, 'http').replace(/\/collab$/, '');
+export async function openRawSocket(wsUrl: string, token: string | null, opts: { origin?: string } = {}): Promise<RawSocket> {
+	const origin = opts.origin ?? wsUrl.replace(/^ws/, 'http').replace(/\/collab$/, '');
 	const headers: Record<string, string> = { origin };
 	if (token) headers.cookie = `psems_session=${token}`;
 	const socket = new WebSocket(wsUrl, { headers });
+	const authenticated = new Set<string>();
+	const waiters = new Set<() => void>();
+	const wake = () => {
+		for (const waiter of [...waiters]) waiter();
+	};
 	const raw: RawSocket = {
 		socket,
 		replies: [],
@@ -38,23 +52,61 @@ export async function openRawSocket(wsUrl: string, token: string | null): Promis
 		send(bytes) {
 			if (socket.readyState === WebSocket.OPEN) socket.send(bytes);
 		},
+		until(predicate, what, timeoutMs = 5_000) {
+			return new Promise<void>((resolve, reject) => {
+				const check = () => {
+					if (!predicate()) return;
+					waiters.delete(check);
+					clearTimeout(timer);
+					resolve();
+				};
+				const timer = setTimeout(() => {
+					waiters.delete(check);
+					reject(new Error(`Timed out: ${what}`));
+				}, timeoutMs);
+				waiters.add(check);
+				check();
+			});
+		},
 		async authenticate(documentName) {
 			raw.send(authMessage(documentName));
-			await eventually(
+			await raw.until(
 				() => raw.replies.some((r) => r.document === documentName && r.type === Wire.Auth && r.subtype === AuthReply.Authenticated),
 				`authenticated for ${documentName}`
 			);
+			authenticated.add(documentName);
 		},
 		async waitClosed(timeoutMs = 3_000) {
-			await eventually(() => raw.closed !== null, 'socket closed', timeoutMs);
+			await raw.until(() => raw.closed !== null, 'socket closed', timeoutMs);
 			return raw.closed!;
+		},
+		async settled() {
+			for (const documentName of authenticated) {
+				if (raw.closed) return;
+				// A document the server closed for this socket handles nothing more from it.
+				if (raw.replies.some((r) => r.document === documentName && r.type === Wire.Close)) continue;
+				const from = raw.replies.length;
+				raw.send(syncStep1Message(documentName));
+				await raw.until(
+					() =>
+						raw.closed !== null ||
+						raw.replies.slice(from).some((r) => r.document === documentName && ((r.type === Wire.Sync && r.subtype === Wire.SyncStep2) || r.type === Wire.Close)),
+					`sync round trip on ${documentName}`
+				);
+			}
 		},
 		close() {
 			socket.close();
 		}
 	};
-	socket.on('message', (data: Buffer) => raw.replies.push(parseReply(new Uint8Array(data))));
-	socket.on('close', (code: number, reason: Buffer) => (raw.closed = { code, reason: reason.toString() }));
+	socket.on('message', (data: Buffer) => {
+		raw.replies.push(parseReply(new Uint8Array(data)));
+		wake();
+	});
+	socket.on('close', (code: number, reason: Buffer) => {
+		raw.closed = { code, reason: reason.toString() };
+		wake();
+	});
 	// A socket the server tears down may also report an error; the close event records the outcome.
 	socket.on('error', () => {});
 	await new Promise<void>((resolve, reject) => {
@@ -90,6 +142,31 @@ export function authMessage(documentName: string): Uint8Array {
 	return frame(documentName, Wire.Auth, (e) => {
 		encoding.writeVarUint(e, 0); // token
 		encoding.writeVarString(e, 'cookie');
+	});
+}
+
+/** Sync step 1 with an empty state vector: the server answers with step 2 (its whole state). */
+export function syncStep1Message(documentName: string): Uint8Array {
+	return frame(documentName, Wire.Sync, (e) => {
+		encoding.writeVarUint(e, Wire.SyncStep1);
+		encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()));
+	});
+}
+
+/**
+ * The HTTP status a WebSocket upgrade gets: 101 when it is accepted (the socket is closed again
+ * at once), else the refusal's status (403 for a foreign Origin, 503 when full).
+ */
+export function upgradeStatus(wsUrl: string, headers: Record<string, string>): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const socket = new WebSocket(wsUrl, { headers });
+		socket.once('upgrade', () => resolve(101));
+		socket.once('open', () => socket.close());
+		socket.once('unexpected-response', (_request, response) => {
+			resolve(response.statusCode ?? 0);
+			socket.terminate();
+		});
+		socket.on('error', (error) => reject(error));
 	});
 }
 

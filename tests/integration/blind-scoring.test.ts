@@ -3,47 +3,40 @@
 // value or comment before the reveal, nor a link between a person and a score after it.
 // HTTP goes through the same Request -> Response handler the SvelteKit routes use (the test
 // server serves no pages); tests/e2e/blind-scoring.spec.ts proves the real routes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startTestServer, removeDir, type TestServer } from '../helpers/server.ts';
-import { connectClient, eventually, synced, type TestClient } from '../helpers/provider.ts';
+import { useTestServer } from '../helpers/use-test-server.ts';
+import { eventually, synced } from '../helpers/provider.ts';
 import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import { readRounds, type PublicRound } from '../../src/lib/shared/documents/rounds.ts';
 import { handleRoundRequest, type RoundAction } from '../../server/rounds/round-requests.ts';
+import { readStored } from '../../server/collab/document-store.ts';
 
-let server: TestServer;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-	server = await startTestServer();
-});
-
-afterAll(async () => {
-	for (const client of clients) client.destroy();
-	await server.stop();
-	removeDir(server.dataDir);
-});
+const t = useTestServer();
 
 type Person = { id: string; token: string; name: string };
 type Answer = { status: number; text: string; body: Record<string, unknown> };
 
+/** The error of a refused request, in the one JSON error contract ({ error: { code, message, field? } }). */
+const errorOf = (answer: Answer) => answer.body.error as { code: string; message: string; field?: string };
+
 function person(name: string): Person {
-	return { ...server.createUser({ name }), name };
+	return { ...t.server.createUser({ name }), name };
 }
 
 /** A workshop: a facilitator, three people who score, an observer, and someone from outside. */
 function workshop() {
 	const fran = person('Fran Facilitator');
-	const reviewId = server.createReview(fran.id);
+	const reviewId = t.server.createReview(fran.id);
 	const dee = person('Dee Department');
 	const sam = person('Sam Department');
 	const mo = person('Mo Security');
 	const olga = person('Olga Observer');
 	const stranger = person('Stan Stranger');
-	server.addParticipant(reviewId, dee.id, 'department_head', 'Marine Operations');
-	server.addParticipant(reviewId, sam.id, 'department_head', 'IT and OT');
-	server.addParticipant(reviewId, mo.id, 'security_manager');
-	server.addParticipant(reviewId, olga.id, 'observer');
+	t.server.addParticipant(reviewId, dee.id, 'department_head', 'Marine Operations');
+	t.server.addParticipant(reviewId, sam.id, 'department_head', 'IT and OT');
+	t.server.addParticipant(reviewId, mo.id, 'security_manager');
+	t.server.addParticipant(reviewId, olga.id, 'observer');
 	return { reviewId, fran, dee, sam, mo, olga, stranger };
 }
 
@@ -63,12 +56,12 @@ async function call(
 ): Promise<Answer> {
 	const [method, path] = PATHS[action](reviewId, opts.roundId ?? '');
 	const headers: Record<string, string> = { cookie: `psems_session=${who.token}`, accept: 'application/json' };
-	const origin = opts.origin === undefined ? server.url : opts.origin;
+	const origin = opts.origin === undefined ? t.server.url : opts.origin;
 	if (origin) headers.origin = origin;
 	if (method === 'POST') headers['content-type'] = 'application/json';
 	const body = method === 'POST' ? (opts.rawBody ?? JSON.stringify(opts.body ?? {})) : undefined;
-	const request = new Request(`${server.url}${path}`, { method, headers, body });
-	const response = await handleRoundRequest(server.services, { id: who.id }, { action, reviewId, roundId: opts.roundId }, request);
+	const request = new Request(`${t.server.url}${path}`, { method, headers, body });
+	const response = await handleRoundRequest(t.server.services, { id: who.id }, { action, reviewId, roundId: opts.roundId }, request);
 	expect(response.headers.get('cache-control')).toBe('private, no-store');
 	const text = await response.text();
 	return { status: response.status, text, body: JSON.parse(text) as Record<string, unknown> };
@@ -86,8 +79,7 @@ async function listen(reviewId: string, who: Person) {
 	const states: string[] = [];
 	const docs: Y.Doc[] = [];
 	for (const name of [workspaceDocumentName(reviewId), reviewerDocumentName(reviewId)]) {
-		const client = connectClient({ url: server.wsUrl, name, token: who.token });
-		clients.push(client);
+		const client = t.connect({ name, token: who.token });
 		client.doc.on('update', (update: Uint8Array, _origin: unknown, doc: Y.Doc) => {
 			updates.push(update);
 			states.push(JSON.stringify(doc.toJSON()));
@@ -160,7 +152,10 @@ describe('blind scoring', () => {
 		const answersBefore = observerAnswers.map((a) => a.text).join('\n');
 		for (const secret of secrets) expect(seenBefore + answersBefore).not.toContain(secret);
 		expect(seenBefore).not.toMatch(/score|comment/i);
-		for (const answer of observerAnswers) expect(Object.keys(answer.body)).toEqual(['message']);
+		for (const answer of observerAnswers) {
+			expect(Object.keys(answer.body)).toEqual(['error']);
+			expect(Object.keys(answer.body.error as object).sort()).toEqual(['code', 'message']);
+		}
 		for (const state of observer.states) {
 			const rounds = (JSON.parse(state) as { rounds?: unknown }).rounds ?? {};
 			// The only numbers in a round before its reveal are its number and how many may vote.
@@ -195,8 +190,8 @@ describe('blind scoring', () => {
 			const mine = await call(p, reviewId, 'my_vote', { roundId: round.id });
 			expect(mine).toMatchObject({ status: 200, body: { mine: null } });
 		}
-		expect(server.services.repos.rounds.votes(round.id)).toEqual([]);
-		const reveal = server.services.audit.entries(reviewId).find((e) => e.action === 'reveal');
+		expect(t.server.services.repos.rounds.votes(round.id)).toEqual([]);
+		const reveal = t.server.services.audit.entries(reviewId).find((e) => e.action === 'reveal');
 		expect(reveal?.actorId).toBe(fran.id);
 		expect(reveal?.details).toMatchObject({ elementCode: 'A2', round: 1, count: 3, median: 2 });
 		for (const p of [dee, sam, mo]) expect(JSON.stringify(reveal?.details)).not.toContain(p.id);
@@ -211,7 +206,7 @@ describe('blind scoring', () => {
 		const changed = await call(dee, reviewId, 'vote', { roundId: round.id, body: { score: 3, comment: 'second' } });
 		expect(changed.body).toEqual({ mine: { score: 3, comment: 'second' } });
 		expect((await call(dee, reviewId, 'my_vote', { roundId: round.id })).body).toEqual({ mine: { score: 3, comment: 'second' } });
-		expect(server.services.repos.rounds.votes(round.id)).toHaveLength(1);
+		expect(t.server.services.repos.rounds.votes(round.id)).toHaveLength(1);
 		expect(observer.rounds()[0].voters).toEqual([{ userId: dee.id, name: 'Dee Department' }]);
 		// Only the voter gets their own vote back; the facilitator asking gets their own (none).
 		expect((await call(fran, reviewId, 'my_vote', { roundId: round.id })).body).toEqual({ mine: null });
@@ -221,11 +216,11 @@ describe('blind scoring', () => {
 		const { reviewId, fran, olga, stranger } = workshop();
 		const round = await openRound(fran, reviewId);
 		const observerVote = await call(olga, reviewId, 'vote', { roundId: round.id, body: { score: 5 } });
-		expect(observerVote).toMatchObject({ status: 403, body: { message: 'Observers follow the round but do not score.' } });
+		expect(observerVote).toMatchObject({ status: 403, body: { error: { code: 'forbidden', message: 'Observers follow the round but do not score.' } } });
 		const strangerVote = await call(stranger, reviewId, 'vote', { roundId: round.id, body: { score: 5 } });
 		expect(strangerVote.status).toBe(403);
 		expect((await call(stranger, reviewId, 'my_vote', { roundId: round.id })).status).toBe(403);
-		expect(server.services.repos.rounds.votes(round.id)).toEqual([]);
+		expect(t.server.services.repos.rounds.votes(round.id)).toEqual([]);
 	});
 
 	it('lets only the facilitator open, reveal or cancel a round', async () => {
@@ -236,30 +231,57 @@ describe('blind scoring', () => {
 		await call(sam, reviewId, 'vote', { roundId: round.id, body: { score: 3 } });
 		for (const p of [dee, mo]) {
 			const reveal = await call(p, reviewId, 'reveal', { roundId: round.id });
-			expect(reveal).toMatchObject({ status: 403, body: { message: 'Only the facilitator can open, reveal or cancel a scoring round.' } });
+			expect(reveal).toMatchObject({ status: 403, body: { error: { code: 'forbidden', message: 'Only the facilitator can open, reveal or cancel a scoring round.' } } });
 			expect((await call(p, reviewId, 'cancel', { roundId: round.id })).status).toBe(403);
 		}
-		expect(server.services.repos.rounds.find(reviewId, round.id)?.status).toBe('open');
-		expect(server.services.repos.rounds.votes(round.id)).toHaveLength(2);
+		expect(t.server.services.repos.rounds.find(reviewId, round.id)?.status).toBe('open');
+		expect(t.server.services.repos.rounds.votes(round.id)).toHaveLength(2);
 	});
 
 	it('runs a round again as round 2 after a reveal, and refuses votes for the closed round', async () => {
 		const { reviewId, fran, dee, sam } = workshop();
 		const observer = await listen(reviewId, dee);
 		const first = await openRound(fran, reviewId, 'C1');
-		expect((await call(fran, reviewId, 'open', { body: { elementCode: 'C1' } })).body.message).toBe('Round 1 for C1 is already open: reveal or cancel it first.');
+		expect(errorOf(await call(fran, reviewId, 'open', { body: { elementCode: 'C1' } })).message).toBe('Round 1 for C1 is already open: reveal or cancel it first.');
 		await call(dee, reviewId, 'vote', { roundId: first.id, body: { score: 1 } });
 		await call(sam, reviewId, 'vote', { roundId: first.id, body: { score: 4 } });
 		expect((await call(fran, reviewId, 'reveal', { roundId: first.id })).status).toBe(200);
 
 		const late = await call(dee, reviewId, 'vote', { roundId: first.id, body: { score: 2 } });
-		expect(late).toMatchObject({ status: 409, body: { message: 'Round 1 for C1 was already revealed: your score was not recorded.' } });
+		expect(late).toMatchObject({ status: 409, body: { error: { code: 'conflict', message: 'Round 1 for C1 was already revealed: your score was not recorded.' } } });
 		expect((await call(fran, reviewId, 'reveal', { roundId: first.id })).status).toBe(409);
 
 		const second = await openRound(fran, reviewId, 'C1');
 		expect(second).toMatchObject({ number: 2, status: 'open', voters: [] });
 		await eventually(() => observer.rounds().filter((r) => r.elementCode === 'C1').length === 2, 'both rounds in the document');
 		expect(observer.rounds().map((r) => [r.number, r.status])).toEqual([[1, 'revealed'], [2, 'open']]);
+	});
+
+	it('deletes the votes before the room sees the spread; when showing it fails, revealing again shows it', async () => {
+		const { reviewId, fran, dee, sam } = workshop();
+		const observer = await listen(reviewId, fran);
+		const round = await openRound(fran, reviewId, 'B2');
+		await call(dee, reviewId, 'vote', { roundId: round.id, body: { score: 1 } });
+		await call(sam, reviewId, 'vote', { roundId: round.id, body: { score: 3 } });
+		await eventually(() => observer.rounds().find((r) => r.id === round.id)?.voters.length === 2, 'the room sees two voters');
+
+		// The reviewer document cannot be written (for example, it fails to load) for one request.
+		const store = t.server.services.documentStore;
+		const write = store.write;
+		store.write = () => Promise.reject(new Error('document unavailable'));
+		const failed = await call(fran, reviewId, 'reveal', { roundId: round.id });
+		store.write = write;
+		expect(failed).toMatchObject({ status: 500, body: { error: { code: 'internal', message: expect.stringContaining('Reveal again to show it.') } } });
+		expect(t.server.services.repos.rounds.votes(round.id)).toEqual([]);
+		expect(t.server.services.repos.rounds.find(reviewId, round.id)?.status).toBe('revealed');
+		expect(observer.rounds().find((r) => r.id === round.id)).toMatchObject({ status: 'open', result: null });
+
+		const again = await call(fran, reviewId, 'reveal', { roundId: round.id });
+		expect(again.status).toBe(409);
+		await eventually(() => observer.rounds().find((r) => r.id === round.id)?.status === 'revealed', 'the room sees the reveal');
+		expect(observer.rounds().find((r) => r.id === round.id)?.result).toMatchObject({ count: 2, min: 1, max: 3 });
+		const stored = readRounds(readStored(t.server.services.repos.documents, reviewerDocumentName(reviewId)));
+		expect(stored.find((r) => r.id === round.id)).toMatchObject({ status: 'revealed', result: { count: 2 } });
 	});
 
 	it('refuses to reveal fewer than two votes, and cancelling deletes the votes unseen', async () => {
@@ -269,28 +291,28 @@ describe('blind scoring', () => {
 		await call(dee, reviewId, 'vote', { roundId: round.id, body: { score: 5, comment: 'alone' } });
 		const single = await call(fran, reviewId, 'reveal', { roundId: round.id });
 		expect(single.status).toBe(409);
-		expect(single.body.message).toContain("that person's score");
+		expect(errorOf(single).message).toContain("that person's score");
 		const cancelled = await call(fran, reviewId, 'cancel', { roundId: round.id });
 		expect(cancelled).toMatchObject({ status: 200, body: { round: { status: 'cancelled', result: null, voters: [{ name: 'Dee Department' }] } } });
-		expect(server.services.repos.rounds.votes(round.id)).toEqual([]);
+		expect(t.server.services.repos.rounds.votes(round.id)).toEqual([]);
 		expect(cancelled.text).not.toContain('alone');
 	});
 
 	it('answers bad input with 400 and a clear message, and refuses a cross-site post', async () => {
 		const { reviewId, fran, dee } = workshop();
 		const round = await openRound(fran, reviewId, 'E1');
-		const bad = async (body: unknown) => (await call(dee, reviewId, 'vote', { roundId: round.id, body })).body;
-		expect(await bad({ score: 7 })).toEqual({ message: 'A score is a whole number from 0 to 5.', field: 'score' });
+		const bad = async (body: unknown) => errorOf(await call(dee, reviewId, 'vote', { roundId: round.id, body }));
+		expect(await bad({ score: 7 })).toEqual({ code: 'invalid_input', message: 'A score is a whole number from 0 to 5.', field: 'score' });
 		expect(await bad({ score: 2.5 })).toMatchObject({ field: 'score' });
-		expect(await bad({})).toEqual({ message: 'Choose a level from 0 to 5.', field: 'score' });
-		expect(await bad({ score: 2, comment: 'x'.repeat(501) })).toEqual({ message: 'A comment can be at most 500 characters.', field: 'comment' });
+		expect(await bad({})).toEqual({ code: 'invalid_input', message: 'Choose a level from 0 to 5.', field: 'score' });
+		expect(await bad({ score: 2, comment: 'x'.repeat(501) })).toEqual({ code: 'invalid_input', message: 'A comment can be at most 500 characters.', field: 'comment' });
 		expect((await call(dee, reviewId, 'vote', { roundId: round.id, rawBody: '{not json' })).status).toBe(400);
-		expect((await call(fran, reviewId, 'open', { body: { elementCode: 'Z9' } })).body).toEqual({ message: 'Choose an element of the framework to score.', field: 'elementCode' });
+		expect(errorOf(await call(fran, reviewId, 'open', { body: { elementCode: 'Z9' } }))).toEqual({ code: 'invalid_input', message: 'Choose an element of the framework to score.', field: 'elementCode' });
 		expect((await call(dee, reviewId, 'vote', { roundId: 'no-such-round', body: { score: 1 } })).status).toBe(404);
 		const forged = await call(dee, reviewId, 'vote', { roundId: round.id, body: { score: 1 }, origin: 'https://evil.example' });
 		expect(forged.status).toBe(403);
 		const noOrigin = await call(fran, reviewId, 'reveal', { roundId: round.id, origin: null });
 		expect(noOrigin.status).toBe(403);
-		expect(server.services.repos.rounds.votes(round.id)).toEqual([]);
+		expect(t.server.services.repos.rounds.votes(round.id)).toEqual([]);
 	});
 });

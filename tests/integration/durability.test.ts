@@ -10,30 +10,8 @@ import { removeDir, tempDataDir } from '../helpers/server.ts';
 import { spawnServer } from '../helpers/child-process.ts';
 import { connectClient, eventually, synced, type TestClient } from '../helpers/provider.ts';
 import { runCrashTrials } from '../helpers/crash-trials.ts';
-
-type Fixture = { dataDir: string; reviewId: string; tokens: string[] };
-
-/** Prepares accounts, sessions and a review in the database file before the server starts. */
-function prepare(editorCount: number): Fixture {
-	const dataDir = tempDataDir('psems-durable-');
-	const services = createServices(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, 'test'));
-	const tokens: string[] = [];
-	const reviewId = crypto.randomUUID();
-	for (let i = 0; i < editorCount; i++) {
-		const id = crypto.randomUUID();
-		services.repos.users.insert({ id, email: `editor${i}@example.test`, name: `Editor ${i}`, passwordHash: 'x', isAdmin: i === 0, createdAt: Date.now() });
-		if (i === 0) {
-			services.repos.reviews.insert({
-				id: reviewId, title: 'Durability', portName: 'Port', portCountry: 'Land', kind: 'independent_review',
-				scheduledOn: null, frameworkId: 'psems-gap', frameworkVersion: '1.0', createdBy: id, createdAt: Date.now()
-			});
-		}
-		services.repos.reviews.addParticipant(reviewId, id, i === 0 ? 'facilitator' : 'department_head', i === 0 ? null : 'Ops', Date.now());
-		tokens.push(services.sessions.create(id).token);
-	}
-	services.close();
-	return { dataDir, reviewId, tokens };
-}
+import { prepareReview } from '../helpers/fault-fixture.ts';
+import { readStored } from '../../server/collab/document-store.ts';
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
@@ -50,7 +28,7 @@ describe('durable persistence', () => {
 	});
 
 	it('stores the last in-memory state and exits 0 within 10 s on SIGTERM', { timeout: 60_000 }, async () => {
-		const fixture = prepare(2);
+		const fixture = prepareReview(2, { dataDir: tempDataDir('psems-durable-') });
 		cleanups.push(() => removeDir(fixture.dataDir));
 		const server = await spawnServer(fixture.dataDir);
 		cleanups.push(() => void server.child.kill('SIGKILL'));
@@ -76,8 +54,7 @@ describe('durable persistence', () => {
 		cleanups.push(() => services.close());
 		const stored = services.repos.documents.load(workspaceDocumentName(fixture.reviewId));
 		expect(stored.updates).toEqual([]);
-		const doc = new Y.Doc();
-		Y.applyUpdate(doc, stored.state!);
+		const doc = readStored(services.repos.documents, workspaceDocumentName(fixture.reviewId));
 		expect(doc.getText('notes').toString()).toBe('Agreed: the RAG meets monthly. ');
 		expect(doc.getMap('grid').get('A1')).toBe(3);
 		expect(Y.encodeStateVector(doc)).toEqual(lastState);

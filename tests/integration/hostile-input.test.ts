@@ -3,36 +3,35 @@
 // /healthz, a well-behaved pair of clients on another review keeps editing and converging, the
 // target document is unchanged both live and in storage, and the offending connection was
 // closed or its message dropped.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { startTestServer, removeDir, type TestServer } from '../helpers/server.ts';
-import { acknowledged, connectClient, eventually, synced, type TestClient } from '../helpers/provider.ts';
-import { awarenessMessage, closeReason, frame, openRawSocket, syncUpdateMessage, Wire, type RawSocket } from '../helpers/raw-socket.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { useTestServer } from '../helpers/use-test-server.ts';
+import { acknowledged, eventually, synced, type TestClient } from '../helpers/provider.ts';
+import { awarenessMessage, closeReason, frame, syncUpdateMessage, Wire, type RawSocket } from '../helpers/raw-socket.ts';
 import { workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import { CloseEvents } from '../../src/lib/shared/close-events.ts';
+import { readStored } from '../../server/collab/document-store.ts';
 
 const SMALL_UPDATE_CAP = 64 * 1024;
 /** How long the never-authenticating socket may stay open in its test. */
 const SHORT_AUTH_TIMEOUT_MS = 300;
 
+const servers = useTestServer();
 let server: TestServer;
 /** A second server with a 64 KiB update cap. */
 let small: TestServer;
-const clients: TestClient[] = [];
-const sockets: RawSocket[] = [];
+/** Hand-driven sockets of the current test: heldUp waits until the server has handled them. */
+const socketsOfTest: RawSocket[] = [];
 const bystanders = new Map<TestServer, { a: TestClient; b: TestClient }>();
 let inputsTried = 0;
 
-function connect(srv: TestServer, name: string, token: string): TestClient {
-	const client = connectClient({ url: srv.wsUrl, name, token });
-	clients.push(client);
-	return client;
-}
+const connect = (srv: TestServer, name: string, token: string): TestClient => servers.connect({ on: srv, name, token });
 
 async function raw(srv: TestServer, token: string | null): Promise<RawSocket> {
-	const socket = await openRawSocket(srv.wsUrl, token);
-	sockets.push(socket);
+	const socket = await servers.raw(token, srv);
+	socketsOfTest.push(socket);
 	return socket;
 }
 
@@ -48,16 +47,15 @@ async function startBystanders(srv: TestServer) {
 }
 
 beforeAll(async () => {
-	[server, small] = await Promise.all([startTestServer(), startTestServer({ MAX_UPDATE_BYTES: String(SMALL_UPDATE_CAP) })]);
+	server = servers.server;
+	small = await servers.start({ MAX_UPDATE_BYTES: String(SMALL_UPDATE_CAP) });
 	await Promise.all([startBystanders(server), startBystanders(small)]);
 });
+beforeEach(() => {
+	socketsOfTest.length = 0;
+});
 
-afterAll(async () => {
-	for (const socket of sockets) socket.close();
-	for (const client of clients) client.destroy();
-	await Promise.all([server.stop(), small.stop()]);
-	removeDir(server.dataDir);
-	removeDir(small.dataDir);
+afterAll(() => {
 	console.info(`hostile-input: ${inputsTried} hostile inputs tried`);
 });
 
@@ -94,10 +92,7 @@ function describeDoc(doc: Y.Doc): string {
 function snapshot(srv: TestServer, name: string): Snapshot {
 	const live = srv.collab.hocuspocus.documents.get(name);
 	if (!live) throw new Error(`document ${name} is not open`);
-	const { state, updates } = srv.services.repos.documents.load(name);
-	const stored = new Y.Doc();
-	if (state) Y.applyUpdate(stored, state);
-	for (const update of updates) Y.applyUpdate(stored, update);
+	const stored = readStored(srv.services.repos.documents, name);
 	return {
 		live: describeDoc(live),
 		liveVector: Buffer.from(Y.encodeStateVector(live)).toString('hex'),
@@ -122,13 +117,13 @@ async function bystandersConverge(srv: TestServer): Promise<void> {
 }
 
 /** The four guarantees every hostile input must leave intact (the fourth is asserted per test). */
-async function heldUp(t: Target): Promise<void> {
-	await healthy(t.srv);
-	await bystandersConverge(t.srv);
-	// Give anything the server might still do with the input a moment to land.
-	await new Promise((r) => setTimeout(r, 100));
-	expect(snapshot(t.srv, t.name)).toEqual(t.before);
-	expect(describeDoc(t.owner.doc)).toBe(t.before.live);
+async function heldUp(target: Target): Promise<void> {
+	await healthy(target.srv);
+	await bystandersConverge(target.srv);
+	// Everything the hostile sockets sent has been handled (or they were closed) before we look.
+	for (const socket of socketsOfTest) await socket.settled();
+	expect(snapshot(target.srv, target.name)).toEqual(target.before);
+	expect(describeDoc(target.owner.doc)).toBe(target.before.live);
 }
 
 /** Sends one hostile frame and counts it. */

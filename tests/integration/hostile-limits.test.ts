@@ -4,42 +4,20 @@
 // the server bounds what it holds, closes the offending socket, answers /healthz, and that
 // clients on another review keep converging.
 import net from 'node:net';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startTestServer, removeDir, type TestServer } from '../helpers/server.ts';
-import { acknowledged, connectClient, eventually, synced, type TestClient } from '../helpers/provider.ts';
-import { openRawSocket, syncUpdateMessage, type RawSocket } from '../helpers/raw-socket.ts';
+import type { TestServer } from '../helpers/server.ts';
+import { useTestServer } from '../helpers/use-test-server.ts';
+import { acknowledged, eventually, synced, type TestClient } from '../helpers/provider.ts';
+import { syncUpdateMessage, type RawSocket } from '../helpers/raw-socket.ts';
 import { workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import { CloseEvents } from '../../src/lib/shared/close-events.ts';
 
-const servers: TestServer[] = [];
-const clients: TestClient[] = [];
-const sockets: RawSocket[] = [];
-
-afterAll(async () => {
-	for (const socket of sockets) socket.socket.terminate();
-	for (const client of clients) client.destroy();
-	await Promise.all(servers.map((s) => s.stop()));
-	for (const s of servers) removeDir(s.dataDir);
-});
-
-async function serverWith(env: Record<string, string>): Promise<TestServer> {
-	const srv = await startTestServer(env);
-	servers.push(srv);
-	return srv;
-}
-
-function connect(srv: TestServer, name: string, token: string): TestClient {
-	const client = connectClient({ url: srv.wsUrl, name, token });
-	clients.push(client);
-	return client;
-}
-
-async function raw(srv: TestServer, token: string | null): Promise<RawSocket> {
-	const socket = await openRawSocket(srv.wsUrl, token);
-	sockets.push(socket);
-	return socket;
-}
+// Each test starts its own server with the limits it probes; the helper stops it after the test.
+const servers = useTestServer({ shared: false });
+const serverWith = (env: Record<string, string>): Promise<TestServer> => servers.start(env);
+const connect = (srv: TestServer, name: string, token: string): TestClient => servers.connect({ on: srv, name, token });
+const raw = (srv: TestServer, token: string | null): Promise<RawSocket> => servers.raw(token, srv);
 
 type Review = { name: string; facilitator: { id: string; token: string }; head: { id: string; token: string } };
 
@@ -143,7 +121,8 @@ describe('a reader that stops reading', () => {
 		const blob = writer.doc.getMap<string>('blob');
 		for (let i = 0; i < 120 && document.getConnectionsCount() === 3; i++) {
 			blob.set('big', `${i}:${'x'.repeat(200 * 1024)}`);
-			await new Promise((r) => setTimeout(r, 10));
+			// Paced by the server: once it acknowledged this one, it has broadcast it to the reader too.
+			await acknowledged(writer);
 		}
 		await eventually(() => document.getConnectionsCount() === 2, 'slow reader dropped from the document', 10_000);
 		await acknowledged(writer);
@@ -177,8 +156,9 @@ describe('updates Yjs would hold as pending', () => {
 			forger.getText('t').insert(0, 'x'.repeat(100));
 			const seen = Y.encodeStateVector(forger);
 			forger.getText('t').insert(100, 'injected'.repeat(4_000));
+			const answered = socket.replies.length;
 			socket.send(syncUpdateMessage(r.name, Y.encodeStateAsUpdate(forger, seen)));
-			await new Promise((r) => setTimeout(r, 50));
+			await socket.until(() => socket.closed !== null || socket.replies.length > answered, `forged update ${i} handled`);
 		}
 		const closed = await socket.waitClosed();
 		expect(closed.code).toBe(CloseEvents.UpdateRejected.code);

@@ -46,4 +46,20 @@ describe('the audit chain', () => {
 		expect(entry).toMatchObject({ seq: 2, action: 'export', actorName: 'Dee Head' });
 		expect(f.services.records.verifyAll().ok).toBe(true);
 	});
+
+	it('exports through the records service, which checks the role and audits each download', async () => {
+		value(f.freeze());
+		const observer = { id: crypto.randomUUID(), email: 'olu@example.test', name: 'Olu Observer', isAdmin: false };
+		f.services.repos.users.insert({ ...observer, passwordHash: 'x', createdAt: 0 });
+		f.services.repos.reviews.addParticipant(f.reviewId, observer.id, 'observer', null, 0);
+
+		const file = value(await f.services.records.exportVersion(f.departmentHead.id, f.reviewId, 1, 'grid.csv'));
+		expect(file).toMatchObject({ contentType: 'text/csv; charset=utf-8', filename: 'psems-record-port-of-testhaven-v1-grid.csv' });
+		expect(await f.services.records.exportVersion(observer.id, f.reviewId, 1, 'json')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await f.services.records.exportVersion(f.departmentHead.id, f.reviewId, 1, 'docx')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		expect(await f.services.records.exportVersion(f.departmentHead.id, f.reviewId, 9, 'json')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+		const exports = f.services.audit.entries(f.reviewId).filter((e) => e.action === 'export');
+		expect(exports.map((e) => [e.actorName, e.details])).toEqual([['Dee Head', { version: 1, format: 'grid.csv' }]]);
+	});
 });

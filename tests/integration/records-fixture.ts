@@ -6,7 +6,7 @@ import { hashPassword } from '../../server/auth/passwords.ts';
 import type { SessionUser } from '../../server/auth/sessions.ts';
 import type { Role } from '../../src/lib/shared/roles.ts';
 import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
-import { currentDocument } from '../../server/records/live-documents.ts';
+import { readStored } from '../../server/collab/document-store.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -39,18 +39,17 @@ export async function createRecordsFixture(): Promise<RecordsFixture> {
 	const departmentHead = await person('Dee Head', 'department_head', 'Operations');
 	const accountableManager = await person('Alex Accountable', 'accountable_manager');
 
-	const live = { get: () => null };
 	const edit: RecordsFixture['edit'] = (change) => {
 		const names = { workspace: workspaceDocumentName(reviewId), reviewer: reviewerDocumentName(reviewId) };
 		const docs = {
-			workspace: currentDocument(live, services.repos.documents, names.workspace).doc,
-			reviewer: currentDocument(live, services.repos.documents, names.reviewer).doc
+			workspace: readStored(services.repos.documents, names.workspace),
+			reviewer: readStored(services.repos.documents, names.reviewer)
 		};
 		const before = { workspace: Y.encodeStateVector(docs.workspace), reviewer: Y.encodeStateVector(docs.reviewer) };
 		change(docs);
 		for (const kind of ['workspace', 'reviewer'] as const) {
 			const update = Y.encodeStateAsUpdate(docs[kind], before[kind]);
-			services.repos.documents.appendUpdate(names[kind], update, clock.now());
+			services.documentStore.append(names[kind], update);
 		}
 	};
 	return {

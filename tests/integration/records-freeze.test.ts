@@ -7,7 +7,7 @@ import { canonicalJson, sha256Hex } from '../../src/lib/shared/record/canonical-
 import { workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import { snapshotChainHash } from '../../server/records/hashes.ts';
 import { encodeStateVectorBase64 } from '../../server/records/state-vectors.ts';
-import { currentDocument } from '../../server/records/live-documents.ts';
+import { readStored } from '../../server/collab/document-store.ts';
 import { UNSYNCED_MESSAGE } from '../../server/records/freeze.ts';
 import { createRecordsFixture, value, type RecordsFixture } from './records-fixture.ts';
 
@@ -94,7 +94,7 @@ describe('freezing the evaluation record', () => {
 	it("refuses while the client's state vector shows changes the server lacks, and freezes once they arrived", () => {
 		f.edit(({ workspace }) => setSelfScore(workspace, 'A1', 2));
 		const name = workspaceDocumentName(f.reviewId);
-		const client = currentDocument({ get: () => null }, f.services.repos.documents, name).doc;
+		const client = readStored(f.services.repos.documents, name);
 		const reviewerVector = encodeStateVectorBase64(new Y.Doc());
 		setSelfScore(client, 'A2', 5); // a local edit the server has not received
 

@@ -1,9 +1,9 @@
 // Freezing while the workshop is live: the running server's open documents are what gets frozen,
 // including an edit acknowledged a moment before, and the workshop goes on afterwards.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startTestServer, removeDir, type TestServer } from '../helpers/server.ts';
-import { acknowledged, connectClient, eventually, synced, type TestClient } from '../helpers/provider.ts';
+import { useTestServer } from '../helpers/use-test-server.ts';
+import { acknowledged, eventually, synced, type TestClient } from '../helpers/provider.ts';
 import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import { readGridCell, setSelfScore } from '../../src/lib/shared/documents/grid.ts';
 import { setIndependentScore } from '../../src/lib/shared/documents/reviewer.ts';
@@ -12,28 +12,12 @@ import { UNSYNCED_MESSAGE } from '../../server/records/freeze.ts';
 import type { SessionUser } from '../../server/auth/sessions.ts';
 import { value } from './records-fixture.ts';
 
-let server: TestServer;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-	server = await startTestServer();
-});
-
-afterAll(async () => {
-	for (const client of clients) client.destroy();
-	await server.stop();
-	removeDir(server.dataDir);
-});
+const t = useTestServer();
 
 function setup() {
-	const created = server.createUser({ name: 'Fran Facilitator', isAdmin: true });
-	const reviewId = server.createReview(created.id);
+	const { facilitator: created, reviewId } = t.review();
 	const facilitator: SessionUser = { id: created.id, email: created.email, name: 'Fran Facilitator', isAdmin: true };
-	const open = (name: string) => {
-		const client = connectClient({ url: server.wsUrl, name, token: created.token });
-		clients.push(client);
-		return client;
-	};
+	const open = (name: string) => t.connect({ name, token: created.token });
 	return { facilitator, reviewId, workspace: open(workspaceDocumentName(reviewId)), reviewer: open(reviewerDocumentName(reviewId)) };
 }
 
@@ -49,19 +33,19 @@ describe('freezing with the workshop live', () => {
 		setSelfScore(workspace.doc, 'A1', 3);
 		await acknowledged(workspace);
 
-		expect(server.services.liveDocuments.get(workspaceDocumentName(reviewId))).not.toBeNull();
-		value(server.services.records.freeze(facilitator, reviewId, { label: 'Live', note: 'During the workshop', client: vectors(workspace, reviewer) }));
-		const frozen = value(server.services.records.getVersion(facilitator.id, reviewId, 1));
+		expect(t.server.services.documentStore.liveDocument(workspaceDocumentName(reviewId))).not.toBeNull();
+		value(t.server.services.records.freeze(facilitator, reviewId, { label: 'Live', note: 'During the workshop', client: vectors(workspace, reviewer) }));
+		const frozen = value(t.server.services.records.getVersion(facilitator.id, reviewId, 1));
 		expect(frozen.record.elements[0]).toMatchObject({ code: 'A1', selfScore: 3, independentScore: 1, rationale: 'No owner' });
 
 		// The workshop goes on; a later freeze makes version 2 with the newer edit.
 		setSelfScore(workspace.doc, 'A1', 4);
 		await acknowledged(workspace);
-		const v2 = value(server.services.records.freeze(facilitator, reviewId, { label: 'Later', note: '', client: vectors(workspace, reviewer) }));
+		const v2 = value(t.server.services.records.freeze(facilitator, reviewId, { label: 'Later', note: '', client: vectors(workspace, reviewer) }));
 		expect(v2.version).toBe(2);
-		expect(value(server.services.records.getVersion(facilitator.id, reviewId, 2)).record.elements[0].selfScore).toBe(4);
+		expect(value(t.server.services.records.getVersion(facilitator.id, reviewId, 2)).record.elements[0].selfScore).toBe(4);
 		expect(readGridCell(workspace.doc, 'A1').selfScore).toBe(4);
-		expect(server.services.records.verifyReview(reviewId).ok).toBe(true);
+		expect(t.server.services.records.verifyReview(reviewId).ok).toBe(true);
 	});
 
 	it("refuses while the facilitator's client holds an edit the server has not received", async () => {
@@ -71,28 +55,28 @@ describe('freezing with the workshop live', () => {
 		workspace.socket.disconnect();
 		await eventually(() => workspace.socket.status === 'disconnected', 'the socket is down');
 		setSelfScore(workspace.doc, 'B2', 4);
-		await new Promise((r) => setTimeout(r, 100));
+		expect(workspace.provider.hasUnsyncedChanges).toBe(true);
 
-		const refused = server.services.records.freeze(facilitator, reviewId, { label: 'Too soon', note: '', client: vectors(workspace, reviewer) });
+		const refused = t.server.services.records.freeze(facilitator, reviewId, { label: 'Too soon', note: '', client: vectors(workspace, reviewer) });
 		expect(refused).toEqual({ ok: false, error: { code: 'conflict', message: UNSYNCED_MESSAGE } });
 
 		void workspace.socket.connect();
 		await acknowledged(workspace);
-		const live = server.services.liveDocuments.get(workspaceDocumentName(reviewId));
+		const live = t.server.services.documentStore.liveDocument(workspaceDocumentName(reviewId));
 		await eventually(() => live !== null && readGridCell(live, 'B2').selfScore === 4, 'the server has the edit');
-		value(server.services.records.freeze(facilitator, reviewId, { label: 'Now', note: '', client: vectors(workspace, reviewer) }));
-		expect(value(server.services.records.getVersion(facilitator.id, reviewId, 1)).record.elements.find((e) => e.code === 'B2')?.selfScore).toBe(4);
+		value(t.server.services.records.freeze(facilitator, reviewId, { label: 'Now', note: '', client: vectors(workspace, reviewer) }));
+		expect(value(t.server.services.records.getVersion(facilitator.id, reviewId, 1)).record.elements.find((e) => e.code === 'B2')?.selfScore).toBe(4);
 	});
 
 	it('reads a document nobody has open from storage', async () => {
-		const created = server.createUser({ name: 'Solo Facilitator', isAdmin: true });
-		const reviewId = server.createReview(created.id);
+		const created = t.server.createUser({ name: 'Solo Facilitator', isAdmin: true });
+		const reviewId = t.server.createReview(created.id);
 		const doc = new Y.Doc();
 		setSelfScore(doc, 'C1', 2);
-		server.services.repos.documents.appendUpdate(workspaceDocumentName(reviewId), Y.encodeStateAsUpdate(doc), Date.now());
-		expect(server.services.liveDocuments.get(workspaceDocumentName(reviewId))).toBeNull();
+		t.server.services.repos.documents.appendUpdate(workspaceDocumentName(reviewId), Y.encodeStateAsUpdate(doc), Date.now());
+		expect(t.server.services.documentStore.liveDocument(workspaceDocumentName(reviewId))).toBeNull();
 		const facilitator = { id: created.id, email: created.email, name: 'Solo Facilitator', isAdmin: true };
-		value(server.services.records.freeze(facilitator, reviewId, { label: 'Offline', note: '' }));
-		expect(value(server.services.records.getVersion(created.id, reviewId, 1)).record.elements.find((e) => e.code === 'C1')?.selfScore).toBe(2);
+		value(t.server.services.records.freeze(facilitator, reviewId, { label: 'Offline', note: '' }));
+		expect(value(t.server.services.records.getVersion(created.id, reviewId, 1)).record.elements.find((e) => e.code === 'C1')?.selfScore).toBe(2);
 	});
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as encoding from 'lib0/encoding';
 import { logEvents, spawnServer, type ChildServer } from '../helpers/child-process.ts';
 import { prepareReview, type FaultFixture } from '../helpers/fault-fixture.ts';
-import { frame, openRawSocket, syncUpdateMessage, Wire, type RawSocket } from '../helpers/raw-socket.ts';
+import { frame, openRawSocket, syncUpdateMessage, upgradeStatus, Wire, type RawSocket } from '../helpers/raw-socket.ts';
 import { eventually } from '../helpers/provider.ts';
 import { removeDir } from '../helpers/server.ts';
 import { workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
@@ -69,9 +69,14 @@ describe('log of rejected input', () => {
 		const afterAuth = server.log.length;
 		for (const bytes of input.frames()) socket.send(bytes);
 		await eventually(() => server.log.length > afterAuth, `a log line for ${input.label}`);
-		// Anything more the server would write about this input arrives well within this.
-		await new Promise((r) => setTimeout(r, 300));
-		const added = server.log.slice(afterAuth);
+		// A barrier instead of a wait: once the server has handled everything on the socket, a
+		// refused upgrade makes it log a marker line; stderr keeps order, so every line about the
+		// input is in before the marker.
+		await socket.settled();
+		const marker = `https://marker-${crypto.randomUUID()}.example`;
+		expect(await upgradeStatus(server.wsUrl, { origin: marker })).toBe(403);
+		await eventually(() => server.log.slice(afterAuth).some((line) => line.includes(marker)), 'the marker line');
+		const added = server.log.slice(afterAuth).filter((line) => !line.includes(marker));
 		expect(afterAuth).toBe(before);
 		expect(added).toHaveLength(1);
 		const line = JSON.parse(added[0]) as Record<string, unknown>;

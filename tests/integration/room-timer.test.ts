@@ -1,38 +1,24 @@
 // The room timer runs on the server: a facilitator's command reaches every connected client with
 // the server's times, and a command from anyone else is refused without changing the timer.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, removeDir, type TestServer } from '../helpers/server.ts';
-import { connectClient, eventually, synced, type TestClient } from '../helpers/provider.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../helpers/use-test-server.ts';
+import { eventually, synced } from '../helpers/provider.ts';
 import { reviewerDocumentName } from '../../src/lib/shared/document-names.ts';
 import { readFacilitation } from '../../src/lib/shared/documents/facilitation.ts';
 import { runTimerCommand } from '../../server/facilitation/room-timer.ts';
 
-let server: TestServer;
-const clients: TestClient[] = [];
+const t = useTestServer();
 let clock = 1_700_000_000_000;
 
-beforeAll(async () => {
-	server = await startTestServer();
-});
-
-afterAll(async () => {
-	for (const client of clients) client.destroy();
-	await server.stop();
-	removeDir(server.dataDir);
-});
-
 function deps() {
-	return { reviews: server.services.reviews, liveDocuments: server.services.liveDocuments, logger: server.services.logger, now: () => clock };
+	return { reviews: t.server.services.reviews, documentStore: t.server.services.documentStore, logger: t.server.services.logger, now: () => clock };
 }
 
 async function setUp() {
-	const facilitator = server.createUser({ name: 'Fran Facilitator', isAdmin: true });
-	const head = server.createUser({ name: 'Harbour Head' });
-	const outsider = server.createUser({ name: 'Olly Outsider' });
-	const reviewId = server.createReview(facilitator.id);
-	server.addParticipant(reviewId, head.id, 'department_head', 'Marine operations');
-	const client = connectClient({ url: server.wsUrl, name: reviewerDocumentName(reviewId), token: head.token });
-	clients.push(client);
+	const { facilitator, reviewId } = t.review();
+	const head = t.participant(reviewId, 'Harbour Head', 'department_head', 'Marine operations');
+	const outsider = t.server.createUser({ name: 'Olly Outsider' });
+	const client = t.connect({ name: reviewerDocumentName(reviewId), token: head.token });
 	await synced(client);
 	return { facilitator, head, outsider, reviewId, client };
 }
@@ -64,7 +50,7 @@ describe('the room timer on the server', () => {
 		expect(byOutsider.ok ? null : byOutsider.error.code).toBe('not_found');
 
 		// A later facilitator write proves the refused ones did not slip in before it.
-		await server.services.liveDocuments.write(reviewerDocumentName(reviewId), (doc) => doc.getMap('probe').set('after', true));
+		await t.server.services.documentStore.write(reviewerDocumentName(reviewId), (doc) => doc.getMap('probe').set('after', true));
 		await eventually(() => client.doc.getMap('probe').get('after') === true, 'the probe arrives');
 		expect(readFacilitation(client.doc).timer).toEqual(before);
 	});

@@ -26,7 +26,7 @@ export async function callServer<T>(url: string, key: string, init: CallInit): P
 	}
 	const reply = (await response.json().catch(() => null)) as Record<string, unknown> | null;
 	if (response.ok && reply && key in reply) return ok(reply[key] as T);
-	const error = (reply?.error ?? reply) as { message?: unknown; field?: unknown } | null;
+	const error = reply?.error as { message?: unknown; field?: unknown } | undefined;
 	const message = typeof error?.message === 'string' ? error.message : `The server refused this (${response.status}).`;
 	return fail(response.status === 403 ? 'forbidden' : 'invalid_input', message, typeof error?.field === 'string' ? error.field : undefined);
 }

@@ -1,22 +1,18 @@
 // Glue between form posts and the server's Result values: read the text fields, and turn an
-// AppError into the status and per-field message a page shows next to the input.
-import type { AppError, AppErrorCode } from '#lib/shared/result.ts';
+// AppError into the status (the one map of #lib/shared/error-contract.ts, as for JSON endpoints
+// and error pages) and the per-field message a page shows next to the input.
+import { error as errorPage } from '@sveltejs/kit';
+import type { AppError } from '#lib/shared/result.ts';
+import { httpStatusOf } from '#lib/shared/error-contract.ts';
 
 export type FieldErrors = Record<string, string>;
 
-const STATUS: Record<AppErrorCode, number> = {
-	invalid_input: 400,
-	unauthenticated: 400,
-	forbidden: 403,
-	not_found: 404,
-	conflict: 409,
-	throttled: 429,
-	expired: 410,
-	internal: 500
-};
+/** The HTTP status of a service error: for fail(status, …) and error pages alike. */
+export const statusOf = httpStatusOf;
 
-export function statusOf(error: AppError): number {
-	return STATUS[error.code];
+/** A service error as an error page, with its status from the one map. */
+export function failPage(err: AppError): never {
+	errorPage(statusOf(err), err.message);
 }
 
 /** One message, filed under its field, or under "form" when it concerns the whole form. */

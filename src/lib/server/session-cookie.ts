@@ -1,15 +1,15 @@
 import type { Cookies } from '@sveltejs/kit';
-import { getServices, SESSION_COOKIE } from './services.ts';
+import { SESSION_COOKIE } from './services.ts';
 
 // HttpOnly + SameSite=Lax; Secure whenever the app is served over https. The cookie lives as
 // long as the absolute session lifetime; the server enforces the idle limit itself.
-export function setSessionCookie(cookies: Cookies, token: string, url: URL): void {
-	const { config } = getServices();
-	cookies.set(SESSION_COOKIE, token, {
+export function setSessionCookie(event: { cookies: Cookies; url: URL; locals: App.Locals }, token: string): void {
+	const { config } = event.locals.services;
+	event.cookies.set(SESSION_COOKIE, token, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
-		secure: url.protocol === 'https:' || config.secureCookies,
+		secure: event.url.protocol === 'https:' || config.secureCookies,
 		maxAge: Math.floor(config.sessionAbsoluteMs / 1000)
 	});
 }

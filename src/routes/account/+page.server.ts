@@ -2,7 +2,6 @@
 // every other session, DESIGN.md §6).
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { getServices } from '#lib/server/services.ts';
 import { requireUser } from '#lib/server/guards.ts';
 import { setSessionCookie } from '#lib/server/session-cookie.ts';
 import { errorsOf, readForm, statusOf } from '#lib/server/forms.ts';
@@ -24,13 +23,14 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	changePassword: async ({ locals, url, cookies, request }) => {
+	changePassword: async (event) => {
+		const { locals, url, request } = event;
 		const user = requireUser(locals, url);
 		const parsed = ChangePasswordForm.safeParse(readForm(await request.formData(), ['current', 'next', 'confirm']));
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
-		const result = await getServices().accounts.changePassword(user.id, parsed.data.current, parsed.data.next);
+		const result = await locals.services.accounts.changePassword(user.id, parsed.data.current, parsed.data.next);
 		if (!result.ok) return fail(statusOf(result.error), { errors: errorsOf(result.error) });
-		setSessionCookie(cookies, result.value.token, url);
+		setSessionCookie(event, result.value.token);
 		return { changed: true };
 	}
 };

@@ -1,5 +1,4 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { getServices } from '#lib/server/services.ts';
 import { setSessionCookie } from '#lib/server/session-cookie.ts';
 import { errorsOf, readForm, statusOf } from '#lib/server/forms.ts';
 import { LoginForm, fieldErrors } from '#lib/shared/forms.ts';
@@ -7,22 +6,23 @@ import { safeRedirectPath } from '#lib/shared/safe-redirect.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (getServices().accounts.needsSetup()) redirect(303, '/setup');
+	if (locals.services.accounts.needsSetup()) redirect(303, '/setup');
 	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
 	// An invitation page passes the invited address, so the person only types the password.
 	return { redirectTo: url.searchParams.get('redirectTo'), email: url.searchParams.get('email') ?? '' };
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
-		const { accounts } = getServices();
+	default: async (event) => {
+		const { request, url, locals, getClientAddress } = event;
+		const { accounts } = locals.services;
 		const input = readForm(await request.formData(), ['email', 'password']);
 		const values = { email: input.email };
 		const parsed = LoginForm.safeParse(input);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const result = await accounts.signIn(parsed.data, getClientAddress());
 		if (!result.ok) return fail(statusOf(result.error), { values, errors: errorsOf(result.error) });
-		setSessionCookie(cookies, result.value.token, url);
+		setSessionCookie(event, result.value.token);
 		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
 	}
 };

@@ -1,6 +1,5 @@
 // Sign out is a POST only (a link could be triggered by any page); a GET just goes home.
 import { redirect } from '@sveltejs/kit';
-import { getServices } from '#lib/server/services.ts';
 import { clearSessionCookie } from '#lib/server/session-cookie.ts';
 import { safeRedirectPath } from '#lib/shared/safe-redirect.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,7 +10,7 @@ export const load: PageServerLoad = () => {
 
 export const actions: Actions = {
 	default: async ({ locals, cookies, request }) => {
-		if (locals.sessionId) getServices().sessions.invalidate(locals.sessionId);
+		if (locals.sessionId) locals.services.sessions.invalidate(locals.sessionId);
 		clearSessionCookie(cookies);
 		// An invitation page may ask to come back to itself, to be accepted with another account.
 		const back = (await request.formData()).get('redirectTo');

@@ -1,19 +1,19 @@
 // First run: with no accounts yet, the first person creates the administrator account. Closed for
 // good once any account exists.
 import { fail, redirect } from '@sveltejs/kit';
-import { getServices } from '#lib/server/services.ts';
 import { setSessionCookie } from '#lib/server/session-cookie.ts';
 import { errorsOf, readForm, statusOf } from '#lib/server/forms.ts';
 import { SetupForm, fieldErrors } from '#lib/shared/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
-	if (!getServices().accounts.needsSetup()) redirect(303, '/login');
+export const load: PageServerLoad = ({ locals }) => {
+	if (!locals.services.accounts.needsSetup()) redirect(303, '/login');
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
-		const { accounts } = getServices();
+	default: async (event) => {
+		const { request, locals } = event;
+		const { accounts } = locals.services;
 		if (!accounts.needsSetup()) redirect(303, '/login');
 		const input = readForm(await request.formData(), ['name', 'email', 'password']);
 		const values = { name: input.name, email: input.email };
@@ -21,7 +21,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const result = await accounts.setupFirstAccount(parsed.data);
 		if (!result.ok) return fail(statusOf(result.error), { values, errors: errorsOf(result.error) });
-		setSessionCookie(cookies, result.value.token, url);
+		setSessionCookie(event, result.value.token);
 		redirect(303, '/');
 	}
 };

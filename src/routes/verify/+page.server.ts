@@ -1,7 +1,6 @@
 // Checks an uploaded (or pasted) JSON export of an evaluation record against this system's
 // database: does the file still hash to its fingerprint, and is it a version recorded here?
 import { fail } from '@sveltejs/kit';
-import { getServices } from '#lib/server/services.ts';
 import { requireUser } from '#lib/server/guards.ts';
 import { errorsOf, statusOf, type FieldErrors } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -44,11 +43,12 @@ export const actions: Actions = {
 			return problem(400, { file: 'Choose a JSON export to check, or paste its text below.' });
 		}
 
-		const checked = getServices().records.verifyExport(text);
+		const { records, reviews } = locals.services;
+		const checked = records.verifyExport(text);
 		if (!checked.ok) return fail(statusOf(checked.error), { source, errors: errorsOf(checked.error) });
 		const { reviewId, version, matches, message } = checked.value;
 		// Link to the record only for members; anyone else learns only what the file already says.
-		const member = getServices().reviews.open(user.id, reviewId).ok;
+		const member = reviews.open(user.id, reviewId).ok;
 		return {
 			source,
 			verdict: {

@@ -42,7 +42,7 @@ type LiveSlot = { attach(source: { get(name: string): Y.Doc | null }): () => voi
 
 /** The slot through which the records service reads open documents, if the services have one. */
 function liveSlotOf(services: Services): LiveSlot | null {
-	for (const key of ['live', 'liveDocuments']) {
+	for (const key of ['documentStore', 'live', 'liveDocuments']) {
 		const slot = (services as unknown as Record<string, unknown>)[key];
 		if (slot && typeof (slot as LiveSlot).attach === 'function') return slot as LiveSlot;
 	}

@@ -1,5 +1,5 @@
 // Blind scoring rounds as everyone sees them, under `rounds` in the reviewer document. Only the
-// server writes here (services.liveDocuments.write), and only what every participant may know:
+// server writes here (services.documentStore.write), and only what every participant may know:
 // that a round is open, who has voted (never what), and, after the reveal, the anonymous spread.
 // The votes themselves live in the server's database only (server/rounds), because every client
 // receives the whole document and its whole history.

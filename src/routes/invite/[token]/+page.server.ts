@@ -1,7 +1,6 @@
 // Opening an invitation link: who it is for, and the way in that fits the visitor (new account,
 // existing account, or already signed in). The token is checked again by every action.
 import { fail, redirect } from '@sveltejs/kit';
-import { getServices } from '#lib/server/services.ts';
 import { setSessionCookie } from '#lib/server/session-cookie.ts';
 import { signInPath } from '#lib/server/guards.ts';
 import { errorsOf, formError, readForm, statusOf } from '#lib/server/forms.ts';
@@ -9,7 +8,7 @@ import { AcceptInvitationForm, fieldErrors } from '#lib/shared/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
-	const found = getServices().participants.lookupInvitation(params.token);
+	const found = locals.services.participants.lookupInvitation(params.token);
 	const signedInAs = locals.user ? { name: locals.user.name, email: locals.user.email } : null;
 	if (!found.ok) return { valid: false as const, message: found.error.message, signedInAs };
 	const { invitation, reviewTitle, portName, accountExists } = found.value;
@@ -25,7 +24,8 @@ export const load: PageServerLoad = ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	create: async ({ locals, cookies, url, params, request }) => {
+	create: async (event) => {
+		const { locals, params, request } = event;
 		const input = readForm(await request.formData(), ['name', 'password']);
 		const values = { name: input.name };
 		if (locals.user) {
@@ -33,15 +33,15 @@ export const actions: Actions = {
 		}
 		const parsed = AcceptInvitationForm.safeParse(input);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-		const result = await getServices().participants.acceptAsNewUser(params.token, parsed.data);
+		const result = await locals.services.participants.acceptAsNewUser(params.token, parsed.data);
 		if (!result.ok) return fail(statusOf(result.error), { values, errors: errorsOf(result.error) });
-		setSessionCookie(cookies, result.value.sessionToken, url);
+		setSessionCookie(event, result.value.sessionToken);
 		redirect(303, `/reviews/${result.value.reviewId}`);
 	},
 
 	accept: ({ locals, url, params }) => {
 		if (!locals.user) redirect(303, signInPath(url));
-		const result = getServices().participants.acceptAsSignedIn(params.token, locals.user);
+		const result = locals.services.participants.acceptAsSignedIn(params.token, locals.user);
 		if (!result.ok) return fail(statusOf(result.error), { values: { name: '' }, errors: errorsOf(result.error) });
 		redirect(303, `/reviews/${result.value.reviewId}`);
 	}

@@ -1,17 +1,16 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { getServices, mayCreateReview } from '#lib/server/services.ts';
+import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '#lib/server/guards.ts';
-import { errorsOf, readForm, statusOf } from '#lib/server/forms.ts';
+import { errorsOf, failPage, readForm, statusOf } from '#lib/server/forms.ts';
 import { CreateReviewForm, fieldErrors } from '#lib/shared/forms.ts';
 import { DEFAULT_FRAMEWORK, frameworkRef, listFrameworkVersions } from '#lib/shared/framework/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const FORBIDDEN = 'Only an administrator can create reviews. Ask your administrator to set one up.';
 const FIELDS = ['title', 'portName', 'portCountry', 'kind', 'scheduledOn', 'framework'] as const;
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	if (!mayCreateReview(user)) error(403, FORBIDDEN);
+	const allowed = locals.services.reviews.mayCreate(user);
+	if (!allowed.ok) failPage(allowed.error);
 	return {
 		defaultFramework: frameworkRef(DEFAULT_FRAMEWORK.id, DEFAULT_FRAMEWORK.version),
 		frameworks: listFrameworkVersions().map((f) => ({
@@ -24,13 +23,15 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);
-		if (!mayCreateReview(user)) error(403, FORBIDDEN);
+		// Asked before the form is read, so a visitor who may not create reviews learns only that.
+		const allowed = locals.services.reviews.mayCreate(user);
+		if (!allowed.ok) failPage(allowed.error);
 		const values = readForm(await request.formData(), FIELDS);
 		const parsed = CreateReviewForm.safeParse(values);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-		const result = getServices().reviews.create(user, parsed.data);
+		const result = locals.services.reviews.create(user, parsed.data);
 		if (!result.ok) {
-			if (result.error.code === 'forbidden') error(403, result.error.message);
+			if (result.error.code === 'forbidden') failPage(result.error);
 			return fail(statusOf(result.error), { values, errors: errorsOf(result.error) });
 		}
 		redirect(303, `/reviews/${result.value.id}/participants`);

@@ -1,25 +1,23 @@
 // Who takes part in a review, and (for facilitators) inviting, re-roling and removing people.
-// Each action checks the user here and the services check the policy again; nothing is trusted
-// from the page.
+// Each action needs a signed-in member here; the participant service decides what they may do.
+// Nothing is trusted from the page.
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getServices, may } from '#lib/server/services.ts';
 import { requireUser } from '#lib/server/guards.ts';
 import { errorsOf, readForm, statusOf } from '#lib/server/forms.ts';
 import { ChangeRoleForm, InviteForm, fieldErrors } from '#lib/shared/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The review as this user sees it. Non-members and unknown ids look the same (404), so ids cannot be probed. */
-function openOr404(userId: string, reviewId: string) {
-	const opened = getServices().reviews.open(userId, reviewId);
+function openOr404(locals: App.Locals, userId: string, reviewId: string) {
+	const opened = locals.services.reviews.open(userId, reviewId);
 	if (!opened.ok) error(404, opened.error.message);
 	return opened.value;
 }
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const services = getServices();
-	const { review, role, participants } = openOr404(user.id, params.id);
-	const canManage = may(role, 'manage_participants');
+	const { review, participants, can } = openOr404(locals, user.id, params.id);
+	const canManage = can.manage_participants;
 	return {
 		review: { id: review.id, title: review.title, portName: review.portName, portCountry: review.portCountry },
 		me: user.id,
@@ -27,7 +25,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		participants: participants.map((p) => ({ userId: p.userId, name: p.name, email: p.email, role: p.role, department: p.department })),
 		// Only the facilitator sees who is invited; the token itself is never stored, so never shown again.
 		pending: canManage
-			? services.participants.pending(review.id).map((i) => ({
+			? locals.services.participants.pending(review.id).map((i) => ({
 					id: i.id,
 					name: i.name,
 					email: i.email,
@@ -42,11 +40,11 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 export const actions: Actions = {
 	invite: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
-		openOr404(user.id, params.id);
+		openOr404(locals, user.id, params.id);
 		const values = readForm(await request.formData(), ['name', 'email', 'role', 'department']);
 		const parsed = InviteForm.safeParse(values);
 		if (!parsed.success) return fail(400, { type: 'invite' as const, values, errors: fieldErrors(parsed.error) });
-		const result = getServices().participants.invite(user, params.id, parsed.data);
+		const result = locals.services.participants.invite(user, params.id, parsed.data);
 		if (!result.ok) {
 			return fail(statusOf(result.error), { type: 'invite' as const, values, errors: errorsOf(result.error) });
 		}
@@ -65,9 +63,9 @@ export const actions: Actions = {
 
 	revoke: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
-		openOr404(user.id, params.id);
+		openOr404(locals, user.id, params.id);
 		const { invitationId } = readForm(await request.formData(), ['invitationId']);
-		const result = getServices().participants.revoke(user, params.id, invitationId);
+		const result = locals.services.participants.revoke(user, params.id, invitationId);
 		if (!result.ok) {
 			return fail(statusOf(result.error), { type: 'revoke' as const, invitationId, errors: errorsOf(result.error) });
 		}
@@ -76,13 +74,13 @@ export const actions: Actions = {
 
 	changeRole: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
-		openOr404(user.id, params.id);
+		openOr404(locals, user.id, params.id);
 		const values = readForm(await request.formData(), ['userId', 'role', 'department']);
 		const parsed = ChangeRoleForm.safeParse(values);
 		if (!parsed.success) {
 			return fail(400, { type: 'changeRole' as const, userId: values.userId, values, errors: fieldErrors(parsed.error) });
 		}
-		const result = getServices().participants.changeRole(user, params.id, parsed.data);
+		const result = locals.services.participants.changeRole(user, params.id, parsed.data);
 		if (!result.ok) {
 			const errors = errorsOf(result.error);
 			return fail(statusOf(result.error), { type: 'changeRole' as const, userId: values.userId, values, errors });
@@ -92,11 +90,11 @@ export const actions: Actions = {
 
 	remove: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
-		const { participants } = openOr404(user.id, params.id);
+		const { participants } = openOr404(locals, user.id, params.id);
 		const { userId, intent } = readForm(await request.formData(), ['userId', 'intent']);
 		// Without JavaScript the first press of "Remove" arrives here: answer with the question.
 		if (intent !== 'confirm') return { type: 'confirmRemove' as const, userId };
-		const result = getServices().participants.remove(user, params.id, userId);
+		const result = locals.services.participants.remove(user, params.id, userId);
 		if (!result.ok) {
 			return fail(statusOf(result.error), { type: 'remove' as const, userId, errors: errorsOf(result.error) });
 		}

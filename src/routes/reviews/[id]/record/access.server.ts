@@ -2,16 +2,14 @@
 // else gets the same 404 as an unknown id, so review ids cannot be probed), and a version number
 // that is a positive integer.
 import { error } from '@sveltejs/kit';
-import { getServices } from '#lib/server/services.ts';
 import { requireUser } from '#lib/server/guards.ts';
-import { statusOf } from '#lib/server/forms.ts';
-import type { AppError } from '#lib/shared/result.ts';
+import { failPage } from '#lib/server/forms.ts';
 import { getFramework, SIGNATURE_MEANINGS, type Framework, type SignatureMeaning } from '#lib/shared/framework/index.ts';
 import type { MeaningInfo } from '#lib/record/types.ts';
 
 export function openReview(locals: App.Locals, url: URL, reviewId: string) {
 	const user = requireUser(locals, url);
-	const opened = getServices().reviews.open(user.id, reviewId);
+	const opened = locals.services.reviews.open(user.id, reviewId);
 	if (!opened.ok) error(404, opened.error.message);
 	return { user, ...opened.value };
 }
@@ -21,10 +19,7 @@ export function versionNumber(param: string): number {
 	return Number(param);
 }
 
-/** A service error as an error page: not_found stays a 404, the rest keep their status. */
-export function failPage(err: AppError): never {
-	error(statusOf(err), err.message);
-}
+export { failPage };
 
 export function isMeaning(value: string): value is SignatureMeaning {
 	return (SIGNATURE_MEANINGS as readonly string[]).includes(value);

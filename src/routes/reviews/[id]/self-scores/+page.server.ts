@@ -2,15 +2,9 @@
 // self-assessment review, see element by element what would change, then import. The page checks
 // the user; server/reviews/import-self-scores.ts checks the policy again for every step.
 import { error, fail, redirect } from '@sveltejs/kit';
-import { getServices } from '#lib/server/services.ts';
 import { requireUser } from '#lib/server/guards.ts';
-import { errorsOf, readForm, statusOf } from '#lib/server/forms.ts';
-import type { AppError } from '#lib/shared/result.ts';
+import { errorsOf, failPage, readForm, statusOf } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-function failPage(err: AppError): never {
-	error(statusOf(err), err.message);
-}
 
 /** "filled-replaced-kept" after a successful import (post, redirect, get). */
 function doneOf(value: string | null): { filled: number; replaced: number; kept: number } | null {
@@ -20,7 +14,7 @@ function doneOf(value: string | null): { filled: number; replaced: number; kept:
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const services = getServices();
+	const services = locals.services;
 	const opened = services.reviews.open(user.id, params.id);
 	if (!opened.ok) error(404, opened.error.message);
 	const sources = services.selfScoreImport.sources(user, params.id);
@@ -47,7 +41,7 @@ export const actions: Actions = {
 		if (form.source === '' || expectedVersion === undefined) {
 			return fail(400, { errors: { form: 'Choose a self-assessment review and check the preview before importing.' } });
 		}
-		const imported = await getServices().selfScoreImport.importScores(user, params.id, form.source, {
+		const imported = await locals.services.selfScoreImport.importScores(user, params.id, form.source, {
 			replaceExisting: form.replaceExisting === 'on',
 			expectedVersion
 		});

@@ -1,8 +1,8 @@
 // One frozen version as a document, and signing it. Who may sign with which meaning is the
-// policy's answer (sign_attested, sign_reviewed, sign_approved), asked again in the action; the
-// records service checks the password and the role a third time before it appends anything.
+// policy's answer (sign_attested, sign_reviewed, sign_approved): the page offers what the review's
+// permissions allow, and the records service decides the signature (role, version still current,
+// password) before it appends anything.
 import { fail } from '@sveltejs/kit';
-import { getServices, may } from '#lib/server/services.ts';
 import { errorsOf, formError, readForm, statusOf } from '#lib/server/forms.ts';
 import { SIGNATURE_MEANINGS } from '#lib/shared/framework/index.ts';
 import type { SignatureItem } from '#lib/record/types.ts';
@@ -10,9 +10,9 @@ import { failPage, frameworkOf, isMeaning, meaningsOf, openReview, versionNumber
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
-	const { user, review, role } = openReview(locals, url, params.id);
+	const { user, review, can } = openReview(locals, url, params.id);
 	const version = versionNumber(params.version);
-	const records = getServices().records;
+	const records = locals.services.records;
 	const got = records.getVersion(user.id, review.id, version);
 	if (!got.ok) failPage(got.error);
 	const frozen = got.value;
@@ -23,7 +23,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	const open = frozen.superseded
 		? []
 		: SIGNATURE_MEANINGS.filter(
-				(meaning) => may(role, `sign_${meaning}`) && !frozen.signatures.some((s) => s.meaning === meaning && s.signerUserId === user.id)
+				(meaning) => can[`sign_${meaning}`] && !frozen.signatures.some((s) => s.meaning === meaning && s.signerUserId === user.id)
 			);
 	const toSign = open.flatMap((meaning) => {
 		const declaration = records.declaration(review.id, version, meaning);
@@ -58,35 +58,25 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		integrity: records.verifyReview(review.id),
 		toSign,
 		/** A role that could sign (were the version current), for the "superseded" explanation. */
-		maySign: SIGNATURE_MEANINGS.some((meaning) => may(role, `sign_${meaning}`)),
-		canExport: may(role, 'export'),
+		maySign: SIGNATURE_MEANINGS.some((meaning) => can[`sign_${meaning}`]),
+		canExport: can.export,
 		justFrozen: url.searchParams.get('frozen') === '1'
 	};
 };
 
 export const actions: Actions = {
 	sign: async ({ locals, url, params, request }) => {
-		const { user, role, review } = openReview(locals, url, params.id);
+		const { user, review } = openReview(locals, url, params.id);
 		const version = versionNumber(params.version);
 		// The password is read, passed on and never echoed back to the page.
 		const form = readForm(await request.formData(), ['meaning', 'confirm', 'password']);
 		const meaning = form.meaning;
 		if (!isMeaning(meaning)) return fail(400, { meaning, errors: formError('Choose what your signature means.') });
-		if (!may(role, `sign_${meaning}`)) {
-			return fail(403, { meaning, errors: formError('Your role in this review cannot sign with this meaning.') });
+		if (form.confirm !== 'yes') {
+			return fail(400, { meaning, errors: { confirm: 'Tick the box to confirm that you have read the record and the declaration.' } });
 		}
-		const errors: Record<string, string> = {};
-		if (form.confirm !== 'yes') errors.confirm = 'Tick the box to confirm that you have read the record and the declaration.';
-		if (form.password === '') errors.password = 'Enter your password to sign.';
-		if (Object.keys(errors).length > 0) return fail(400, { meaning, errors });
 
-		const records = getServices().records;
-		const current = records.getVersion(user.id, review.id, version);
-		if (!current.ok) return fail(statusOf(current.error), { meaning, errors: errorsOf(current.error) });
-		if (current.value.superseded) {
-			return fail(409, { meaning, errors: formError('A later version has been frozen, so this one can no longer be signed. Sign the latest version instead.') });
-		}
-		const signed = await records.sign(user, review.id, version, { meaning, password: form.password });
+		const signed = await locals.services.records.sign(user, review.id, version, { meaning, password: form.password });
 		if (!signed.ok) {
 			// A refused password belongs next to the password field, whatever field the service names.
 			const wrongPassword = signed.error.code === 'unauthenticated' || signed.error.field === 'password';

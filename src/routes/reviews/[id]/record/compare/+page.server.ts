@@ -1,6 +1,5 @@
 // Compares two frozen versions of a review's record. The versions come from the query string
 // (?from=1&to=2) so a comparison has a stable, shareable URL; without them the latest two are used.
-import { getServices } from '#lib/server/services.ts';
 import { compareRecords } from '#lib/shared/record/compare.ts';
 import { failPage, openReview } from '../access.server.ts';
 import type { PageServerLoad } from './$types';
@@ -13,7 +12,7 @@ function asVersion(value: string | null, known: readonly number[]): number | nul
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const { user, review } = openReview(locals, url, params.id);
-	const records = getServices().records;
+	const records = locals.services.records;
 	const listed = records.listVersions(user.id, review.id);
 	if (!listed.ok) failPage(listed.error);
 	const numbers = listed.value.map((v) => v.version).sort((a, b) => a - b);
