@@ -11,8 +11,13 @@ import { CloseEvents } from '../src/lib/shared/close-events.ts';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
-/** adapter-node reads the scheme from this header when ORIGIN is unset; we always overwrite it. */
+/**
+ * adapter-node reads the request's scheme and host from these headers; we always overwrite them
+ * (a client's own value is never trusted): from ORIGIN when it is set (behind a TLS proxy or a
+ * load balancer), else plain http and the request's Host.
+ */
 export const SCHEME_HEADER = 'x-psems-scheme';
+export const HOST_HEADER = 'x-psems-host';
 
 export type RunningApp = {
 	url: string;
@@ -27,10 +32,12 @@ export async function startApp(config: Config, opts: { handler?: RequestHandler;
 	const services = opts.services ?? createServices(config);
 	registerServices(services);
 	const collab = createCollabServer(services);
+	const publicOrigin = config.origin ? new URL(config.origin) : null;
 
 	const server = http.createServer((req, res) => {
 		if (isHealthRequest(req)) return handleHealth(services, res);
-		req.headers[SCHEME_HEADER] = 'http';
+		req.headers[SCHEME_HEADER] = publicOrigin ? publicOrigin.protocol.slice(0, -1) : 'http';
+		req.headers[HOST_HEADER] = publicOrigin ? publicOrigin.host : req.headers.host;
 		if (!opts.handler) {
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 			return;

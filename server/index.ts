@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from './config.ts';
-import { startApp, SCHEME_HEADER, type RequestHandler } from './app.ts';
+import { startApp, HOST_HEADER, SCHEME_HEADER, type RequestHandler } from './app.ts';
 import { StartupError } from './persistence/database.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -11,7 +11,10 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 
 async function main() {
 	const config = loadConfig(process.env, pkg.version);
-	if (!config.origin) process.env.PROTOCOL_HEADER = SCHEME_HEADER;
+	// adapter-node 6 takes its origin from these headers at run time (ORIGIN is a build option
+	// there); app.ts fills them from ORIGIN when it is set, else from the request itself.
+	process.env.PROTOCOL_HEADER = SCHEME_HEADER;
+	process.env.HOST_HEADER = HOST_HEADER;
 	// adapter-node's default 512 KB would refuse a large review's JSON export uploaded to /verify.
 	process.env.BODY_SIZE_LIMIT ??= '8M';
 	const handlerFile = path.join(root, 'build', 'handler.js');

@@ -29,7 +29,8 @@ export type SignatureView = {
 	declarationHash: string;
 };
 
-export type RecordStatus = 'frozen' | 'signed' | 'superseded';
+export type { RecordStatus } from '../../src/lib/shared/labels.ts';
+import type { RecordStatus } from '../../src/lib/shared/labels.ts';
 
 export type VersionSummary = {
 	reviewId: string;

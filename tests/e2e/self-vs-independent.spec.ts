@@ -142,7 +142,7 @@ test('self-scores imported from a frozen self-assessment; a 3-level difference b
 	await expect(page.getByTestId('record-difference-A1')).toHaveText(
 		'The self-assessment counted the draft security policy as adopted; the board has not approved it.'
 	);
-	await expect(page.getByTestId('record-independent-A1')).toContainText('Differs by 3');
+	await expect(page.getByTestId('record-score-difference-A1')).toContainText('Differs by 3');
 	await expect(page.getByTestId('record-self-score-source')).toContainText(`Self-scores imported from ${selfTitle} version 1 (hash ${selfHash.slice(0, 12)}`);
 	await shot('record-grid', '[data-testid="record-self-score-source"]');
 	await shot('record-rationale', '#rationale-A1');

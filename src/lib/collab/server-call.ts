@@ -1,6 +1,7 @@
 // The browser's one way to call the app's JSON endpoints (blind scoring, the room timer). The
 // server answers errors as `{ error: { code, message, field? } }`; the page shows the message as
 // it is. A network failure says that nothing was recorded.
+import { readErrorBody } from '#lib/shared/error-contract.ts';
 import { fail, ok, type Result } from '#lib/shared/result.ts';
 
 const OFFLINE = 'The server could not be reached, so nothing was recorded. Check the connection and try again.';
@@ -26,7 +27,6 @@ export async function callServer<T>(url: string, key: string, init: CallInit): P
 	}
 	const reply = (await response.json().catch(() => null)) as Record<string, unknown> | null;
 	if (response.ok && reply && key in reply) return ok(reply[key] as T);
-	const error = reply?.error as { message?: unknown; field?: unknown } | undefined;
-	const message = typeof error?.message === 'string' ? error.message : `The server refused this (${response.status}).`;
-	return fail(response.status === 403 ? 'forbidden' : 'invalid_input', message, typeof error?.field === 'string' ? error.field : undefined);
+	const error = readErrorBody(reply);
+	return error ? { ok: false, error } : fail('internal', `The server refused this (${response.status}).`);
 }

@@ -3,7 +3,9 @@
 import type { Role } from '../shared/roles.ts';
 import type { SignatureMeaning } from '../shared/framework/codes.ts';
 
-export type VersionStatus = 'frozen' | 'signed' | 'superseded';
+/** Where a frozen version stands. */
+export type { RecordStatus as VersionStatus } from '../shared/labels.ts';
+import type { RecordStatus as VersionStatus } from '../shared/labels.ts';
 
 export type VersionItem = {
 	version: number;

@@ -2,6 +2,7 @@
 // default priority of a new action. Pure functions of plain values, so the list the facilitator
 // sees and the count above it can never disagree.
 import { PRIORITIES, type PlanStatus, type Priority } from '#lib/shared/framework/codes.ts';
+import { labelsFor } from '#lib/shared/labels.ts';
 import type { Framework } from '#lib/shared/framework/schema.ts';
 import type { ElementRow } from '#lib/shared/documents/element-rows.ts';
 import type { PlanAction } from '#lib/shared/documents/plan.ts';
@@ -30,7 +31,7 @@ export function isPlanSort(value: string): value is PlanSort {
 }
 
 export function statusLabel(framework: Framework, status: PlanStatus): string {
-	return framework.improvementPlan.statuses.find((s) => s.code === status)?.label ?? status;
+	return labelsFor(framework).planStatus(status);
 }
 
 /** Verified closed, cancelled and risk accepted actions need no more work and are never overdue. */

@@ -1,0 +1,54 @@
+// The words for the codes documents and records store, in one place for the live grid, the record
+// page, the PDF and the CSV. Wording comes from the framework version in use, so a signed record
+// keeps the words it was signed with; an unknown framework or code falls back to the code itself
+// rather than to a guess.
+import { PRIORITY_LABELS, CONFIDENCE_LABELS, isConfidence } from './framework/scoring.ts';
+import type { Framework } from './framework/schema.ts';
+import { ROLE_LABELS, isRole } from './roles.ts';
+import { REVIEW_KIND_LABELS, REVIEW_KINDS, type ReviewKind } from './review-kinds.ts';
+
+export const RECORD_STATUSES = ['frozen', 'signed', 'superseded'] as const;
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
+export const RECORD_STATUS_LABELS: Record<RecordStatus, string> = { frozen: 'Frozen', signed: 'Signed', superseded: 'Superseded' };
+
+export type Labels = {
+	score(value: number | null): string;
+	/** "Managed": the level's name in the framework's scale ('' when unknown). */
+	scoreName(value: number): string;
+	/** "P1 Critical". */
+	priority(code: string | null): string;
+	confidence(code: string | null): string;
+	applicability(code: string): string;
+	planStatus(code: string): string;
+	evidenceStatus(code: string): string;
+	meaning(code: string): string;
+	role(code: string): string;
+	kind(code: string): string;
+	pillar(code: string): string;
+	gapBasis(basis: 'independent' | 'self' | null): string;
+	recordStatus(status: RecordStatus): string;
+};
+
+function lookup(list: ReadonlyArray<{ code: string; label: string }> | undefined, code: string): string {
+	return list?.find((item) => item.code === code)?.label ?? code;
+}
+
+const isReviewKind = (value: string): value is ReviewKind => (REVIEW_KINDS as readonly string[]).includes(value);
+
+export function labelsFor(framework: Framework | null): Labels {
+	return {
+		score: (value) => (value === null ? '' : String(value)),
+		scoreName: (value) => framework?.scale.levels.find((l) => l.value === value)?.label ?? '',
+		priority: (code) => (code === null ? '' : code in PRIORITY_LABELS ? `${code} ${PRIORITY_LABELS[code as keyof typeof PRIORITY_LABELS]}` : code),
+		confidence: (code) => (code === null ? '' : isConfidence(code) ? CONFIDENCE_LABELS[code] : code),
+		applicability: (code) => lookup(framework?.scale.applicability, code),
+		planStatus: (code) => lookup(framework?.improvementPlan.statuses, code),
+		evidenceStatus: (code) => lookup(framework?.interviewRecord.evidenceStatuses, code),
+		meaning: (code) => lookup(framework?.signOff.signatureMeanings, code),
+		role: (code) => (isRole(code) ? ROLE_LABELS[code] : code),
+		kind: (code) => (isReviewKind(code) ? REVIEW_KIND_LABELS[code] : code),
+		pillar: (code) => framework?.pillars.find((p) => p.code === code)?.title ?? code,
+		gapBasis: (basis) => (basis === 'independent' ? 'Independent score' : basis === 'self' ? 'Self score' : ''),
+		recordStatus: (status) => RECORD_STATUS_LABELS[status]
+	};
+}
