@@ -35,7 +35,7 @@ describe('CurrentVsTarget', () => {
 			'B2 Risk treatment, ownership and acceptance|–|Not yet scored|–|4',
 			'C Security operations and delivery',
 			'C1 Physical and operational security measures|0|Independent score|1|4',
-			'C4 Tenants, contractors and port-community partners|N/A|Not applicable|–|N/A'
+			'C4 Tenants, contractors and port-community partners|Not applicable|Not applicable|–|Not applicable'
 		]);
 	});
 
