@@ -12,6 +12,7 @@ import { createAction, descriptionOf } from '../../../src/lib/shared/documents/p
 import { buildRecord, type EvaluationRecord, type RecordParticipant } from '../../../src/lib/shared/record/record.ts';
 import { canonicalJson, sha256Hex } from '../../../src/lib/shared/record/canonical-json.ts';
 import { DEMO_ACTIONS, DEMO_INDEPENDENT, DEMO_INTERVIEWS, DEMO_SELF_SCORES } from '../../demo/demo-content.ts';
+import { writeParagraphs } from '../../demo/create-demo-review.ts';
 import type { FrozenVersion, SignatureView } from '../contract.ts';
 
 const NOW = Date.UTC(2026, 10, 24, 9, 30);
@@ -29,17 +30,6 @@ export const PARTICIPANTS: RecordParticipant[] = [
 function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
 	if (!result.ok) throw new Error(`fixture: ${result.error.message}`);
 	return result.value;
-}
-
-export function writeParagraphs(fragment: Y.XmlFragment, lines: readonly string[]): void {
-	fragment.insert(
-		fragment.length,
-		lines.map((line) => {
-			const paragraph = new Y.XmlElement('paragraph');
-			paragraph.insert(0, [new Y.XmlText(line)]);
-			return paragraph;
-		})
-	);
 }
 
 export function demoDocuments(): { workspace: Y.Doc; reviewer: Y.Doc } {
