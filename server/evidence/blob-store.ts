@@ -16,8 +16,10 @@ export type StagedBlob = {
 };
 
 export class BlobTooLarge extends Error {
-	constructor(readonly limit: number) {
+	readonly limit: number;
+	constructor(limit: number) {
 		super(`larger than ${limit} bytes`);
+		this.limit = limit;
 	}
 }
 

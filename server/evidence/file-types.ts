@@ -2,11 +2,11 @@
 // from its name or the browser's Content-Type: a renamed executable is still an executable.
 // Plain text has no magic number, so it is accepted only when the bytes are UTF-8 text without
 // control characters and the name says .txt, .csv or .md.
-import { fileTypeFromBuffer, reasonableDetectionSizeInBytes } from 'file-type';
+import { fileTypeFromBuffer } from 'file-type';
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 
-/** Bytes of the file's start that sniffing needs. */
-export const SNIFF_BYTES = reasonableDetectionSizeInBytes;
+/** Bytes of the file's start that sniffing needs (file-type's own "reasonable detection size"). */
+export const SNIFF_BYTES = 4100;
 
 /** Detected extension -> the media type the file is stored and served as. */
 export const ALLOWED_TYPES: Readonly<Record<string, string>> = {
