@@ -264,4 +264,6 @@ export function migrate(db: Db): void {
 	}
 }
 
-export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1].id;
+export const LATEST_MIGRATION = Math.max(...MIGRATIONS.map((m) => m.id));
+/** Every migration id, ascending (ids are reserved per branch, so the list may have gaps until merged). */
+export const MIGRATION_IDS: readonly number[] = MIGRATIONS.map((m) => m.id).sort((a, b) => a - b);
