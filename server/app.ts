@@ -7,6 +7,7 @@ import { createServices, type Services } from './services.ts';
 import { registerServices, unregisterServices } from './registry.ts';
 import { COLLAB_PATH, createCollabServer, type CollabServer } from './collab/collab-server.ts';
 import { handleHealth, isHealthRequest } from './http/health.ts';
+import { handleEvidenceRequest, isEvidenceRequest } from './http/evidence-routes.ts';
 import { CloseEvents } from '../src/lib/shared/close-events.ts';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -38,6 +39,8 @@ export async function startApp(config: Config, opts: { handler?: RequestHandler;
 		if (isHealthRequest(req)) return handleHealth(services, res);
 		req.headers[SCHEME_HEADER] = publicOrigin ? publicOrigin.protocol.slice(0, -1) : 'http';
 		req.headers[HOST_HEADER] = publicOrigin ? publicOrigin.host : req.headers.host;
+		// Streamed uploads and downloads of evidence, before SvelteKit reads any body whole.
+		if (isEvidenceRequest(req)) return void handleEvidenceRequest(services, req, res);
 		if (!opts.handler) {
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 			return;

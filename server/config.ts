@@ -22,6 +22,8 @@ const EnvSchema = z.object({
 	MAX_PENDING_UPDATE_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
 	MAX_PREAUTH_BYTES: z.coerce.number().int().min(64 * 1024).default(64 * 1024 * 1024),
 	MAX_UNAUTHENTICATED_SOCKETS: z.coerce.number().int().positive().default(1_000),
+	// Largest evidence file accepted (25 MiB); uploads stream to disk, so this bounds disk, not memory.
+	EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')
 });
 
@@ -46,6 +48,9 @@ export type Config = Readonly<{
 	/** Bytes all not-yet-authenticated sockets together may have queued. */
 	maxPreAuthBytes: number;
 	maxUnauthenticatedSockets: number;
+	/** Evidence files are stored content-addressed under this directory (DATA_DIR/evidence). */
+	evidenceDir: string;
+	maxEvidenceBytes: number;
 	logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 	version: string;
 }>;
@@ -76,6 +81,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		maxPendingUpdateBytes: e.MAX_PENDING_UPDATE_BYTES,
 		maxPreAuthBytes: e.MAX_PREAUTH_BYTES,
 		maxUnauthenticatedSockets: e.MAX_UNAUTHENTICATED_SOCKETS,
+		evidenceDir: path.join(dataDir, 'evidence'),
+		maxEvidenceBytes: e.EVIDENCE_MAX_BYTES,
 		logLevel: e.LOG_LEVEL,
 		version
 	});

@@ -28,6 +28,10 @@ import { createSelfScoreImport } from './reviews/import-self-scores.ts';
 import { createRoundService } from './rounds/rounds-service.ts';
 import { handleRoundRequest, type RoundTarget } from './rounds/round-requests.ts';
 import { createRoomTimer } from './facilitation/room-timer.ts';
+import { createEvidenceFileRepository } from './persistence/evidence-files.ts';
+import { createDiskBlobStore } from './evidence/disk-blob-store.ts';
+import { createEvidenceService } from './evidence/evidence-service.ts';
+import { createBundleExport } from './records/export-bundle.ts';
 
 export function createServices(config: Config, opts: { db?: Db; logger?: Logger; now?: () => number } = {}) {
 	const db = opts.db ?? openDatabase(config.databaseFile);
@@ -43,7 +47,8 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		snapshots: createSnapshotRepository(db),
 		signatures: createSignatureRepository(db),
 		auditLog: createAuditLogRepository(db),
-		rounds: createRoundRepository(db)
+		rounds: createRoundRepository(db),
+		evidenceFiles: createEvidenceFileRepository(db)
 	};
 	const sessions = createSessionService({
 		sessions: repos.sessions,
@@ -59,6 +64,15 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 	// The collaboration server lends its open documents once it runs, so a freeze reads them live.
 	const documentStore = createDocumentStore({ documents: repos.documents, now });
 	const reviews = createReviewService({ reviews: repos.reviews, now });
+	const evidence = createEvidenceService({
+		reviews: repos.reviews,
+		files: repos.evidenceFiles,
+		blobs: createDiskBlobStore(config.evidenceDir),
+		documentStore,
+		audit,
+		maxBytes: config.maxEvidenceBytes,
+		now
+	});
 	const rounds = createRoundService({ db, rounds: repos.rounds, reviews: repos.reviews, documentStore, audit, logger, now });
 	const services = {
 		config,
@@ -88,8 +102,10 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 			audit,
 			documentStore,
 			confirmPassword: accounts.confirmPassword,
-			now
+			now,
+			evidenceFiles: evidence.forRecord
 		}),
+		evidence,
 		selfScoreImport: createSelfScoreImport({
 			reviews: repos.reviews,
 			snapshots: repos.snapshots,
@@ -101,6 +117,9 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		/** The blind-scoring endpoints' Request -> Response handler (server/rounds/round-requests.ts). */
 		roundRequests: {
 			handle: (user: { id: string } | null, target: RoundTarget, request: Request) => handleRoundRequest({ rounds, config, logger }, user, target, request)
+		},
+		get bundles() {
+			return createBundleExport({ reviews: repos.reviews, records: services.records, blobs: evidence.blobs, audit });
 		},
 		roomTimer: createRoomTimer({ reviews, documentStore, logger, now }),
 		demo: {

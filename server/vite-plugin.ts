@@ -7,6 +7,7 @@ import { createServices } from './services.ts';
 import { registerServices } from './registry.ts';
 import { COLLAB_PATH, createCollabServer } from './collab/collab-server.ts';
 import { handleHealth, isHealthRequest } from './http/health.ts';
+import { handleEvidenceRequest, isEvidenceRequest } from './http/evidence-routes.ts';
 import { CloseEvents } from '../src/lib/shared/close-events.ts';
 
 export function collabDevServer(): Plugin {
@@ -20,6 +21,7 @@ export function collabDevServer(): Plugin {
 			registerServices(services);
 			const collab = createCollabServer(services);
 			server.middlewares.use((req, res, next) => (isHealthRequest(req) ? handleHealth(services, res) : next()));
+			server.middlewares.use((req, res, next) => (isEvidenceRequest(req) ? void handleEvidenceRequest(services, req, res) : next()));
 			server.httpServer.on('upgrade', (req, socket, head) => {
 				if ((req.url ?? '').split('?')[0] === COLLAB_PATH) collab.handleUpgrade(req, socket, head);
 			});

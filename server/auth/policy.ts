@@ -13,7 +13,12 @@ export const REVIEW_ACTIONS = [
 	'sign_attested',
 	'sign_reviewed',
 	'sign_approved',
-	'export'
+	'export',
+	// The assurance cycle (issue 15): evidence files, follow-up of signed actions, the overdue view.
+	'upload_evidence',
+	'view_confidential',
+	'verify_actions',
+	'view_overdue'
 ] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
@@ -26,11 +31,25 @@ const MATRIX: Record<Role, ReadonlySet<ReviewAction>> = {
 		'vote',
 		'freeze',
 		'sign_attested',
-		'export'
+		'export',
+		'upload_evidence',
+		'view_confidential',
+		'verify_actions',
+		'view_overdue'
 	]),
-	security_manager: new Set<ReviewAction>(['view', 'edit_workspace', 'vote', 'sign_reviewed', 'export']),
-	department_head: new Set<ReviewAction>(['view', 'edit_workspace', 'vote', 'export']),
-	accountable_manager: new Set<ReviewAction>(['view', 'edit_workspace', 'vote', 'sign_approved', 'export']),
+	security_manager: new Set<ReviewAction>([
+		'view',
+		'edit_workspace',
+		'vote',
+		'sign_reviewed',
+		'export',
+		'upload_evidence',
+		'view_confidential',
+		'verify_actions',
+		'view_overdue'
+	]),
+	department_head: new Set<ReviewAction>(['view', 'edit_workspace', 'vote', 'export', 'upload_evidence']),
+	accountable_manager: new Set<ReviewAction>(['view', 'edit_workspace', 'vote', 'sign_approved', 'export', 'upload_evidence', 'view_overdue']),
 	observer: new Set<ReviewAction>(['view'])
 };
 

@@ -12,6 +12,8 @@ import { createSignatureRepository } from '../persistence/signatures.ts';
 import { createAuditService } from '../records/audit.ts';
 import { verifyRecords } from '../records/verify.ts';
 import type { VerifyReport } from '../records/contract.ts';
+import { createDiskBlobStore } from '../evidence/disk-blob-store.ts';
+import { verifyEvidenceFiles } from '../evidence/verify-evidence.ts';
 
 // sysexits.h codes where one fits: usage 64, no input 66, internal error 70, cannot create 73.
 export const EXIT = { ok: 0, problems: 1, usage: 64, noInput: 66, software: 70, cantCreate: 73 } as const;
@@ -21,8 +23,9 @@ export type Io = { env: Record<string, string | undefined>; out: (line: string) 
 export const HELP = `psems: operator commands for the PSeMS Review Workshop
 
 Usage:
-  psems verify          Recompute every record hash, both hash chains and every signature link.
-                        Exits 0 when intact; otherwise names each altered, missing or reordered row.
+  psems verify          Recompute every record hash, both hash chains and every signature link, and
+                        re-hash every evidence file a frozen record lists (DATA_DIR/evidence).
+                        Exits 0 when intact; otherwise names each altered, missing or reordered row or file.
   psems backup <file>   Write a consistent copy of the database to <file> (safe while the server runs),
                         then check the copy.
   psems help            Show this help.
@@ -35,10 +38,19 @@ export function verifyDatabase(db: Db): VerifyReport {
 	return verifyRecords({ snapshots: createSnapshotRepository(db), signatures: createSignatureRepository(db), audit });
 }
 
+/** The records' check and the evidence files' check in one report. */
+export async function verifyWithEvidence(db: Db, evidenceDir: string): Promise<VerifyReport> {
+	const report = verifyDatabase(db);
+	const evidence = await verifyEvidenceFiles(createSnapshotRepository(db), createDiskBlobStore(evidenceDir));
+	const problems = [...report.problems, ...evidence.problems];
+	return { ok: problems.length === 0, checked: { ...report.checked, evidenceFiles: evidence.checked }, problems };
+}
+
 function counts(report: VerifyReport): string {
-	const { snapshots, signatures, auditEntries } = report.checked;
+	const { snapshots, signatures, auditEntries, evidenceFiles } = report.checked;
 	const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-	return `${n(snapshots, 'snapshot', 'snapshots')}, ${n(signatures, 'signature', 'signatures')}, ${n(auditEntries, 'audit entry', 'audit entries')}`;
+	const files = evidenceFiles === undefined ? '' : `, ${n(evidenceFiles, 'evidence file', 'evidence files')}`;
+	return `${n(snapshots, 'snapshot', 'snapshots')}, ${n(signatures, 'signature', 'signatures')}, ${n(auditEntries, 'audit entry', 'audit entries')}${files}`;
 }
 
 function printReport(io: Io, report: VerifyReport, file: string): number {
@@ -58,12 +70,12 @@ function existingDatabase(io: Io): string | null {
 	return null;
 }
 
-export function verifyCommand(io: Io): number {
+export async function verifyCommand(io: Io): Promise<number> {
 	const file = existingDatabase(io);
 	if (!file) return EXIT.noInput;
 	const db = openDatabase(file);
 	try {
-		return printReport(io, verifyDatabase(db), file);
+		return printReport(io, await verifyWithEvidence(db, loadConfig(io.env).evidenceDir), file);
 	} finally {
 		db.close();
 	}
@@ -117,7 +129,7 @@ export async function run(args: string[], io: Io): Promise<number> {
 	try {
 		switch (command) {
 			case 'verify':
-				return verifyCommand(io);
+				return await verifyCommand(io);
 			case 'backup':
 				return await backupCommand(io, rest[0]);
 			case 'help':

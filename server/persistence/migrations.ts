@@ -184,6 +184,67 @@ const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }> = [
 			PRIMARY KEY (round_id, user_id)
 		);
 		`
+	},
+	// Ids 5 and 6 belong to the administration work (issue 13); 7-9 to the assurance cycle (issue 15).
+	{
+		id: 7,
+		name: 'evidence files (metadata; the bytes are content-addressed in the blob store)',
+		sql: `
+		-- One row per file attached to a review's interview entry, grid element or plan action.
+		-- sha256 names the bytes in the blob store; several rows (and reviews) may share it.
+		-- Confidential files are for facilitators and the security manager only; the flag lives
+		-- here and never in a Yjs document, which every participant receives whole.
+		CREATE TABLE evidence_files (
+			id TEXT PRIMARY KEY,
+			review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+			target_kind TEXT NOT NULL CHECK (target_kind IN ('interview', 'element', 'action')),
+			target_id TEXT NOT NULL,
+			name TEXT NOT NULL,
+			size INTEGER NOT NULL CHECK (size >= 0),
+			sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+			media_type TEXT NOT NULL,
+			confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),
+			uploaded_by TEXT NOT NULL REFERENCES users(id),
+			uploaded_at INTEGER NOT NULL,
+			removed_at INTEGER,
+			removed_by TEXT REFERENCES users(id),
+			-- The row of an earlier review this one was carried from (evidence by reference).
+			carried_from TEXT
+		);
+		CREATE INDEX evidence_files_review ON evidence_files(review_id, target_kind, target_id);
+		CREATE INDEX evidence_files_sha256 ON evidence_files(sha256);
+		`
+	},
+	{
+		id: 8,
+		name: 'follow-up of signed plan actions (the signed record stays immutable)',
+		sql: `
+		CREATE TABLE action_followups (
+			review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+			action_id TEXT NOT NULL,
+			-- The signed version whose plan this follows.
+			version INTEGER NOT NULL,
+			owner_user_id TEXT REFERENCES users(id),
+			status TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done_awaiting_verification', 'verified', 'sent_back')),
+			progress_note TEXT NOT NULL DEFAULT '',
+			send_back_reason TEXT NOT NULL DEFAULT '',
+			level_reached INTEGER CHECK (level_reached BETWEEN 0 AND 5),
+			updated_by TEXT REFERENCES users(id),
+			updated_at INTEGER NOT NULL,
+			verified_by TEXT REFERENCES users(id),
+			verified_at INTEGER,
+			PRIMARY KEY (review_id, action_id)
+		);
+		CREATE INDEX action_followups_owner ON action_followups(owner_user_id);
+		`
+	},
+	{
+		id: 9,
+		name: 'a review started from the signed record of an earlier review of the same port',
+		sql: `
+		ALTER TABLE reviews ADD COLUMN previous_review_id TEXT REFERENCES reviews(id);
+		ALTER TABLE reviews ADD COLUMN previous_version INTEGER;
+		`
 	}
 ];
 
@@ -203,4 +264,6 @@ export function migrate(db: Db): void {
 	}
 }
 
-export const LATEST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1].id;
+export const LATEST_MIGRATION = Math.max(...MIGRATIONS.map((m) => m.id));
+/** Every migration id, ascending (ids are reserved per branch, so the list may have gaps until merged). */
+export const MIGRATION_IDS: readonly number[] = MIGRATIONS.map((m) => m.id).sort((a, b) => a - b);

@@ -17,7 +17,12 @@ export const AUDIT_ACTIONS = [
 	'signature',
 	'reveal',
 	'export',
-	'import_self_scores'
+	'import_self_scores',
+	'evidence_uploaded',
+	'evidence_removed',
+	'evidence_confidentiality',
+	'action_followup',
+	'review_started_from'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

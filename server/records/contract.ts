@@ -55,8 +55,8 @@ export type FrozenVersion = VersionSummary & { record: EvaluationRecord; recordJ
 
 export type ClientStateVectors = { workspace: string; reviewer: string }; // base64 Yjs state vectors
 
-export type VerifyProblem = { table: 'snapshots' | 'signatures' | 'audit_log'; rowId: string; message: string };
-export type VerifyReport = { ok: boolean; checked: { snapshots: number; signatures: number; auditEntries: number }; problems: VerifyProblem[] };
+export type VerifyProblem = { table: 'snapshots' | 'signatures' | 'audit_log' | 'evidence'; rowId: string; message: string };
+export type VerifyReport = { ok: boolean; checked: { snapshots: number; signatures: number; auditEntries: number; evidenceFiles?: number }; problems: VerifyProblem[] };
 
 export type RecordsService = {
 	/** Facilitators only. Refuses while the client's state vectors show changes the server lacks. */

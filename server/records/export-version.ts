@@ -43,7 +43,7 @@ export function portSlug(portName: string): string {
 	return slug || 'review';
 }
 
-async function render(frozen: FrozenVersion, format: ExportFormat): Promise<ExportFile['body']> {
+export async function renderExport(frozen: FrozenVersion, format: ExportFormat): Promise<ExportFile['body']> {
 	switch (format) {
 		case 'pdf':
 			return Uint8Array.from(await renderRecordPdf(frozen));
@@ -64,7 +64,7 @@ export async function exportVersion(deps: ExportDeps, userId: string, reviewId: 
 	if (!may(role, 'export')) return fail('forbidden', 'Your role in this review cannot export the record.');
 	const got = deps.getVersion(userId, reviewId, version);
 	if (!got.ok) return got;
-	const body = await render(got.value, format);
+	const body = await renderExport(got.value, format);
 	// Appended once the file exists: a rendering that fails leaves no "export" in the chain.
 	deps.audit.append({ actorId: userId, action: 'export', reviewId, details: { version, format } });
 	return ok({

@@ -7,6 +7,7 @@ import { getFramework } from '../../src/lib/shared/framework/index.ts';
 import { canonicalJson } from '../../src/lib/shared/record/canonical-json.ts';
 import { pendingDifferencesMessage } from '../../src/lib/shared/documents/self-vs-independent.ts';
 import type { Db } from '../persistence/database.ts';
+import type { RecordEvidenceFile } from '../../src/lib/shared/record/record.ts';
 import type { ReviewRepository } from '../persistence/reviews.ts';
 import type { SnapshotHead, SnapshotRepository } from '../persistence/snapshots.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -30,6 +31,7 @@ export type FreezeDeps = {
 	snapshots: SnapshotRepository;
 	audit: AuditService;
 	now: () => number;
+	evidenceFiles?: (reviewId: string) => RecordEvidenceFile[];
 };
 
 export type FreezeInput = { label: string; note: string; client?: ClientStateVectors };

@@ -4,13 +4,18 @@
 // ones the freeze refuses for: one rule, computed from the same data by the same function.
 import type * as Y from 'yjs';
 import type { Framework } from '../../src/lib/shared/framework/schema.ts';
-import { buildRecord, type EvaluationRecord } from '../../src/lib/shared/record/record.ts';
+import { buildRecord, type EvaluationRecord, type RecordEvidenceFile } from '../../src/lib/shared/record/record.ts';
 import { pendingDifferences, type PendingDifference } from '../../src/lib/shared/documents/self-vs-independent.ts';
 import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import type { ReviewRepository, ReviewRow } from '../persistence/reviews.ts';
 import type { DocumentStore } from '../collab/document-store.ts';
 
-export type LiveRecordDeps = { reviews: Pick<ReviewRepository, 'participants'>; documentStore: Pick<DocumentStore, 'read'> };
+export type LiveRecordDeps = {
+	reviews: Pick<ReviewRepository, 'participants'>;
+	documentStore: Pick<DocumentStore, 'read'>;
+	/** The files attached now (server/evidence/record-files.ts); synchronous like the rest. */
+	evidenceFiles?: (reviewId: string) => RecordEvidenceFile[];
+};
 
 export type LiveRecord = { record: EvaluationRecord; workspace: Y.Doc; reviewer: Y.Doc };
 
@@ -32,7 +37,8 @@ export function readLiveRecord(deps: LiveRecordDeps, review: ReviewRow, framewor
 			.participants(review.id)
 			.map((p) => ({ userId: p.userId, name: p.name, role: p.role, department: p.department })),
 		workspace,
-		reviewer
+		reviewer,
+		evidenceFiles: deps.evidenceFiles?.(review.id) ?? []
 	});
 	return { record, workspace, reviewer };
 }

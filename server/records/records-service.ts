@@ -1,7 +1,7 @@
 // The records service (contract.ts): freeze, read, sign, export and verify evaluation-record versions.
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 import { SIGNATURE_MEANINGS } from '../../src/lib/shared/framework/codes.ts';
-import type { EvaluationRecord } from '../../src/lib/shared/record/record.ts';
+import type { EvaluationRecord, RecordEvidenceFile } from '../../src/lib/shared/record/record.ts';
 import type { Db } from '../persistence/database.ts';
 import type { ReviewRepository } from '../persistence/reviews.ts';
 import type { SnapshotRepository } from '../persistence/snapshots.ts';
@@ -29,6 +29,8 @@ export type RecordsDeps = {
 	documentStore: Pick<DocumentStore, 'read'>;
 	confirmPassword: (userId: string, password: string) => Promise<boolean | 'throttled'>;
 	now?: () => number;
+	/** What evidence the record lists (server/evidence); none when absent. */
+	evidenceFiles?: (reviewId: string) => RecordEvidenceFile[];
 };
 
 export function createRecordsService(deps: RecordsDeps): RecordsService {

@@ -47,7 +47,7 @@ describe('psems verify', () => {
 		const { dataDir, services, reviewId } = dataWithTwoVersions();
 		const intact = psems(dataDir, 'verify');
 		expect(intact.code).toBe(0);
-		expect(intact.stdout.trim()).toMatch(/^psems verify: intact \(2 snapshots, 0 signatures, 2 audit entries checked in .*psems\.sqlite\)$/);
+		expect(intact.stdout.trim()).toMatch(/^psems verify: intact \(2 snapshots, 0 signatures, 2 audit entries, 0 evidence files checked in .*psems\.sqlite\)$/);
 
 		const row = services.repos.snapshots.get(reviewId, 1)!;
 		services.db.exec('DROP TRIGGER snapshots_no_update');

@@ -67,7 +67,9 @@ const EXPECTED: Record<string, Outcome[]> = {
 	'export the record (JSON)': [A, A, A, A, F, N, S],
 	// The rounds API answers a non-participant 403 whether or not the review exists, so it tells
 	// nothing about which review ids are real (server/rounds/rounds-service.ts).
-	'vote in a blind scoring round': [A, A, A, A, F, F, S]
+	'vote in a blind scoring round': [A, A, A, A, F, F, S],
+	// Streamed by the node server before SvelteKit (server/http/evidence-routes.ts); 401 = sign in.
+	'upload an evidence file': [A, A, A, A, F, N, S]
 };
 
 const PASSWORD = 'role-matrix password 1';
@@ -272,8 +274,23 @@ const ACTIONS: Action[] = [
 	{ id: 'sign as reviewed', policy: 'sign_reviewed', run: sign('reviewed') },
 	{ id: 'sign as approved', policy: 'sign_approved', run: sign('approved') },
 	{ id: 'export the record (JSON)', policy: 'export', run: async (who) => get(who, `/reviews/${reviewId}/record/${await latestVersion()}/export/json`) },
-	{ id: 'vote in a blind scoring round', policy: 'vote', run: (who) => changes(votesCount, () => vote(who)) }
+	{ id: 'vote in a blind scoring round', policy: 'vote', run: (who) => changes(votesCount, () => vote(who)) },
+	{ id: 'upload an evidence file', policy: 'upload_evidence', run: (who) => changes(evidenceCount, () => uploadEvidence(who)) }
 ];
+
+function evidenceCount(): number {
+	return reader.repos.evidenceFiles.forReview(reviewId).length;
+}
+
+/** An upload as the element panel sends it: the file's bytes, the page's Origin. */
+async function uploadEvidence(who: Who): Promise<Outcome> {
+	const response = await fetch(`${base}/reviews/${reviewId}/evidence?target=element&id=A1&name=${encodeURIComponent(`by-${who}.txt`)}`, {
+		method: 'PUT',
+		headers: { ...cookie(who), origin: base },
+		body: `Evidence written by ${who}\n`
+	});
+	return response.status === 401 ? 'sign_in' : outcomeOf(response.status, null);
+}
 
 function versionsCount(): number {
 	const listed = reader.records.listVersions(people.get('facilitator')!.id, reviewId);

@@ -8,6 +8,7 @@ describe('the one error contract', () => {
 		expect(httpStatusOf({ code: 'forbidden', message: 'x' })).toBe(403);
 		expect(httpStatusOf({ code: 'not_found', message: 'x' })).toBe(404);
 		expect(httpStatusOf({ code: 'conflict', message: 'x' })).toBe(409);
+		expect(httpStatusOf({ code: 'too_large', message: 'x' })).toBe(413);
 		expect(httpStatusOf({ code: 'internal', message: 'x' })).toBe(500);
 	});
 

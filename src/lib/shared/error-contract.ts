@@ -12,6 +12,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
 	not_found: 404,
 	expired: 410,
 	conflict: 409,
+	too_large: 413,
 	throttled: 429,
 	internal: 500
 };

@@ -8,6 +8,8 @@ export type AppErrorCode =
 	| 'conflict'
 	| 'throttled'
 	| 'expired'
+	/** An upload over its size limit (issue 15). */
+	| 'too_large'
 	| 'internal';
 
 export type AppError = { code: AppErrorCode; message: string; field?: string };

@@ -82,6 +82,25 @@ export type EvaluationRecord = {
 	problems: string[];
 	/** Where imported self-scores came from (absent in older records; null when none were imported). */
 	selfScoreSource?: RecordSelfScoreSource | null;
+	/**
+	 * The evidence files attached when the version was frozen, by name, size and SHA-256 (issue 15).
+	 * Absent when there were none, so records without files keep the form (and hash) they had.
+	 */
+	evidenceFiles?: RecordEvidenceFile[];
+};
+
+/**
+ * A file as frozen. A confidential file is listed without its name (the record reaches every
+ * participant), but with its hash, so `psems verify` checks it like any other.
+ */
+export type RecordEvidenceFile = {
+	id: string;
+	name: string | null;
+	confidential: boolean;
+	size: number;
+	sha256: string;
+	mediaType: string;
+	target: { kind: 'interview' | 'element' | 'action'; id: string };
 };
 
 export type RecordSelfScoreSource = {
@@ -100,6 +119,8 @@ export type RecordInput = {
 	participants: RecordParticipant[];
 	workspace: Y.Doc;
 	reviewer: Y.Doc;
+	/** From the evidence store (SQLite), in upload order. */
+	evidenceFiles?: RecordEvidenceFile[];
 };
 
 const ROLE_ORDER: Role[] = ['accountable_manager', 'facilitator', 'security_manager', 'department_head', 'observer'];
@@ -179,7 +200,8 @@ export function buildRecord(input: RecordInput): EvaluationRecord {
 			actionId: note.actionId
 		})),
 		problems,
-		selfScoreSource
+		selfScoreSource,
+		...(input.evidenceFiles && input.evidenceFiles.length > 0 ? { evidenceFiles: input.evidenceFiles } : {})
 	};
 }
 

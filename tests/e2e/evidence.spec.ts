@@ -1,0 +1,61 @@
+// Evidence files in the element panel: several files at once, a progress bar while the bytes go
+// up (the upload is throttled so the bar is seen), the server's refusal of a renamed executable.
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN, createReview, signIn, unique, waitForLive } from './helpers.ts';
+
+const PDF_HEADER = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n';
+
+function pdfOf(bytes: number): Buffer {
+	const body = Buffer.alloc(bytes, 0x20);
+	body.write(PDF_HEADER, 0, 'latin1');
+	return body;
+}
+
+async function openElement(page: Page, code: string) {
+	await page.getByRole('navigation', { name: 'Workshop sections' }).getByRole('link', { name: 'GAP grid' }).click();
+	await page.getByRole('button', { name: new RegExp(`^${code} `) }).first().click();
+}
+
+test('a facilitator attaches several files at once and sees each upload progress; a renamed program is refused', async ({ page }, testInfo) => {
+	await signIn(page, ADMIN.email, ADMIN.password);
+	const reviewId = await createReview(page, unique('Evidence'));
+	await page.goto(`/reviews/${reviewId}`);
+	await waitForLive(page);
+	await openElement(page, 'A1');
+	const evidence = page.getByTestId('evidence-element-A1');
+	await expect(evidence).toContainText('No files attached yet.');
+
+	// About 3 s of upload at 1 MB/s, so the progress bar is on screen long enough to be seen.
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Network.enable');
+	await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1_000_000 });
+	await evidence.getByLabel(/^Attach evidence files to A1/).setInputFiles([
+		{ name: 'Security policy.pdf', mimeType: 'application/pdf', buffer: pdfOf(3_000_000) },
+		{ name: 'Patrol log.txt', mimeType: 'text/plain', buffer: Buffer.from('Gate 4 patrolled at 02:00 and 04:00.\n') }
+	]);
+	const bar = evidence.getByRole('progressbar', { name: 'Uploading Security policy.pdf' });
+	await expect(bar).toBeVisible();
+	await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 10_000 }).toBeGreaterThan(0);
+	await evidence.scrollIntoViewIfNeeded();
+	await evidence.screenshot({ path: testInfo.outputPath('evidence-uploading-1440.png') });
+	await expect(evidence.getByRole('link', { name: 'Security policy.pdf' })).toBeVisible({ timeout: 20_000 });
+	await expect(evidence.getByRole('link', { name: 'Patrol log.txt' })).toBeVisible();
+	await expect(bar).toHaveCount(0);
+	await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
+	const exe = Buffer.alloc(512);
+	exe.set([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xff, 0xff]);
+	await evidence.getByLabel(/^Attach evidence files to A1/).setInputFiles([{ name: 'minutes.pdf', mimeType: 'application/pdf', buffer: exe }]);
+	await expect(evidence.getByRole('alert')).toContainText('“minutes.pdf” is a program (exe)');
+	await evidence.screenshot({ path: testInfo.outputPath('evidence-refused-1440.png') });
+
+	// Still there after a reload: the list comes from the server.
+	await page.reload();
+	await waitForLive(page);
+	await openElement(page, 'A1');
+	// In upload order: the short text file finished first.
+	await expect(page.getByTestId('evidence-element-A1').getByRole('link')).toHaveText(['Patrol log.txt', 'Security policy.pdf']);
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.getByTestId('evidence-element-A1').scrollIntoViewIfNeeded();
+	await page.screenshot({ path: testInfo.outputPath('evidence-390.png') });
+});
