@@ -62,6 +62,8 @@ export async function startApp(config: Config, opts: { handler?: RequestHandler;
 	});
 	const port = (server.address() as AddressInfo).port;
 	const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+	services.mail.start();
+	const stopDigest = services.digest.start();
 	services.logger.info('server.listening', { url: `http://${host}:${port}`, data: config.databaseFile });
 
 	let stopping: Promise<void> | null = null;
@@ -77,6 +79,8 @@ export async function startApp(config: Config, opts: { handler?: RequestHandler;
 				await collab.shutdown(CloseEvents.ServerShutdown);
 				server.closeAllConnections();
 				unregisterServices();
+				stopDigest();
+				await services.mail.stop();
 				services.close();
 			})();
 			return stopping;

@@ -24,8 +24,35 @@ const EnvSchema = z.object({
 	MAX_UNAUTHENTICATED_SOCKETS: z.coerce.number().int().positive().default(1_000),
 	// Largest evidence file accepted (25 MiB); uploads stream to disk, so this bounds disk, not memory.
 	EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
-	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+	// Mail: without SMTP_URL nothing is sent; administrators see the outbox and links to copy.
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, { error: 'must start with smtp:// or smtps://' })
+		.optional(),
+	MAIL_FROM: z.string().min(3).default('PSeMS Review Workshop <psems@localhost>'),
+	// The UTC hour from which the day's due-action digest goes out (once per person and day).
+	DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(6),
+	// Sign-in with the organisation's OpenID Connect provider: all four, or none.
+	OIDC_ISSUER: z.string().url().optional(),
+	OIDC_CLIENT_ID: z.string().min(1).optional(),
+	OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+	OIDC_REDIRECT_URI: z.string().url().optional(),
+	OIDC_NAME: z.string().min(1).max(60).default('your organisation'),
+	PASSWORD_SIGN_IN: z.enum(['on', 'off']).default('on')
 });
+
+export type OidcConfig = Readonly<{
+	issuer: string;
+	clientId: string;
+	clientSecret: string;
+	/** The callback registered at the provider, …/auth/oidc/callback of this app. */
+	redirectUri: string;
+	/** Shown on the button: "Sign in with <name>". */
+	displayName: string;
+	/** Plain http is allowed only for a loopback issuer (tests, a provider on the same host). */
+	allowHttp: boolean;
+}>;
 
 export type Config = Readonly<{
 	port: number;
@@ -52,8 +79,37 @@ export type Config = Readonly<{
 	evidenceDir: string;
 	maxEvidenceBytes: number;
 	logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+	smtpUrl: string | null;
+	mailFrom: string;
+	digestHourUtc: number;
+	oidc: OidcConfig | null;
+	/** false: only the identity provider signs people in (PASSWORD_SIGN_IN=off). */
+	passwordSignIn: boolean;
 	version: string;
 }>;
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function oidcConfig(e: z.infer<typeof EnvSchema>): OidcConfig | null {
+	const given = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET, e.OIDC_REDIRECT_URI];
+	if (given.every((v) => v === undefined)) return null;
+	if (given.some((v) => v === undefined)) {
+		throw new Error('Invalid configuration: OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URI go together; set all four or none.');
+	}
+	const issuer = new URL(e.OIDC_ISSUER!);
+	const allowHttp = issuer.protocol === 'http:' && LOOPBACK_HOSTS.has(issuer.hostname);
+	if (issuer.protocol !== 'https:' && !allowHttp) {
+		throw new Error('Invalid configuration: OIDC_ISSUER must be an https:// URL (plain http only on 127.0.0.1 or localhost).');
+	}
+	return Object.freeze({
+		issuer: e.OIDC_ISSUER!,
+		clientId: e.OIDC_CLIENT_ID!,
+		clientSecret: e.OIDC_CLIENT_SECRET!,
+		redirectUri: e.OIDC_REDIRECT_URI!,
+		displayName: e.OIDC_NAME,
+		allowHttp
+	});
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, version = '0.0.0'): Config {
 	const parsed = EnvSchema.safeParse(env);
@@ -64,6 +120,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	const e = parsed.data;
 	const dataDir = path.resolve(e.DATA_DIR);
 	const origin = e.ORIGIN ? new URL(e.ORIGIN).origin : null;
+	const oidc = oidcConfig(e);
+	// The OpenID Connect sign-in itself is not built yet (issue 13, HANDOFF): with passwords off
+	// nobody could sign in, so the switch is refused until it is.
+	if (e.PASSWORD_SIGN_IN === 'off') {
+		throw new Error(
+			oidc
+				? 'Invalid configuration: PASSWORD_SIGN_IN=off is not available yet: this version cannot sign people in through OIDC_ISSUER.'
+				: 'Invalid configuration: PASSWORD_SIGN_IN=off needs OIDC_ISSUER and the other OIDC_ settings, or nobody could sign in.'
+		);
+	}
 	return Object.freeze({
 		port: e.PORT,
 		host: e.HOST,
@@ -84,6 +150,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		evidenceDir: path.join(dataDir, 'evidence'),
 		maxEvidenceBytes: e.EVIDENCE_MAX_BYTES,
 		logLevel: e.LOG_LEVEL,
+		smtpUrl: e.SMTP_URL ?? null,
+		mailFrom: e.MAIL_FROM,
+		digestHourUtc: e.DIGEST_HOUR_UTC,
+		oidc,
+		passwordSignIn: e.PASSWORD_SIGN_IN === 'on',
 		version
 	});
 }

@@ -23,6 +23,7 @@ import { createDemoReview } from './demo/create-demo-review.ts';
 import { createAuditService } from './records/audit.ts';
 import { createDocumentStore } from './collab/document-store.ts';
 import { createRecordsService } from './records/records-service.ts';
+import type { RecordsService } from './records/contract.ts';
 import type { SessionUser } from './auth/sessions.ts';
 import { createSelfScoreImport } from './reviews/import-self-scores.ts';
 import { createRoundService } from './rounds/rounds-service.ts';
@@ -32,6 +33,17 @@ import { createEvidenceFileRepository } from './persistence/evidence-files.ts';
 import { createDiskBlobStore } from './evidence/disk-blob-store.ts';
 import { createEvidenceService } from './evidence/evidence-service.ts';
 import { createBundleExport } from './records/export-bundle.ts';
+import { createPasswordResetRepository } from './persistence/password-resets.ts';
+import { createMailOutboxRepository } from './persistence/mail-outbox.ts';
+import { createOidcRepository } from './persistence/oidc.ts';
+import { RESET_REQUEST_THROTTLE } from './auth/throttle.ts';
+import { createRecoveryService } from './auth/recovery.ts';
+import { createPeopleService } from './auth/people.ts';
+import { createMailOutbox } from './mail/outbox.ts';
+import { createSmtpTransport } from './mail/transport.ts';
+import { createPublicLinks } from './mail/links.ts';
+import { requestSignatures } from './mail/signature-requests.ts';
+import { queueDueDigests, startDigestSchedule } from './mail/due-digest.ts';
 
 export function createServices(config: Config, opts: { db?: Db; logger?: Logger; now?: () => number } = {}) {
 	const db = opts.db ?? openDatabase(config.databaseFile);
@@ -48,7 +60,10 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		signatures: createSignatureRepository(db),
 		auditLog: createAuditLogRepository(db),
 		rounds: createRoundRepository(db),
-		evidenceFiles: createEvidenceFileRepository(db)
+		evidenceFiles: createEvidenceFileRepository(db),
+		passwordResets: createPasswordResetRepository(db),
+		mailOutbox: createMailOutboxRepository(db),
+		oidc: createOidcRepository(db)
 	};
 	const sessions = createSessionService({
 		sessions: repos.sessions,
@@ -60,7 +75,38 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 	const events = createMembershipEvents();
 	const throttle = createLoginThrottle(repos.loginAttempts, undefined, now);
 	const audit = createAuditService({ db, log: repos.auditLog, users: repos.users, now });
-	const accounts = createAccountService({ users: repos.users, sessions, throttle, audit, now });
+	const accounts = createAccountService({ users: repos.users, sessions, throttle, audit, now, passwordSignIn: config.passwordSignIn });
+	const links = createPublicLinks(config);
+	const mail = createMailOutbox({
+		outbox: repos.mailOutbox,
+		transport: config.smtpUrl ? createSmtpTransport(config.smtpUrl, config.mailFrom) : null,
+		logger,
+		now
+	});
+	const recovery = createRecoveryService({
+		db,
+		users: repos.users,
+		resets: repos.passwordResets,
+		sessions,
+		throttle: createLoginThrottle(repos.loginAttempts, RESET_REQUEST_THROTTLE, now, 'reset:'),
+		mail,
+		links,
+		events,
+		audit,
+		now
+	});
+	const people = createPeopleService({
+		db,
+		users: repos.users,
+		invitations: repos.invitations,
+		resets: repos.passwordResets,
+		sessions,
+		recovery,
+		events,
+		audit,
+		now,
+		identitiesOf: repos.oidc.identitiesOf
+	});
 	// The collaboration server lends its open documents once it runs, so a freeze reads them live.
 	const documentStore = createDocumentStore({ documents: repos.documents, now });
 	const reviews = createReviewService({ reviews: repos.reviews, now });
@@ -74,6 +120,17 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		now
 	});
 	const rounds = createRoundService({ db, rounds: repos.rounds, reviews: repos.reviews, documentStore, audit, logger, now });
+	const digestDeps = { reviews: repos.reviews, users: repos.users, documentStore, mail, links, logger, now };
+	/** A freeze and its "ready for your signature" mails commit together. */
+	const withSignatureRequests = (records: RecordsService): RecordsService => ({
+		...records,
+		freeze: (actor, reviewId, input) =>
+			db.transaction(() => {
+				const frozen = records.freeze(actor, reviewId, input);
+				if (frozen.ok) requestSignatures({ reviews: repos.reviews, mail, links }, { reviewId, version: frozen.value.version, frozenBy: actor });
+				return frozen;
+			})()
+	});
 	const services = {
 		config,
 		db,
@@ -82,19 +139,26 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		sessions,
 		membership: events,
 		accounts,
+		recovery,
+		people,
+		mail,
+		links,
 		audit,
 		documentStore,
 		reviews,
 		participants: createParticipantService({
+			db,
 			reviews: repos.reviews,
 			invitations: repos.invitations,
 			users: repos.users,
 			sessions,
 			events,
 			audit,
+			mail,
+			links,
 			now
 		}),
-		records: createRecordsService({
+		records: withSignatureRequests(createRecordsService({
 			db,
 			reviews: repos.reviews,
 			snapshots: repos.snapshots,
@@ -102,9 +166,10 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 			audit,
 			documentStore,
 			confirmPassword: accounts.confirmPassword,
+			spendIdentityProof: (sessionId: string, userId: string) => repos.oidc.spendProof(sessionId, userId, now()),
 			now,
 			evidenceFiles: evidence.forRecord
-		}),
+		})),
 		evidence,
 		selfScoreImport: createSelfScoreImport({
 			reviews: repos.reviews,
@@ -125,7 +190,13 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		demo: {
 			create: (admin: SessionUser) => createDemoReview(services, admin, now())
 		},
+		digest: {
+			/** Queues today's due-action digests now (the schedule calls it hourly). */
+			run: () => queueDueDigests(digestDeps),
+			start: () => startDigestSchedule({ ...digestDeps, hourUtc: config.digestHourUtc })
+		},
 		close() {
+			void mail.stop();
 			if (db.open) db.close();
 		}
 	};

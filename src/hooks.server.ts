@@ -16,6 +16,8 @@ const SECURITY_HEADERS: Record<string, string> = {
 export const handle: Handle = async ({ event, resolve }) => {
 	const services = getServices();
 	event.locals.services = services;
+	// Links in mail point where people reach this server (ORIGIN, when set, wins).
+	services.links.observe(event.url.origin);
 	const token = event.cookies.get(SESSION_COOKIE);
 	const session = token ? services.sessions.validate(token) : null;
 	if (token && !session) clearSessionCookie(event.cookies);

@@ -40,7 +40,7 @@ describe('account service', () => {
 		it('creates an administrator and signs them in', async () => {
 			const admin = await setupAdmin();
 			const session = services.sessions.validate(admin.token);
-			expect(session?.user).toEqual({ id: admin.userId, email: admin.email, name: 'Ada Admin', isAdmin: true });
+			expect(session?.user).toEqual({ id: admin.userId, email: admin.email, name: 'Ada Admin', isAdmin: true, mayCreateReviews: true });
 		});
 
 		it('refuses a second setup once an account exists', async () => {
@@ -181,10 +181,14 @@ describe('account service', () => {
 			expect(await services.accounts.confirmPassword('no-such-user', PASSWORD)).toBe(false);
 		});
 
-		it('stops checking a password at sign-off after 5 wrong ones, even the right one', async () => {
+		it('stops checking a password at sign-off after 5 wrong ones, even the right one, and says how long the lock lasts', async () => {
 			const admin = await setupAdmin();
 			for (let i = 0; i < 5; i++) expect(await services.accounts.confirmPassword(admin.userId, `wrong ${i}`)).toBe(false);
-			expect(await services.accounts.confirmPassword(admin.userId, PASSWORD)).toBe('throttled');
+			const locked = await services.accounts.confirmPassword(admin.userId, PASSWORD);
+			expect(locked).toEqual({ throttledForSeconds: expect.any(Number) });
+			const seconds = typeof locked === 'object' ? locked.throttledForSeconds : 0;
+			expect(seconds).toBeGreaterThan(14 * 60);
+			expect(seconds).toBeLessThanOrEqual(15 * 60);
 		});
 	});
 });

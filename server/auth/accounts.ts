@@ -10,9 +10,22 @@ import type { LoginThrottle } from './throttle.ts';
 import type { AuditService } from '../records/audit.ts';
 
 export const GENERIC_LOGIN_FAILURE = 'That email and password do not match an account.';
+export const ACCOUNT_DEACTIVATED = 'This account has been deactivated. Ask your administrator if you need it again.';
+export const PASSWORD_SIGN_IN_OFF = 'Sign-in with a password is switched off here. Use your organisation\'s sign-in.';
+
+/** true / false, or how long the account is locked after too many wrong passwords. */
+export type PasswordConfirmation = boolean | { throttledForSeconds: number };
+
+/** "4 minutes", "1 minute": a remaining lock time as a person reads it, rounded up. */
+export function describeWait(seconds: number): string {
+	const minutes = Math.ceil(seconds / 60);
+	return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
 
 type Deps = {
 	users: UserRepository;
+	/** false: PASSWORD_SIGN_IN=off, only the identity provider signs people in. */
+	passwordSignIn?: boolean;
 	sessions: SessionService;
 	throttle: LoginThrottle;
 	audit?: Pick<AuditService, 'append'>;
@@ -31,25 +44,27 @@ export function createAccountService(deps: Deps) {
 			// Re-check after the await: two first-run tabs must not both become the first admin.
 			if (deps.users.count() > 0) return fail('conflict', 'Setup is already complete. Sign in instead.');
 			const id = crypto.randomUUID();
-			deps.users.insert({ id, email: input.email, name: input.name, passwordHash, isAdmin: true, createdAt: now() });
+			// The first account administers and may create reviews (it is the first facilitator too).
+			deps.users.insert({ id, email: input.email, name: input.name, passwordHash, isAdmin: true, mayCreateReviews: true, createdAt: now() });
+			deps.users.touchSignIn(id, now());
 			deps.audit?.append({ actorId: id, action: 'sign_in', details: { via: 'first-run setup' } });
 			return ok({ userId: id, token: deps.sessions.create(id).token });
 		},
 
 		async signIn(input: z.infer<typeof LoginForm>, ip: string): Promise<Result<{ userId: string; token: string }>> {
+			if (deps.passwordSignIn === false) return fail('forbidden', PASSWORD_SIGN_IN_OFF);
 			const wait = deps.throttle.check(input.email, ip);
 			if (wait !== null) {
-				const minutes = Math.ceil(wait / 60);
-				return fail(
-					'throttled',
-					`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
-				);
+				return fail('throttled', `Too many failed sign-in attempts. Try again in ${describeWait(wait)}.`);
 			}
 			const attempt = deps.throttle.begin(input.email, ip);
 			const user = deps.users.findByEmail(input.email);
 			const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
 			if (!user || !valid) return fail('unauthenticated', GENERIC_LOGIN_FAILURE);
+			// Said only to someone who knows the password; the attempt still counts.
+			if (user.deactivatedAt !== null) return fail('forbidden', ACCOUNT_DEACTIVATED);
 			deps.throttle.succeeded(input.email, attempt);
+			deps.users.touchSignIn(user.id, now());
 			deps.audit?.append({ actorId: user.id, action: 'sign_in', details: { ip } });
 			return ok({ userId: user.id, token: deps.sessions.create(user.id).token });
 		},
@@ -66,16 +81,23 @@ export function createAccountService(deps: Deps) {
 			return ok({ token: deps.sessions.create(userId).token });
 		},
 
-		/** Re-checks a signed-in user's password (for sign-off and sensitive steps). */
+		/** Whether this account can prove itself with a password (it has one, and passwords are on). */
+		hasUsablePassword(userId: string): boolean {
+			const user = deps.users.findById(userId);
+			return deps.passwordSignIn !== false && !!user && user.passwordHash !== '';
+		},
+
 		/**
 		 * Re-checks a signed-in user's password (sign-off). Throttled like sign-in, per account, so a
-		 * session left open cannot be used to guess the password at the signing step.
+		 * session left open cannot be used to guess the password at the signing step; a throttled
+		 * answer says how many seconds remain.
 		 */
-		async confirmPassword(userId: string, password: string): Promise<boolean | 'throttled'> {
+		async confirmPassword(userId: string, password: string): Promise<PasswordConfirmation> {
 			const user = deps.users.findById(userId);
-			if (!user) return false;
+			if (!user || user.deactivatedAt !== null || deps.passwordSignIn === false) return false;
 			const origin = `password-confirmation:${userId}`;
-			if (deps.throttle.check(user.email, origin) !== null) return 'throttled';
+			const wait = deps.throttle.check(user.email, origin);
+			if (wait !== null) return { throttledForSeconds: wait };
 			const attempt = deps.throttle.begin(user.email, origin);
 			if (!(await verifyPassword(user.passwordHash, password))) return false;
 			deps.throttle.succeeded(user.email, attempt);

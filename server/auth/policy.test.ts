@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { documentAccess, may, mayCreateReview, REVIEW_ACTIONS } from './policy.ts';
+import { documentAccess, may, mayCreateReview, mayAdminister, ADMIN_ACTIONS, REVIEW_ACTIONS } from './policy.ts';
 import type { DocumentAccess, ReviewAction } from './policy.ts';
 import { ROLES, type Role } from '../../src/lib/shared/roles.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../src/lib/shared/document-names.ts';
@@ -78,8 +78,16 @@ describe('review policy', () => {
 		expect(documentAccess(role, kind)).toBe(access);
 	});
 
-	it('lets only administrators create reviews', () => {
-		expect(mayCreateReview({ isAdmin: true })).toBe(true);
-		expect(mayCreateReview({ isAdmin: false })).toBe(false);
+	it('lets only people with the reviewer right create reviews, administrator or not', () => {
+		expect(mayCreateReview({ mayCreateReviews: true })).toBe(true);
+		expect(mayCreateReview({ mayCreateReviews: false })).toBe(false);
+	});
+
+	it('lets only administrators administer people', () => {
+		for (const action of ADMIN_ACTIONS) {
+			expect(mayAdminister({ isAdmin: true }, action)).toBe(true);
+			expect(mayAdminister({ isAdmin: false }, action)).toBe(false);
+			expect(mayAdminister(null, action)).toBe(false);
+		}
 	});
 });

@@ -66,7 +66,26 @@ export function documentAccess(role: Role | null, kind: DocumentKind): DocumentA
 	return may(role, writeAction) ? 'write' : 'read';
 }
 
-/** Administrators create reviews (and become their first facilitator). */
-export function mayCreateReview(user: { isAdmin: boolean }): boolean {
-	return user.isAdmin;
+/**
+ * Creating reviews is a right an administrator grants (the reviewer, or facilitator, pool): the
+ * creator becomes the review's first facilitator. Administrators do not have it by default; the
+ * first account gets both.
+ */
+export function mayCreateReview(user: { mayCreateReviews: boolean }): boolean {
+	return user.mayCreateReviews;
+}
+
+/** What only administrators do, across every review. */
+export const ADMIN_ACTIONS = [
+	'list_people',
+	'grant_admin',
+	'grant_reviewer',
+	'deactivate_account',
+	'issue_reset_link',
+	'view_outbox'
+] as const;
+export type AdminAction = (typeof ADMIN_ACTIONS)[number];
+
+export function mayAdminister(user: { isAdmin: boolean } | null, _action: AdminAction): boolean {
+	return user?.isAdmin === true;
 }

@@ -31,7 +31,7 @@ describe('session service', () => {
 
 		const session = services.sessions.validate(token);
 		expect(session).not.toBeNull();
-		expect(session?.user).toEqual({ id: user.id, email: user.email, name: 'Ana Harbour', isAdmin: true });
+		expect(session?.user).toEqual({ id: user.id, email: user.email, name: 'Ana Harbour', isAdmin: true, mayCreateReviews: true });
 		expect(session?.sessionId).toBe(token.split('.')[0]);
 		expect(session?.expiresAt).toBe(clock.now() + 12 * HOUR);
 	});

@@ -12,7 +12,7 @@ export const SESSION_COOKIE = 'psems_session';
 /** last_seen_at is written at most this often, so reads do not turn into writes. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export type SessionUser = Pick<UserRow, 'id' | 'email' | 'name' | 'isAdmin'>;
+export type SessionUser = Pick<UserRow, 'id' | 'email' | 'name' | 'isAdmin' | 'mayCreateReviews'>;
 export type ValidSession = { sessionId: string; user: SessionUser; expiresAt: number };
 
 export function randomSecret(bytes = 20): string {
@@ -65,6 +65,11 @@ export function createSessionService(opts: SessionServiceOptions) {
 			}
 			const user = opts.users.findById(row.userId);
 			if (!user) return null;
+			// Deactivation deletes the sessions too; this also refuses one that raced it.
+			if (user.deactivatedAt !== null) {
+				opts.sessions.delete(id);
+				return null;
+			}
 			let lastSeen = row.lastSeenAt;
 			if (at - row.lastSeenAt > TOUCH_INTERVAL_MS) {
 				opts.sessions.touch(id, at);
@@ -72,7 +77,7 @@ export function createSessionService(opts: SessionServiceOptions) {
 			}
 			return {
 				sessionId: id,
-				user: { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin },
+				user: { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, mayCreateReviews: user.mayCreateReviews },
 				expiresAt: expiryOf(row.createdAt, lastSeen)
 			};
 		},

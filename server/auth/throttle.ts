@@ -6,13 +6,18 @@ export type ThrottleLimits = { perAccount: number; perIp: number; windowMs: numb
 
 export const DEFAULT_THROTTLE: ThrottleLimits = { perAccount: 5, perIp: 20, windowMs: 15 * 60 * 1000 };
 
+/** Reset-link requests: fewer per address (each one is a mail), the same per IP. */
+export const RESET_REQUEST_THROTTLE: ThrottleLimits = { perAccount: 3, perIp: 20, windowMs: 15 * 60 * 1000 };
+
 export function createLoginThrottle(
 	attempts: LoginAttemptRepository,
 	limits: ThrottleLimits = DEFAULT_THROTTLE,
-	now: () => number = Date.now
+	now: () => number = Date.now,
+	/** Keeps another throttle's counts apart (e.g. "reset:"); sign-in uses none. */
+	scope = ''
 ) {
-	const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
-	const ipKey = (ip: string) => `ip:${ip}`;
+	const accountKey = (email: string) => `${scope}account:${email.trim().toLowerCase()}`;
+	const ipKey = (ip: string) => `${scope}ip:${ip}`;
 
 	function retryAfter(key: string, limit: number): number | null {
 		const since = now() - limits.windowMs;

@@ -14,6 +14,7 @@ import { verifyRecords } from '../records/verify.ts';
 import type { VerifyReport } from '../records/contract.ts';
 import { createDiskBlobStore } from '../evidence/disk-blob-store.ts';
 import { verifyEvidenceFiles } from '../evidence/verify-evidence.ts';
+import { usersCommand } from './users.ts';
 
 // sysexits.h codes where one fits: usage 64, no input 66, internal error 70, cannot create 73.
 export const EXIT = { ok: 0, problems: 1, usage: 64, noInput: 66, software: 70, cantCreate: 73 } as const;
@@ -28,6 +29,7 @@ Usage:
                         Exits 0 when intact; otherwise names each altered, missing or reordered row or file.
   psems backup <file>   Write a consistent copy of the database to <file> (safe while the server runs),
                         then check the copy.
+  psems users <command> list | create | make-admin | deactivate | reset-link (psems users help)
   psems help            Show this help.
 
 The database is DATA_DIR/psems.sqlite, as for the server (DATA_DIR defaults to ./data).`;
@@ -132,6 +134,9 @@ export async function run(args: string[], io: Io): Promise<number> {
 				return await verifyCommand(io);
 			case 'backup':
 				return await backupCommand(io, rest[0]);
+			case 'users':
+				if (!existingDatabase(io) && rest[0] !== 'help' && rest[0] !== undefined) return EXIT.noInput;
+				return usersCommand(io, rest);
 			case 'help':
 			case '--help':
 			case '-h':

@@ -14,9 +14,21 @@ export function membershipExtension(events: MembershipEvents, logger: Logger): E
 		extensionName: 'psems-membership',
 		async onConfigure({ instance }: { instance: Hocuspocus }) {
 			unsubscribe = events.subscribe((change) => {
-				const close = change.type === 'removed' ? CloseEvents.Removed : CloseEvents.RoleChanged;
+				const close =
+					change.type === 'account_closed'
+						? change.reason === 'deactivated'
+							? CloseEvents.Deactivated
+							: CloseEvents.SignedOutEverywhere
+						: change.type === 'removed'
+							? CloseEvents.Removed
+							: CloseEvents.RoleChanged;
 				let closed = 0;
-				for (const name of [workspaceDocumentName(change.reviewId), reviewerDocumentName(change.reviewId)]) {
+				// A closed account loses every document it has open; a review change only that review's two.
+				const names =
+					change.type === 'account_closed'
+						? [...instance.documents.keys()]
+						: [workspaceDocumentName(change.reviewId), reviewerDocumentName(change.reviewId)];
+				for (const name of names) {
 					const document = instance.documents.get(name);
 					if (!document) continue;
 					for (const connection of document.getConnections()) {

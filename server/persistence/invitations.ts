@@ -65,6 +65,13 @@ export function createInvitationRepository(db: Db) {
 		`UPDATE invitations SET accepted_at = ?, accepted_by = ?
 		 WHERE id = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?`
 	);
+	const pendingAll = db.prepare(
+		`SELECT invitations.*, reviews.title AS review_title FROM invitations JOIN reviews ON reviews.id = invitations.review_id
+		 WHERE accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ? ORDER BY invitations.created_at DESC`
+	);
+	const pendingForEmail = db.prepare(
+		'SELECT * FROM invitations WHERE email = ? AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at'
+	);
 	const revoke = db.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND review_id = ? AND accepted_at IS NULL AND revoked_at IS NULL');
 
 	return {
@@ -80,6 +87,10 @@ export function createInvitationRepository(db: Db) {
 			return row ? toInvitation(row) : null;
 		},
 		pendingForReview: (reviewId: string, now: number) => (pendingForReview.all(reviewId, now) as Raw[]).map(toInvitation),
+		/** Pending invitations of every review, newest first, with the review's title (administration). */
+		pendingAll: (now: number) =>
+			(pendingAll.all(now) as Array<Raw & { review_title: string }>).map((r) => ({ ...toInvitation(r), reviewTitle: r.review_title })),
+		pendingForEmail: (email: string, now: number) => (pendingForEmail.all(email.trim(), now) as Raw[]).map(toInvitation),
 		markAccepted: (id: string, userId: string, now: number) => accept.run(now, userId, id, now).changes === 1,
 		revoke: (id: string, reviewId: string, now: number) => revoke.run(now, id, reviewId).changes === 1
 	};

@@ -187,6 +187,90 @@ const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }> = [
 	},
 	// Ids 5 and 6 belong to the administration work (issue 13); 7-9 to the assurance cycle (issue 15).
 	{
+		id: 5,
+		name: 'people: reviewer right, deactivation, last sign-in; password resets; the mail outbox',
+		sql: `
+		-- may_create_reviews: the reviewer (facilitator pool) right an administrator grants. Every
+		-- administrator before this step could create reviews, so they keep the right.
+		ALTER TABLE users ADD COLUMN may_create_reviews INTEGER NOT NULL DEFAULT 0;
+		UPDATE users SET may_create_reviews = 1 WHERE is_admin = 1;
+		-- Set while the account is switched off: no sign-in, no session, no socket. Signatures and
+		-- audit entries stay (they name the person as they were).
+		ALTER TABLE users ADD COLUMN deactivated_at INTEGER;
+		ALTER TABLE users ADD COLUMN last_sign_in_at INTEGER;
+		-- A single-use reset link: only SHA-256 of the token is kept; used_at is set in the same
+		-- transaction as the new password.
+		CREATE TABLE password_resets (
+			id TEXT PRIMARY KEY,
+			token_hash BLOB NOT NULL UNIQUE,
+			user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+			issued_by TEXT REFERENCES users(id),
+			created_at INTEGER NOT NULL,
+			expires_at INTEGER NOT NULL,
+			used_at INTEGER,
+			-- where the person was going when they asked (e.g. their review): they land there after
+			return_to TEXT NOT NULL DEFAULT '/'
+		);
+		CREATE INDEX password_resets_user ON password_resets(user_id);
+		-- Every mail the product sends is written here in the transaction of the action that causes
+		-- it; a sender loop delivers it. dedupe_key makes "once" hold across restarts (a daily
+		-- digest is keyed by person and day). Bodies holding a secret link are blanked once sent.
+		CREATE TABLE mail_outbox (
+			id INTEGER PRIMARY KEY AUTOINCREMENT,
+			kind TEXT NOT NULL,
+			dedupe_key TEXT UNIQUE,
+			to_address TEXT NOT NULL,
+			to_name TEXT NOT NULL,
+			subject TEXT NOT NULL,
+			text_body TEXT NOT NULL,
+			html_body TEXT NOT NULL,
+			link TEXT,
+			secret INTEGER NOT NULL DEFAULT 0,
+			created_at INTEGER NOT NULL,
+			attempts INTEGER NOT NULL DEFAULT 0,
+			next_attempt_at INTEGER NOT NULL,
+			sent_at INTEGER,
+			last_error TEXT
+		);
+		CREATE INDEX mail_outbox_due ON mail_outbox(sent_at, next_attempt_at);
+		`
+	},
+	{
+		id: 6,
+		name: 'sign-in with OpenID Connect: linked identities, pending sign-ins, signing proofs',
+		sql: `
+		-- One identity at the provider (issuer + subject) belongs to one account.
+		CREATE TABLE oidc_identities (
+			issuer TEXT NOT NULL,
+			subject TEXT NOT NULL,
+			user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+			email TEXT NOT NULL,
+			linked_at INTEGER NOT NULL,
+			PRIMARY KEY (issuer, subject)
+		);
+		CREATE INDEX oidc_identities_user ON oidc_identities(user_id);
+		-- An authorization request on its way to the provider: state, nonce and PKCE verifier stay
+		-- on the server; the browser carries only the state (in a cookie and in the URL).
+		CREATE TABLE oidc_requests (
+			state TEXT PRIMARY KEY,
+			nonce TEXT NOT NULL,
+			code_verifier TEXT NOT NULL,
+			purpose TEXT NOT NULL CHECK (purpose IN ('sign_in', 'reauthenticate')),
+			user_id TEXT REFERENCES users(id) ON DELETE CASCADE,
+			return_to TEXT NOT NULL,
+			created_at INTEGER NOT NULL,
+			expires_at INTEGER NOT NULL
+		);
+		-- A fresh login at the provider, proven for one session, spent by one signature.
+		CREATE TABLE signing_proofs (
+			session_id TEXT PRIMARY KEY,
+			user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+			authenticated_at INTEGER NOT NULL,
+			expires_at INTEGER NOT NULL
+		);
+		`
+	},
+	{
 		id: 7,
 		name: 'evidence files (metadata; the bytes are content-addressed in the blob store)',
 		sql: `

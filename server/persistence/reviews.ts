@@ -97,8 +97,10 @@ export function createReviewRepository(db: Db) {
 	const removeParticipant = db.prepare('DELETE FROM participants WHERE review_id = ? AND user_id = ?');
 	const countRole = db.prepare('SELECT COUNT(*) AS n FROM participants WHERE review_id = ? AND role = ?');
 
+	const allReviews = db.prepare('SELECT * FROM reviews ORDER BY created_at');
 	return {
 		insert: (review: ReviewRow) => void insertReview.run(review),
+		all: () => (allReviews.all() as RawReview[]).map(toReview),
 		findById(id: string): ReviewRow | null {
 			const row = byId.get(id) as RawReview | undefined;
 			return row ? toReview(row) : null;

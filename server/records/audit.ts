@@ -22,7 +22,18 @@ export const AUDIT_ACTIONS = [
 	'evidence_removed',
 	'evidence_confidentiality',
 	'action_followup',
-	'review_started_from'
+	'review_started_from',
+	// People and accounts (the administration area, recovery, the identity provider).
+	'account_created',
+	'admin_granted',
+	'admin_withdrawn',
+	'reviewer_granted',
+	'reviewer_withdrawn',
+	'account_deactivated',
+	'account_reactivated',
+	'password_reset_issued',
+	'password_reset',
+	'identity_linked'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

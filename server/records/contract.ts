@@ -67,7 +67,13 @@ export type RecordsService = {
 	getVersion(userId: string, reviewId: string, version: number): Result<FrozenVersion>;
 	/** The declaration text shown before signing; its SHA-256 is stored with the signature. */
 	declaration(reviewId: string, version: number, meaning: SignatureMeaning): Result<{ text: string; hash: string }>;
-	sign(actor: SessionUser, reviewId: string, version: number, input: { meaning: SignatureMeaning; password: string }): Promise<Result<SignatureView>>;
+	/** The fresh proof is the password, or (proof: 'identity_provider') a login at the provider for this session. */
+	sign(
+		actor: SessionUser,
+		reviewId: string,
+		version: number,
+		input: { meaning: SignatureMeaning; password: string; proof?: 'password' | 'identity_provider'; sessionId?: string }
+	): Promise<Result<SignatureView>>;
 	/** A download of a frozen version (pdf, json, grid.csv, plan.csv) for a member whose role may export; audited. */
 	exportVersion(userId: string, reviewId: string, version: number, format: string): Promise<Result<ExportFile>>;
 	verifyAll(): VerifyReport;

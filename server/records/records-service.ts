@@ -19,6 +19,7 @@ import { summarise, toSignatureView } from './versions.ts';
 import { verifyRecords } from './verify.ts';
 import { verifyExportText } from './verify-export.ts';
 import { exportVersion } from './export-version.ts';
+import type { PasswordConfirmation } from '../auth/accounts.ts';
 
 export type RecordsDeps = {
 	db: Db;
@@ -27,7 +28,8 @@ export type RecordsDeps = {
 	signatures: SignatureRepository;
 	audit: AuditService;
 	documentStore: Pick<DocumentStore, 'read'>;
-	confirmPassword: (userId: string, password: string) => Promise<boolean | 'throttled'>;
+	confirmPassword: (userId: string, password: string) => Promise<PasswordConfirmation>;
+	spendIdentityProof?: (sessionId: string, userId: string) => boolean;
 	now?: () => number;
 	/** What evidence the record lists (server/evidence); none when absent. */
 	evidenceFiles?: (reviewId: string) => RecordEvidenceFile[];

@@ -14,6 +14,7 @@ import { may } from '../auth/policy.ts';
 import type { AuditService } from './audit.ts';
 import { SIGNING_ROLE, type SignatureMeaning } from './contract.ts';
 import { declarationOf, MEANING_LABELS } from './declaration.ts';
+import { describeWait, type PasswordConfirmation } from '../auth/accounts.ts';
 
 export type SignDeps = {
 	db: Db;
@@ -21,7 +22,12 @@ export type SignDeps = {
 	snapshots: SnapshotRepository;
 	signatures: SignatureRepository;
 	audit: AuditService;
-	confirmPassword: (userId: string, password: string) => Promise<boolean | 'throttled'>;
+	confirmPassword: (userId: string, password: string) => Promise<PasswordConfirmation>;
+	/**
+	 * The other fresh proof: a login at the identity provider (prompt=login, max_age) made for
+	 * this session in the last minutes; spent by the signature it allows.
+	 */
+	spendIdentityProof?: (sessionId: string, userId: string) => boolean;
 	now: () => number;
 };
 
@@ -58,20 +64,31 @@ export async function signVersion(
 	actor: SessionUser,
 	reviewId: string,
 	version: number,
-	input: { meaning: SignatureMeaning; password: string }
+	input: { meaning: SignatureMeaning; password: string; proof?: 'password' | 'identity_provider'; sessionId?: string }
 ): Promise<Result<SignatureRow>> {
 	if (!isMeaning(input.meaning)) return fail('invalid_input', 'Choose what your signature means.', 'meaning');
 	if (!Number.isInteger(version) || version < 1) return fail('not_found', `Version ${version} of this record does not exist.`);
 	const before = eligibility(deps, actor, reviewId, version, input.meaning);
 	if (!before.ok) return before;
-	if (typeof input.password !== 'string' || input.password === '') {
-		return fail('invalid_input', 'Enter your password to sign.', 'password');
+	if (input.proof === 'identity_provider') {
+		// Checked and spent before the transaction: a refused signature still needs a new login.
+		if (!input.sessionId || !deps.spendIdentityProof?.(input.sessionId, actor.id)) {
+			return fail('unauthenticated', 'Confirm it is you with your organisation\'s sign-in first. Nothing was signed.', 'password');
+		}
+	} else {
+		if (typeof input.password !== 'string' || input.password === '') {
+			return fail('invalid_input', 'Enter your password to sign.', 'password');
+		}
+		const confirmed = await deps.confirmPassword(actor.id, input.password);
+		if (typeof confirmed === 'object') {
+			return fail(
+				'throttled',
+				`Too many wrong passwords. Nothing was signed; try again in ${describeWait(confirmed.throttledForSeconds)}.`,
+				'password'
+			);
+		}
+		if (!confirmed) return fail('unauthenticated', 'That password is not correct. Nothing was signed.', 'password');
 	}
-	const confirmed = await deps.confirmPassword(actor.id, input.password);
-	if (confirmed === 'throttled') {
-		return fail('throttled', 'Too many wrong passwords. Nothing was signed; wait 15 minutes and try again.', 'password');
-	}
-	if (!confirmed) return fail('unauthenticated', 'That password is not correct. Nothing was signed.', 'password');
 	return deps.db.transaction((): Result<SignatureRow> => {
 		// Roles, versions and earlier signatures may have changed during the password check.
 		const now = eligibility(deps, actor, reviewId, version, input.meaning);

@@ -2,7 +2,9 @@
 // affected user's open connections, so new rights apply at once (not at the next reconnect).
 export type MembershipChange =
 	| { type: 'role_changed'; reviewId: string; userId: string }
-	| { type: 'removed'; reviewId: string; userId: string };
+	| { type: 'removed'; reviewId: string; userId: string }
+	/** Every socket of the person, on every review: deactivated, or signed out everywhere by a reset. */
+	| { type: 'account_closed'; userId: string; reason: 'deactivated' | 'password_reset' };
 
 export type MembershipListener = (change: MembershipChange) => void;
 

@@ -6,21 +6,31 @@ import type { AcceptInvitationForm, ChangeRoleForm, InviteForm } from '../../src
 import type { InvitationRepository, InvitationRow } from '../persistence/invitations.ts';
 import type { ReviewRepository } from '../persistence/reviews.ts';
 import type { UserRepository } from '../persistence/users.ts';
+import type { Db } from '../persistence/database.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { hashSecret, randomSecret, type SessionService, type SessionUser } from '../auth/sessions.ts';
 import { may } from '../auth/policy.ts';
 import type { MembershipEvents } from './membership-events.ts';
 import type { AuditService } from '../records/audit.ts';
+import type { MailOutbox } from '../mail/outbox.ts';
+import type { PublicLinks } from '../mail/links.ts';
+import { invitationMail } from '../mail/templates.ts';
+import { ROLE_SHORT_LABELS } from '../../src/lib/shared/roles.ts';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 type Deps = {
+	/** The connection, so the invitation and its mail commit together. */
+	db?: Db;
 	reviews: ReviewRepository;
 	invitations: InvitationRepository;
 	users: UserRepository;
 	sessions: SessionService;
 	events: MembershipEvents;
 	audit?: Pick<AuditService, 'append'>;
+	/** The invitation mail is written with the invitation (same transaction), when given. */
+	mail?: Pick<MailOutbox, 'enqueue'>;
+	links?: PublicLinks;
 	now?: () => number;
 };
 
@@ -93,7 +103,29 @@ export function createParticipantService(deps: Deps) {
 				createdAt: at,
 				expiresAt: at + INVITATION_LIFETIME_MS
 			};
-			deps.invitations.insert(invitation);
+			const review = deps.reviews.findById(reviewId);
+			const write = () => {
+				deps.invitations.insert(invitation);
+				if (deps.mail && deps.links && review) {
+					deps.mail.enqueue({
+						kind: 'invitation',
+						toAddress: input.email,
+						toName: input.name,
+						secret: true,
+						...invitationMail({
+							to: { email: input.email, name: input.name },
+							inviterName: actor.name,
+							reviewTitle: review.title,
+							portName: review.portName,
+							roleLabel: ROLE_SHORT_LABELS[input.role].toLowerCase(),
+							link: deps.links.to(`/invite/${token}`),
+							expiresAt: invitation.expiresAt
+						})
+					});
+				}
+			};
+			if (deps.db) deps.db.transaction(write)();
+			else write();
 			return ok({ token, invitation: { ...invitation, acceptedAt: null, acceptedBy: null, revokedAt: null } });
 		},
 

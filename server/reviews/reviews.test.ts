@@ -58,7 +58,7 @@ describe('review service', () => {
 	it('refuses a review from someone who is not an administrator', () => {
 		const user = insertUser(services, { name: 'Nora Normal' });
 		const result = services.reviews.create(user, form());
-		expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only an administrator can create reviews.' } });
+		expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: 'Creating reviews needs the reviewer right. Ask an administrator to add you to the facilitator pool.' } });
 		expect(services.reviews.listFor(user.id)).toEqual([]);
 		expect(services.db.prepare('SELECT COUNT(*) AS n FROM reviews').get()).toEqual({ n: 0 });
 	});

@@ -11,7 +11,7 @@ import { may, mayCreateReview, REVIEW_ACTIONS, type ReviewAction } from '../auth
 /** `can`: the policy's answer for this user and review, so pages show only what the services allow. */
 export type ReviewWithRole = { review: ReviewRow; role: Role; participants: ParticipantRow[]; can: Record<ReviewAction, boolean> };
 
-const CREATE_FORBIDDEN = 'Only an administrator can create reviews.';
+const CREATE_FORBIDDEN = 'Creating reviews needs the reviewer right. Ask an administrator to add you to the facilitator pool.';
 
 function permissionsOf(role: Role): Record<ReviewAction, boolean> {
 	return Object.fromEntries(REVIEW_ACTIONS.map((action) => [action, may(role, action)])) as Record<ReviewAction, boolean>;

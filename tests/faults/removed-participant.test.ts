@@ -22,7 +22,7 @@ describe('removed participant', () => {
 		const removed = [connect(workspace, gone.token), connect(reviewerDocumentName(reviewId), gone.token)];
 		await Promise.all([own, other, ...removed].map((c) => synced(c)));
 
-		const actor = { id: facilitator.id, email: facilitator.email, name: 'Fran Facilitator', isAdmin: true };
+		const actor = { id: facilitator.id, email: facilitator.email, name: 'Fran Facilitator', isAdmin: true, mayCreateReviews: true };
 		const startedAt = Date.now();
 		const result = t.server.services.participants.remove(actor, reviewId, gone.id);
 		expect(result.ok).toBe(true);

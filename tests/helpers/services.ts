@@ -54,13 +54,15 @@ export function uniqueEmail(label = 'user'): string {
  */
 export function insertUser(
 	services: Services,
-	opts: { name?: string; email?: string; isAdmin?: boolean } = {}
+	opts: { name?: string; email?: string; isAdmin?: boolean; mayCreateReviews?: boolean } = {}
 ): SessionUser {
 	const user = {
 		id: crypto.randomUUID(),
 		email: opts.email ?? uniqueEmail(),
 		name: opts.name ?? 'Test User',
-		isAdmin: opts.isAdmin ?? false
+		isAdmin: opts.isAdmin ?? false,
+		// As the first account: an administrator in tests may create reviews unless told otherwise.
+		mayCreateReviews: opts.mayCreateReviews ?? opts.isAdmin ?? false
 	};
 	services.repos.users.insert({ ...user, passwordHash: 'not-a-password-hash', createdAt: 0 });
 	return user;

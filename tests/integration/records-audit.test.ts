@@ -22,7 +22,7 @@ describe('the audit chain', () => {
 		const invited = value(
 			f.services.participants.invite(f.facilitator, f.reviewId, InviteForm.parse({ name: 'Obi Observer', email: 'obi@example.test', role: 'observer', department: '' }))
 		);
-		const obi = { id: crypto.randomUUID(), email: 'obi@example.test', name: 'Obi Observer', isAdmin: false };
+		const obi = { id: crypto.randomUUID(), email: 'obi@example.test', name: 'Obi Observer', isAdmin: false, mayCreateReviews: false };
 		f.services.repos.users.insert({ ...obi, passwordHash: 'x', createdAt: 0 });
 		value(f.services.participants.acceptAsSignedIn(invited.token, obi));
 		value(f.services.participants.changeRole(f.facilitator, f.reviewId, ChangeRoleForm.parse({ userId: obi.id, role: 'department_head', department: 'Marine' })));
@@ -49,7 +49,7 @@ describe('the audit chain', () => {
 
 	it('exports through the records service, which checks the role and audits each download', async () => {
 		value(f.freeze());
-		const observer = { id: crypto.randomUUID(), email: 'olu@example.test', name: 'Olu Observer', isAdmin: false };
+		const observer = { id: crypto.randomUUID(), email: 'olu@example.test', name: 'Olu Observer', isAdmin: false, mayCreateReviews: false };
 		f.services.repos.users.insert({ ...observer, passwordHash: 'x', createdAt: 0 });
 		f.services.repos.reviews.addParticipant(f.reviewId, observer.id, 'observer', null, 0);
 

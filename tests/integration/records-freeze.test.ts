@@ -80,7 +80,7 @@ describe('freezing the evaluation record', () => {
 	it('does not let a department head freeze, and hides the review from non-participants', () => {
 		const refused = f.services.records.freeze(f.departmentHead, f.reviewId, { label: 'Mine', note: '' });
 		expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-		const stranger = { id: crypto.randomUUID(), email: 'x@example.test', name: 'Stranger', isAdmin: true };
+		const stranger = { id: crypto.randomUUID(), email: 'x@example.test', name: 'Stranger', isAdmin: true, mayCreateReviews: true };
 		expect(f.services.records.freeze(stranger, f.reviewId, { label: 'x', note: '' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 		expect(f.services.records.listVersions(stranger.id, f.reviewId)).toMatchObject({ ok: false, error: { code: 'not_found' } });
 		expect(f.services.repos.snapshots.count()).toBe(0);

@@ -16,7 +16,7 @@ const t = useTestServer();
 
 function setup() {
 	const { facilitator: created, reviewId } = t.review();
-	const facilitator: SessionUser = { id: created.id, email: created.email, name: 'Fran Facilitator', isAdmin: true };
+	const facilitator: SessionUser = { id: created.id, email: created.email, name: 'Fran Facilitator', isAdmin: true, mayCreateReviews: true };
 	const open = (name: string) => t.connect({ name, token: created.token });
 	return { facilitator, reviewId, workspace: open(workspaceDocumentName(reviewId)), reviewer: open(reviewerDocumentName(reviewId)) };
 }
@@ -75,7 +75,7 @@ describe('freezing with the workshop live', () => {
 		setSelfScore(doc, 'C1', 2);
 		t.server.services.repos.documents.appendUpdate(workspaceDocumentName(reviewId), Y.encodeStateAsUpdate(doc), Date.now());
 		expect(t.server.services.documentStore.liveDocument(workspaceDocumentName(reviewId))).toBeNull();
-		const facilitator = { id: created.id, email: created.email, name: 'Solo Facilitator', isAdmin: true };
+		const facilitator = { id: created.id, email: created.email, name: 'Solo Facilitator', isAdmin: true, mayCreateReviews: true };
 		value(t.server.services.records.freeze(facilitator, reviewId, { label: 'Offline', note: '' }));
 		expect(value(t.server.services.records.getVersion(created.id, reviewId, 1)).record.elements.find((e) => e.code === 'C1')?.selfScore).toBe(2);
 	});

@@ -21,6 +21,7 @@ import { AuthReply, authMessage, openRawSocket, syncUpdateMessage, Wire } from '
 import { removeDir, tempDataDir } from '../helpers/server.ts';
 import { freePort } from '../helpers/fault-fixture.ts';
 import * as Y from 'yjs';
+import { DEFAULT_FRAMEWORK, frameworkRef } from '../../src/lib/shared/framework/index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HANDLER = path.join(ROOT, 'build', 'handler.js');
@@ -79,7 +80,7 @@ let reader: Services;
 let dataDir: string;
 let reviewId: string;
 let roundId: string;
-const people = new Map<Who, { id: string; name: string; email: string; isAdmin: boolean; token: string | null }>();
+const people = new Map<Who, { id: string; name: string; email: string; isAdmin: boolean; mayCreateReviews: boolean; token: string | null }>();
 const watchers: TestClient[] = [];
 const sockets: Array<{ close(): void }> = [];
 
@@ -91,7 +92,7 @@ beforeAll(async () => {
 	const passwordHash = await hashPassword(PASSWORD);
 	for (const who of WHO) {
 		const id = crypto.randomUUID();
-		const person = { id, name: `Person ${who}`, email: `${who.replace(/_/g, '-')}@example.test`, isAdmin: who === 'facilitator' };
+		const person = { id, name: `Person ${who}`, email: `${who.replace(/_/g, '-')}@example.test`, isAdmin: who === 'facilitator', mayCreateReviews: who === 'facilitator' };
 		setup.repos.users.insert({ ...person, passwordHash, createdAt: Date.now() });
 		people.set(who, { ...person, token: who === 'signed_out' ? null : setup.sessions.create(id).token });
 	}
@@ -292,6 +293,32 @@ async function uploadEvidence(who: Who): Promise<Outcome> {
 	return response.status === 401 ? 'sign_in' : outcomeOf(response.status, null);
 }
 
+// Rights that are not per review (issue 13): the matrix's facilitator is also the administrator
+// and has the reviewer right; every other person has neither.
+const ACCOUNT_EXPECTED: Record<string, Outcome[]> = {
+	'open the administration area': [A, F, F, F, F, F, S],
+	'create a review': [A, F, F, F, F, F, S],
+	'grant the reviewer right': [A, F, F, F, F, F, S],
+	'deactivate an account': [A, F, F, F, F, F, S]
+};
+
+const REVIEW_FORM = { title: 'New review', portName: 'Port', portCountry: 'Nowhere', kind: 'independent_review', scheduledOn: '', framework: frameworkRef(DEFAULT_FRAMEWORK.id, DEFAULT_FRAMEWORK.version) };
+const userRow = (who: Who) => reader.repos.users.findById(people.get(who)!.id)!;
+
+const ACCOUNT_ACTIONS: Array<Omit<Action, 'policy'>> = [
+	{ id: 'open the administration area', run: (who) => get(who, '/admin') },
+	{ id: 'create a review', run: (who) => changes(() => reader.repos.reviews.all().length, () => post(who, '/reviews/new', REVIEW_FORM)) },
+	{
+		id: 'grant the reviewer right',
+		run: (who) => changes(() => (userRow('observer').mayCreateReviews ? 1 : 0), () => post(who, '/admin?/grantReviewer', { userId: people.get('observer')!.id }))
+	},
+	{
+		// The target is the signed-out visitor's account: nobody signed in loses a session to this row.
+		id: 'deactivate an account',
+		run: (who) => changes(() => (userRow('signed_out').deactivatedAt === null ? 0 : 1), () => post(who, '/admin?/deactivate', { userId: people.get('signed_out')!.id }))
+	}
+];
+
 function versionsCount(): number {
 	const listed = reader.records.listVersions(people.get('facilitator')!.id, reviewId);
 	return listed.ok ? listed.value.length : 0;
@@ -309,12 +336,13 @@ describe('role matrix through HTTP and WebSocket', () => {
 		}
 	});
 
-	for (const action of ACTIONS) {
+	for (const action of [...ACTIONS, ...ACCOUNT_ACTIONS]) {
+		const expected = EXPECTED[action.id] ?? ACCOUNT_EXPECTED[action.id];
 		describe(action.id, () => {
 			WHO.forEach((who, i) => {
-				it(`${who}: ${EXPECTED[action.id][i]}`, async () => {
+				it(`${who}: ${expected[i]}`, async () => {
 					requireBuild();
-					expect(await action.run(who)).toBe(EXPECTED[action.id][i]);
+					expect(await action.run(who)).toBe(expected[i]);
 				});
 			});
 		});

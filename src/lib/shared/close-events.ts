@@ -6,6 +6,8 @@ export const CloseEvents = {
 	Forbidden: { code: 4403, reason: 'You are not a participant of this review.' },
 	RoleChanged: { code: 4409, reason: 'Your role in this review changed. Reconnecting with your new rights.' },
 	Removed: { code: 4410, reason: 'You were removed from this review by the facilitator.' },
+	Deactivated: { code: 4411, reason: 'Your account was deactivated by an administrator.' },
+	SignedOutEverywhere: { code: 4412, reason: 'Your password was reset, which signed you out everywhere. Sign in again.' },
 	ReviewFull: { code: 4429, reason: 'This review has reached its connection limit. Try again shortly.' },
 	MessageTooLarge: { code: 4413, reason: 'A change was too large to accept.' },
 	SlowConnection: { code: 4420, reason: 'Your connection fell too far behind the review. Reconnecting.' },

@@ -85,7 +85,7 @@ export async function freeze(ctx: ScenarioContext): Promise<void> {
 			const records = (services as unknown as { records?: Partial<RecordsService> }).records;
 			if (typeof records?.freeze !== 'function') continue;
 			const me = participants[0];
-			const actor = { id: me.userId, email: me.email, name: me.name, isAdmin: false };
+			const actor = { id: me.userId, email: me.email, name: me.name, isAdmin: false, mayCreateReviews: false };
 			let n = 0;
 			const freezeOnce = () => {
 				const result = records.freeze!(actor, review.id, { label: `Benchmark ${++n}`, note: '' });

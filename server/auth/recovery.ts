@@ -1,0 +1,136 @@
+// Account recovery: a single-use reset link, 30 minutes, only SHA-256 of its token stored (like
+// session secrets and invitations). Asking for one answers the same whether or not the address
+// has an account, and is throttled per address and per IP. The link is spent in the same
+// transaction that sets the new password and ends every session of the account; the account's
+// open collaboration sockets are closed right after.
+import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
+import { safeRedirectPath } from '../../src/lib/shared/safe-redirect.ts';
+import type { Db } from '../persistence/database.ts';
+import type { PasswordResetRepository } from '../persistence/password-resets.ts';
+import type { UserRepository, UserRow } from '../persistence/users.ts';
+import type { AuditService } from '../records/audit.ts';
+import type { MembershipEvents } from '../reviews/membership-events.ts';
+import type { MailOutbox } from '../mail/outbox.ts';
+import type { PublicLinks } from '../mail/links.ts';
+import { passwordResetMail } from '../mail/templates.ts';
+import { hashPassword } from './passwords.ts';
+import { hashSecret, randomSecret, type SessionService } from './sessions.ts';
+import type { LoginThrottle } from './throttle.ts';
+
+export const RESET_LIFETIME_MS = 30 * 60 * 1000;
+export const RESET_REQUESTED =
+	'If that address belongs to an account, a link to choose a new password is on its way. It works once, for 30 minutes.';
+const LINK_UNUSABLE = 'This reset link cannot be used: it was used already, has expired, or a newer one was sent. Ask for a new link.';
+
+type Deps = {
+	db: Db;
+	users: UserRepository;
+	resets: PasswordResetRepository;
+	sessions: SessionService;
+	/** Its own throttle (keys apart from sign-in), so asking for links cannot lock anyone's sign-in. */
+	throttle: LoginThrottle;
+	mail: MailOutbox;
+	links: PublicLinks;
+	events: MembershipEvents;
+	audit: Pick<AuditService, 'append'>;
+	now: () => number;
+};
+
+export function createRecoveryService(deps: Deps) {
+	/** Writes a new link for the user (retiring earlier ones) and returns its token. Inside a transaction. */
+	function issue(user: UserRow, issuedBy: string | null, returnTo: string): { token: string; link: string; expiresAt: number } {
+		const at = deps.now();
+		deps.resets.retireForUser(user.id, at);
+		const token = randomSecret(24);
+		const expiresAt = at + RESET_LIFETIME_MS;
+		deps.resets.insert({ id: crypto.randomUUID(), tokenHash: hashSecret(token), userId: user.id, issuedBy, createdAt: at, expiresAt, returnTo: safeRedirectPath(returnTo) });
+		deps.audit.append({ actorId: issuedBy, action: 'password_reset_issued', details: { userId: user.id, by: issuedBy ? 'administrator' : 'self' } });
+		return { token, link: deps.links.to(`/reset/${token}`), expiresAt };
+	}
+
+	function usable(token: string) {
+		const row = token.length > 0 && token.length <= 100 ? deps.resets.findByTokenHash(hashSecret(token)) : null;
+		if (!row || row.usedAt !== null || row.expiresAt <= deps.now()) return null;
+		const user = deps.users.findById(row.userId);
+		if (!user || user.deactivatedAt !== null) return null;
+		return { row, user };
+	}
+
+	return {
+		/** "Forgot your password?": the same answer for every address; mail only to an active account. */
+		request(email: string, ip: string, returnTo = '/'): Result<{ message: string }> {
+			const wait = deps.throttle.check(email, ip);
+			if (wait !== null) {
+				const minutes = Math.ceil(wait / 60);
+				return fail('throttled', `Too many reset requests. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+			}
+			// Every request counts (found or not), so the throttle says nothing about which addresses exist.
+			deps.throttle.begin(email, ip);
+			const user = deps.users.findByEmail(email);
+			if (user && user.deactivatedAt === null) {
+				deps.db.transaction(() => {
+					const { link } = issue(user, null, returnTo);
+					deps.mail.enqueue({
+						kind: 'password_reset',
+						toAddress: user.email,
+						toName: user.name,
+						secret: true,
+						...passwordResetMail({ to: user, link, minutes: RESET_LIFETIME_MS / 60_000, byAdministrator: false })
+					});
+				})();
+			}
+			return ok({ message: RESET_REQUESTED });
+		},
+
+		/**
+		 * A link an administrator (or the CLI) hands over: also mailed, when mail is configured.
+		 * Inside the caller's checks; returns the link to copy.
+		 */
+		issueFor(userId: string, issuedBy: string | null): Result<{ link: string; expiresAt: number }> {
+			const user = deps.users.findById(userId);
+			if (!user) return fail('not_found', 'Account not found.');
+			if (user.deactivatedAt !== null) return fail('conflict', `${user.name}'s account is deactivated. Reactivate it first.`);
+			return ok(
+				deps.db.transaction(() => {
+					const issued = issue(user, issuedBy, '/');
+					deps.mail.enqueue({
+						kind: 'password_reset',
+						toAddress: user.email,
+						toName: user.name,
+						secret: true,
+						...passwordResetMail({ to: user, link: issued.link, minutes: RESET_LIFETIME_MS / 60_000, byAdministrator: true })
+					});
+					return { link: issued.link, expiresAt: issued.expiresAt };
+				})()
+			);
+		},
+
+		/** Whose link this is, for the reset page; null when it cannot be used. */
+		lookup(token: string): { name: string; email: string; expiresAt: number } | null {
+			const found = usable(token);
+			return found ? { name: found.user.name, email: found.user.email, expiresAt: found.row.expiresAt } : null;
+		},
+
+		/** Sets the new password, spends the link, ends every session, and opens a fresh one. */
+		async reset(token: string, password: string): Promise<Result<{ sessionToken: string; userId: string; returnTo: string }>> {
+			if (!usable(token)) return fail('expired', LINK_UNUSABLE);
+			const passwordHash = await hashPassword(password);
+			// Everything is checked again after the slow hash: a second tab may have used the link.
+			const outcome = deps.db.transaction((): Result<{ userId: string; returnTo: string }> => {
+				const found = usable(token);
+				if (!found || !deps.resets.markUsed(found.row.id, deps.now())) return fail('expired', LINK_UNUSABLE);
+				deps.users.setPassword(found.user.id, passwordHash, deps.now());
+				deps.resets.retireForUser(found.user.id, deps.now());
+				deps.sessions.invalidateAllForUser(found.user.id);
+				deps.audit.append({ actorId: found.user.id, action: 'password_reset', details: { userId: found.user.id } });
+				return ok({ userId: found.user.id, returnTo: found.row.returnTo });
+			})();
+			if (!outcome.ok) return outcome;
+			deps.events.publish({ type: 'account_closed', userId: outcome.value.userId, reason: 'password_reset' });
+			deps.users.touchSignIn(outcome.value.userId, deps.now());
+			return ok({ ...outcome.value, sessionToken: deps.sessions.create(outcome.value.userId).token });
+		}
+	};
+}
+
+export type RecoveryService = ReturnType<typeof createRecoveryService>;

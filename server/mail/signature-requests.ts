@@ -1,0 +1,42 @@
+// "A version is ready for your signature": after a freeze, a mail to every participant whose role
+// signs (facilitator attests, security manager reviews, accountable manager approves), except the
+// person who froze it. Written inside the freeze's transaction by the caller.
+import type { ReviewRepository } from '../persistence/reviews.ts';
+import type { MailOutbox } from './outbox.ts';
+import type { PublicLinks } from './links.ts';
+import { signatureRequestMail } from './templates.ts';
+import { SIGNING_ROLE } from '../records/contract.ts';
+import { MEANING_LABELS } from '../records/declaration.ts';
+import type { SignatureMeaning } from '../records/contract.ts';
+
+export function requestSignatures(
+	deps: { reviews: ReviewRepository; mail: Pick<MailOutbox, 'enqueue'>; links: PublicLinks },
+	input: { reviewId: string; version: number; frozenBy: { id: string; name: string } }
+): number {
+	const review = deps.reviews.findById(input.reviewId);
+	if (!review) return 0;
+	let queued = 0;
+	for (const participant of deps.reviews.participants(input.reviewId)) {
+		if (participant.userId === input.frozenBy.id) continue;
+		const meaning = (Object.keys(SIGNING_ROLE) as SignatureMeaning[]).find((m) => SIGNING_ROLE[m] === participant.role);
+		if (!meaning) continue;
+		const id = deps.mail.enqueue({
+			kind: 'signature_request',
+			// One per person and version, however often this runs.
+			dedupeKey: `signature:${input.reviewId}:${input.version}:${participant.userId}`,
+			toAddress: participant.email,
+			toName: participant.name,
+			secret: false,
+			...signatureRequestMail({
+				to: { email: participant.email, name: participant.name },
+				reviewTitle: review.title,
+				version: input.version,
+				meaningLabel: MEANING_LABELS[meaning],
+				frozenBy: input.frozenBy.name,
+				link: deps.links.to(`/reviews/${input.reviewId}/record/${input.version}`)
+			})
+		});
+		if (id !== null) queued++;
+	}
+	return queued;
+}

@@ -1,0 +1,25 @@
+// "Forgot your password?": the same answer whether or not the address has an account.
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { formError, readForm, statusOf } from '#lib/server/forms.ts';
+import { emailField, fieldErrors } from '#lib/shared/forms.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const ForgotForm = z.object({ email: emailField });
+
+export const load: PageServerLoad = ({ url, locals }) => ({
+	redirectTo: url.searchParams.get('redirectTo'),
+	email: url.searchParams.get('email') ?? '',
+	mailConfigured: locals.services.mail.configured
+});
+
+export const actions: Actions = {
+	default: async ({ request, url, locals, getClientAddress }) => {
+		const input = readForm(await request.formData(), ['email']);
+		const parsed = ForgotForm.safeParse(input);
+		if (!parsed.success) return fail(400, { values: input, errors: fieldErrors(parsed.error) });
+		const result = locals.services.recovery.request(parsed.data.email, getClientAddress(), url.searchParams.get('redirectTo') ?? '/');
+		if (!result.ok) return fail(statusOf(result.error), { values: input, errors: formError(result.error.message) });
+		return { sent: result.value.message };
+	}
+};

@@ -1,0 +1,83 @@
+// Issue 13 in the browser: the administrator lets a colleague create reviews, and a department
+// head who forgot the password gets back into the review. This build runs without SMTP_URL, so
+// the reset link is read where an administrator reads it then: the mail outbox on People.
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN, acceptInNewProfile, createReview, invite, signIn, unique } from './helpers.ts';
+
+const SHOTS = process.env.E2E_SCREENSHOTS === '1';
+async function shoot(page: Page, name: string) {
+	if (!SHOTS) return;
+	for (const [w, h] of [[1440, 900], [390, 844]] as const) {
+		await page.setViewportSize({ width: w, height: h });
+		await page.screenshot({ path: `test-results/people-${name}-${w}.png`, fullPage: true });
+	}
+	await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+test('an administrator grants a colleague facilitator rights and that colleague creates a review', async ({ page, browser }) => {
+	await signIn(page, ADMIN.email, ADMIN.password);
+	const reviewId = await createReview(page, unique('Pool review'));
+	const email = `${unique('colin')}@example.test`;
+	const link = await invite(page, reviewId, { name: 'Colin Colleague', email, role: 'Observer' });
+	const colin = await acceptInNewProfile(browser, link, 'colleague passphrase 1');
+
+	await colin.goto('/');
+	await expect(colin.getByRole('link', { name: 'New review' })).toHaveCount(0);
+	await colin.goto('/reviews/new');
+	await expect(colin.getByText('Creating reviews needs the reviewer right')).toBeVisible();
+
+	await page.goto('/admin');
+	await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+	await shoot(page, 'admin');
+	await page.getByRole('button', { name: 'Let Colin Colleague create reviews' }).click();
+	await expect(page.getByText('Colin Colleague can now create reviews.')).toBeVisible();
+	await expect(page.getByRole('row', { name: 'Colin Colleague' }).getByText('Creates reviews')).toBeVisible();
+
+	const title = unique('Colin own review');
+	await colin.goto('/reviews/new');
+	await colin.getByLabel('Title').fill(title);
+	await colin.getByLabel('Port authority').fill('Port of Westmouth');
+	await colin.getByLabel('Country').fill('United Kingdom');
+	await colin.getByRole('radio', { name: 'Independent review' }).check();
+	await colin.getByRole('button', { name: 'Create review' }).click();
+	await expect(colin).toHaveURL(/\/reviews\/[^/]+\/participants/);
+	await colin.goto('/');
+	await expect(colin.getByText(title)).toBeVisible();
+});
+
+test('a department head resets a forgotten password and lands back in the review', async ({ page, browser }) => {
+	await signIn(page, ADMIN.email, ADMIN.password);
+	const reviewId = await createReview(page, unique('Reset review'));
+	const email = `${unique('hana')}@example.test`;
+	const link = await invite(page, reviewId, { name: 'Hana Harbour', email, role: 'Department head', department: 'Marine Operations' });
+	const first = await acceptInNewProfile(browser, link, 'the first passphrase');
+	await first.context().close();
+
+	// A new browser, the password forgotten: the review's address leads to sign-in.
+	const context = await browser.newContext();
+	const hana = await context.newPage();
+	await hana.goto(`/reviews/${reviewId}`);
+	await expect(hana).toHaveURL(/\/login\?redirectTo=/);
+	await hana.getByRole('link', { name: 'Forgot your password?' }).click();
+	await hana.getByLabel('Email address').fill(email);
+	await hana.getByRole('button', { name: 'Send the reset link' }).click();
+	await expect(hana.getByText('If that address belongs to an account')).toBeVisible();
+	await shoot(hana, 'forgot');
+
+	await page.goto('/admin');
+	const resetLink = await page.getByLabel(`Link in “Reset your password” to Hana Harbour <${email}>`).inputValue();
+	expect(resetLink).toMatch(/\/reset\/[a-z0-9]+$/);
+
+	await hana.goto(resetLink);
+	await hana.getByLabel('New password', { exact: true }).fill('a new marine passphrase');
+	await hana.getByLabel('Confirm new password').fill('a new marine passphrase');
+	await shoot(hana, 'reset');
+	await hana.getByRole('button', { name: 'Save the new password' }).click();
+	await expect(hana).toHaveURL(new RegExp(`/reviews/${reviewId}(#.*)?$`), { timeout: 15_000 });
+	await expect(hana.getByText("Hana Harbour").first()).toBeVisible();
+
+	// The link worked once.
+	await hana.goto(resetLink);
+	await expect(hana.getByRole('heading', { name: 'This reset link cannot be used' })).toBeVisible();
+	await context.close();
+});
