@@ -59,6 +59,8 @@ test('a department head resets a forgotten password and lands back in the review
 	await hana.goto(`/reviews/${reviewId}`);
 	await expect(hana).toHaveURL(/\/login\?redirectTo=/);
 	await hana.getByRole('link', { name: 'Forgot your password?' }).click();
+	// Sign-in has an "Email address" field too: fill only once the forgot page is there.
+	await expect(hana.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
 	await hana.getByLabel('Email address').fill(email);
 	await hana.getByRole('button', { name: 'Send the reset link' }).click();
 	await expect(hana.getByText('If that address belongs to an account')).toBeVisible();
