@@ -85,6 +85,8 @@ describe('participant service', () => {
 				email
 			});
 			expect(services.reviews.open(userId, review.id).ok).toBe(true);
+			// Accepting signed them in, so People does not say "Never".
+			expect(services.repos.users.findById(userId)?.lastSignInAt).toEqual(expect.any(Number));
 		});
 
 		it('stores the new account’s password as an argon2id hash', async () => {

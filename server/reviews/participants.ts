@@ -167,6 +167,8 @@ export function createParticipantService(deps: Deps) {
 			deps.users.insert({ id: userId, email: found.value.email, name: input.name, passwordHash, isAdmin: false, createdAt: now() });
 			const joined = join(found.value, userId);
 			if (!joined.ok) return joined;
+			// Accepting signs the new person in: People shows it as their first sign-in.
+			deps.users.touchSignIn(userId, now());
 			return ok({ reviewId: joined.value.reviewId, sessionToken: deps.sessions.create(userId).token });
 		},
 
