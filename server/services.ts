@@ -33,6 +33,8 @@ import { createEvidenceFileRepository } from './persistence/evidence-files.ts';
 import { createDiskBlobStore } from './evidence/disk-blob-store.ts';
 import { createEvidenceService } from './evidence/evidence-service.ts';
 import { createBundleExport } from './records/export-bundle.ts';
+import { createProgressService, type ProgressService } from './progress/progress-service.ts';
+import { createVerifiedActionsReader } from './persistence/verified-actions.ts';
 import { createPasswordResetRepository } from './persistence/password-resets.ts';
 import { createMailOutboxRepository } from './persistence/mail-outbox.ts';
 import { createOidcRepository } from './persistence/oidc.ts';
@@ -131,6 +133,7 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 				return frozen;
 			})()
 	});
+	let progress: ProgressService | undefined;
 	const services = {
 		config,
 		db,
@@ -182,6 +185,15 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		/** The blind-scoring endpoints' Request -> Response handler (server/rounds/round-requests.ts). */
 		roundRequests: {
 			handle: (user: { id: string } | null, target: RoundTarget, request: Request) => handleRoundRequest({ rounds, config, logger }, user, target, request)
+		},
+		/** Built on first use: it reads versions through `services.records`, defined just above. */
+		get progress() {
+			return (progress ??= createProgressService({
+				reviews: repos.reviews,
+				records: services.records,
+				documentStore,
+				verifiedActionIds: createVerifiedActionsReader(db)
+			}));
 		},
 		get bundles() {
 			return createBundleExport({ reviews: repos.reviews, records: services.records, blobs: evidence.blobs, audit });

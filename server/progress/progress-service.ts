@@ -1,0 +1,78 @@
+// The progress page's data: the signed reviews of this review's port that the person may read
+// (a member of each, like every record page), built into PortProgress. A person who was not on an
+// earlier review does not see it here either: independence and need-to-know hold across years.
+import { ok, fail, type Result } from '../../src/lib/shared/result.ts';
+import { getFramework } from '../../src/lib/shared/framework/index.ts';
+import { defaultJourneyStage, readFacilitation } from '../../src/lib/shared/documents/facilitation.ts';
+import { reviewerDocumentName } from '../../src/lib/shared/document-names.ts';
+import type { JourneyStage } from '../../src/lib/shared/framework/codes.ts';
+import type { ReviewRepository, ReviewRow } from '../persistence/reviews.ts';
+import type { DocumentStore } from '../collab/document-store.ts';
+import type { RecordsService, VersionSummary } from '../records/contract.ts';
+import { may } from '../auth/policy.ts';
+import { buildPortProgress, portKey, type PortProgress, type SignedReview } from '../../src/lib/shared/progress/port-progress.ts';
+
+export type ProgressDeps = {
+	reviews: Pick<ReviewRepository, 'findById' | 'participant' | 'listForUser'>;
+	records: Pick<RecordsService, 'listVersions' | 'getVersion'>;
+	documentStore: Pick<DocumentStore, 'read'>;
+	verifiedActionIds: (reviewId: string, version: number) => ReadonlySet<string>;
+};
+
+/** The newest version the accountable manager approved (a later unsigned draft does not count). */
+function latestSigned(versions: VersionSummary[]): { version: VersionSummary; signedAt: string } | null {
+	for (const version of [...versions].sort((a, b) => b.version - a.version)) {
+		const approved = version.signatures.find((s) => s.meaning === 'approved');
+		if (approved) return { version, signedAt: approved.signedAt };
+	}
+	return null;
+}
+
+/** The step the review's facilitators set on the overview (live: the journey moves on after sign-off). */
+function journeyOf(deps: ProgressDeps, review: ReviewRow): { stage: JourneyStage; label: string } {
+	const journey = readFacilitation(deps.documentStore.read(reviewerDocumentName(review.id))).journey;
+	const stage = journey.current ?? defaultJourneyStage(review.kind);
+	const framework = getFramework(review.frameworkId, review.frameworkVersion);
+	const label = journey.labels[stage] ?? framework?.journey.stages.find((s) => s.code === stage)?.label ?? stage;
+	return { stage, label };
+}
+
+export function createProgressService(deps: ProgressDeps) {
+	function signedReview(userId: string, review: ReviewRow): SignedReview | null {
+		const versions = deps.records.listVersions(userId, review.id);
+		if (!versions.ok) return null;
+		const signed = latestSigned(versions.value);
+		if (!signed) return null;
+		const frozen = deps.records.getVersion(userId, review.id, signed.version.version);
+		if (!frozen.ok) return null;
+		return {
+			reviewId: review.id,
+			title: review.title,
+			kind: review.kind,
+			version: signed.version.version,
+			contentHash: signed.version.contentHash,
+			signedAt: signed.signedAt,
+			record: frozen.value.record,
+			verifiedActionIds: deps.verifiedActionIds(review.id, signed.version.version),
+			journey: journeyOf(deps, review)
+		};
+	}
+
+	return {
+		/** Progress of the port of `reviewId`, for a member of that review; others get "not found". */
+		forReview(userId: string, reviewId: string): Result<PortProgress> {
+			const review = deps.reviews.findById(reviewId);
+			const me = review ? deps.reviews.participant(reviewId, userId) : null;
+			if (!review || !me || !may(me.role, 'view')) return fail('not_found', 'Review not found.');
+			const key = portKey(review.portName, review.portCountry);
+			const signed = deps.reviews
+				.listForUser(userId)
+				.filter((r) => may(r.myRole, 'view') && portKey(r.portName, r.portCountry) === key)
+				.map((r) => signedReview(userId, r))
+				.filter((r): r is SignedReview => r !== null);
+			return ok(buildPortProgress({ name: review.portName, country: review.portCountry }, signed));
+		}
+	};
+}
+
+export type ProgressService = ReturnType<typeof createProgressService>;
