@@ -81,3 +81,38 @@ export async function facilitatorAndTwoHeads(page: Page, browser: Browser, title
 	await Promise.all([page, hana, ivan].map(waitForLive));
 	return { reviewId, hana, ivan };
 }
+
+/** Sets an element's independent score from the grid's element panel, as a facilitator. */
+export async function scoreElement(page: Page, reviewId: string, code: string, level: RegExp, rationale: string): Promise<void> {
+	await page.goto(`/reviews/${reviewId}#grid`);
+	await waitForLive(page);
+	await page.getByRole('button', { name: new RegExp(`^${code} `) }).first().click();
+	await page.getByRole('radio', { name: level }).first().check();
+	await page.getByLabel(/^Rationale/).fill(rationale);
+	await page.getByRole('button', { name: 'Save independent score' }).click();
+	await waitForLive(page);
+}
+
+/** Freezes the next version from the record page, once this browser's edits are on the server. */
+export async function freezeVersion(page: Page, reviewId: string, label: string, version: number): Promise<void> {
+	await page.goto(`/reviews/${reviewId}`);
+	await page.getByRole('link', { name: 'Evaluation record' }).click();
+	await expect(page).toHaveURL(new RegExp(`/reviews/${reviewId}/record$`));
+	await page.getByLabel('Label').fill(label);
+	const button = page.getByRole('button', { name: `Freeze version ${version}` });
+	// Enabled once this browser's changes are known to be on the server.
+	await expect(button).toBeEnabled({ timeout: 15_000 });
+	await button.click();
+	await expect(page).toHaveURL(new RegExp(`/reviews/${reviewId}/record/${version}\\?frozen=1$`));
+	await expect(page.getByText(`Version ${version} is frozen`)).toBeVisible();
+}
+
+/** The accountable manager approves a frozen version with the password. */
+export async function approveVersion(page: Page, reviewId: string, version: number, password: string): Promise<void> {
+	await page.goto(`/reviews/${reviewId}/record/${version}`);
+	const signing = page.getByRole('region', { name: 'Sign this version' });
+	await signing.getByLabel('I have read the record and the declaration').check();
+	await signing.getByLabel('Your password').fill(password);
+	await signing.getByRole('button', { name: 'Sign this version' }).click();
+	await expect(page.getByTestId('signature-approved')).toBeVisible({ timeout: 15_000 });
+}

@@ -2,34 +2,14 @@
 // with the password, the PDF carries the record's hash, and a second freeze shows the change.
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, acceptInNewProfile, createReview, invite, signIn, unique, waitForLive } from './helpers.ts';
+import { ADMIN, acceptInNewProfile, createReview, freezeVersion, invite, scoreElement, signIn, unique } from './helpers.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
 const AM_PASSWORD = 'accountable manager passphrase';
 
-async function scoreA2(page: Page, reviewId: string, level: RegExp, rationale: string) {
-	await page.goto(`/reviews/${reviewId}#grid`);
-	await waitForLive(page);
-	await page.getByRole('button', { name: /^A2 / }).first().click();
-	await page.getByRole('radio', { name: level }).first().check();
-	await page.getByLabel(/^Rationale/).fill(rationale);
-	await page.getByRole('button', { name: 'Save independent score' }).click();
-	await waitForLive(page);
-}
-
-async function freeze(page: Page, reviewId: string, label: string, version: number) {
-	await page.goto(`/reviews/${reviewId}`);
-	await page.getByRole('link', { name: 'Evaluation record' }).click();
-	await expect(page).toHaveURL(new RegExp(`/reviews/${reviewId}/record$`));
-	await page.getByLabel('Label').fill(label);
-	const button = page.getByRole('button', { name: `Freeze version ${version}` });
-	// Enabled once this browser's changes are known to be on the server.
-	await expect(button).toBeEnabled({ timeout: 15_000 });
-	await button.click();
-	await expect(page).toHaveURL(new RegExp(`/reviews/${reviewId}/record/${version}\\?frozen=1$`));
-	await expect(page.getByText(`Version ${version} is frozen`)).toBeVisible();
-}
+const scoreA2 = (page: Page, reviewId: string, level: RegExp, rationale: string) => scoreElement(page, reviewId, 'A2', level, rationale);
+const freeze = freezeVersion;
 
 test('a frozen record is signed by the accountable manager, exported and compared with the next version', async ({ page, browser }, testInfo) => {
 	await signIn(page, ADMIN.email, ADMIN.password);

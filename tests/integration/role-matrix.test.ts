@@ -58,6 +58,7 @@ const S: Outcome = 'sign_in';
 const EXPECTED: Record<string, Outcome[]> = {
 	'view the workspace page': [A, A, A, A, A, N, S],
 	'view the record page': [A, A, A, A, A, N, S],
+	'view the progress page': [A, A, A, A, A, N, S],
 	'edit the workspace document': [A, A, A, A, F, N, N],
 	'edit the reviewer document': [A, F, F, F, F, N, N],
 	'manage participants (invite)': [A, F, F, F, F, N, S],
@@ -255,6 +256,7 @@ async function vote(who: Who): Promise<Outcome> {
 const ACTIONS: Action[] = [
 	{ id: 'view the workspace page', policy: 'view', run: (who) => get(who, `/reviews/${reviewId}`) },
 	{ id: 'view the record page', policy: 'view', run: (who) => get(who, `/reviews/${reviewId}/record`) },
+	{ id: 'view the progress page', policy: 'view', run: (who) => get(who, `/reviews/${reviewId}/progress`) },
 	{ id: 'edit the workspace document', policy: 'edit_workspace', run: (who) => writeDocument(who, workspaceDocumentName(reviewId)) },
 	{ id: 'edit the reviewer document', policy: 'edit_reviewer', run: (who) => writeDocument(who, reviewerDocumentName(reviewId)) },
 	{

@@ -4,7 +4,7 @@
 import { levelScale } from '../components/charts/scale.ts';
 import type { ProgressElement } from '../shared/progress/port-progress.ts';
 
-export const TREND = { width: 720, labelWidth: 250, rowHeight: 30, top: 34, right: 16 } as const;
+export const TREND = { width: 720, labelWidth: 290, rowHeight: 30, top: 34, right: 16 } as const;
 
 export type TrendDot = { review: number; x: number; level: number; latest: boolean };
 export type TrendRow = {
