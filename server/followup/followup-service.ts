@@ -120,10 +120,23 @@ export function createFollowupService(deps: FollowupDeps) {
 		(a.dueDate ?? '9999-99-99').localeCompare(b.dueDate ?? '9999-99-99') || a.title.localeCompare(b.title);
 
 	/** Everything a change needs, re-read inside its transaction. */
-	function target(actor: Actor, reviewId: string, actionId: string): Result<{ ctx: Context; action: RecordAction; row: ActionFollowupRow | null; view: FollowedAction }> {
+	function target(
+		actor: Actor,
+		reviewId: string,
+		actionId: string,
+		need: 'update_own_actions' | 'verify_actions'
+	): Result<{ ctx: Context; action: RecordAction; row: ActionFollowupRow | null; view: FollowedAction }> {
 		if (!actor) return fail('unauthenticated', 'Sign in to follow up actions.');
 		const opened = contextOf(actor.id, reviewId);
 		if (!opened.ok) return opened;
+		// The role first: a refused role learns nothing about which actions exist.
+		const role = deps.reviews.participant(reviewId, actor.id)!.role;
+		if (!may(role, need)) {
+			return fail(
+				'forbidden',
+				need === 'verify_actions' ? 'Only a facilitator or the security manager can verify actions or send them back.' : 'Your role in this review cannot report on actions.'
+			);
+		}
 		const ctx = opened.value;
 		if (!ctx) return fail('conflict', 'This review has no signed record yet: its actions are followed up once the accountable manager signs a version.');
 		const action = ctx.actions.find((a) => a.id === actionId);
@@ -203,18 +216,16 @@ export function createFollowupService(deps: FollowupDeps) {
 
 		/** The owner's report: status (not started, in progress, done) and the progress note. */
 		update(actor: Actor, reviewId: string, actionId: string, input: unknown): Result<FollowedAction> {
-			const parsedFirst = () => FollowupUpdateInput.safeParse(input);
-			const done = deps.db.transaction((): Result<FollowedAction> => {
-				const found = target(actor, reviewId, actionId);
+			return deps.db.transaction((): Result<FollowedAction> => {
+				const found = target(actor, reviewId, actionId, 'update_own_actions');
 				if (!found.ok) return found;
 				const { ctx, view, row } = found.value;
 				const user = actor!;
-				if (!may(ctx.role, 'update_own_actions')) return fail('forbidden', 'Your role in this review cannot report on actions.');
 				if (view.ownerUserId !== user.id) {
 					return fail('forbidden', view.owner ? `Only the owner of this action (${view.owner}) can report on it.` : 'This action has no owner who can report on it.');
 				}
 				if (view.status === 'verified') return fail('conflict', `“${view.title}” has been verified; it can no longer be changed.`);
-				const parsed = parsedFirst();
+				const parsed = FollowupUpdateInput.safeParse(input);
 				if (!parsed.success) return invalid(parsed.error);
 				const next = baseRow(found.value);
 				const markedDone = parsed.data.status === 'done_awaiting_verification';
@@ -241,8 +252,7 @@ export function createFollowupService(deps: FollowupDeps) {
 					deps.onAwaitingVerification?.({ review: ctx.review, action: result, by: { id: user.id, name: view.ownerName ?? user.name ?? '' }, verifiers });
 				}
 				return ok(result);
-			});
-			return done();
+			})();
 		},
 
 		/** A facilitator or the security manager confirms a done action and records the level reached. */
@@ -291,10 +301,9 @@ export function createFollowupService(deps: FollowupDeps) {
 	};
 
 	function decisionTarget(actor: Actor, reviewId: string, actionId: string) {
-		const found = target(actor, reviewId, actionId);
+		const found = target(actor, reviewId, actionId, 'verify_actions');
 		if (!found.ok) return found;
-		const { ctx, view, row } = found.value;
-		if (!may(ctx.role, 'verify_actions')) return fail('forbidden', 'Only a facilitator or the security manager can verify actions or send them back.');
+		const { view, row } = found.value;
 		if (view.status !== 'done_awaiting_verification') {
 			return fail('conflict', `“${view.title}” is not awaiting verification: it is ${FOLLOWUP_STATUS_LABELS[view.status].toLowerCase()}.`);
 		}

@@ -124,6 +124,8 @@ describe('following up signed actions', () => {
 		// A department head cannot verify, and cannot even open the review's follow-up.
 		expect(followup().verify(otherHead, f.reviewId, fenceId, { level: 3 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 		expect(followup().verify(f.accountableManager, f.reviewId, fenceId, { level: 3 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		// The role is refused before anything is looked up: no probing for action ids.
+		expect(followup().verify(otherHead, f.reviewId, 'no-such-action', { level: 3 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 		expect(followup().forReview(f.departmentHead, f.reviewId)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
 		f.clock.advance(1_000);
