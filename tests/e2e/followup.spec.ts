@@ -94,7 +94,7 @@ test('an owner marks a signed action done with evidence, and the facilitator ver
 
 	// The accountable manager owns nothing, but sees what is overdue in the review on My actions.
 	await am.goto('/actions');
-	await expect(am.getByRole('heading', { name: 'No actions to follow up' })).toBeVisible();
+	await expect(am.getByText('You own no actions in a signed record.')).toBeVisible();
 	const overdue = am.getByRole('region', { name: /Overdue in your reviews/ });
 	await expect(overdue.getByRole('row', { name: /Fence the north quay/ })).toContainText('Hana Harbour');
 	await expect(overdue.getByRole('row', { name: /Brief the gate staff/ })).toHaveCount(0);
