@@ -46,6 +46,9 @@ import { createSmtpTransport } from './mail/transport.ts';
 import { createPublicLinks } from './mail/links.ts';
 import { requestSignatures } from './mail/signature-requests.ts';
 import { queueDueDigests, startDigestSchedule } from './mail/due-digest.ts';
+import { createActionFollowupRepository } from './persistence/action-followups.ts';
+import { createFollowupService } from './followup/followup-service.ts';
+import { requestVerification } from './mail/verification-requests.ts';
 
 export function createServices(config: Config, opts: { db?: Db; logger?: Logger; now?: () => number } = {}) {
 	const db = opts.db ?? openDatabase(config.databaseFile);
@@ -65,7 +68,8 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		evidenceFiles: createEvidenceFileRepository(db),
 		passwordResets: createPasswordResetRepository(db),
 		mailOutbox: createMailOutboxRepository(db),
-		oidc: createOidcRepository(db)
+		oidc: createOidcRepository(db),
+		actionFollowups: createActionFollowupRepository(db)
 	};
 	const sessions = createSessionService({
 		sessions: repos.sessions,
@@ -119,10 +123,33 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		documentStore,
 		audit,
 		maxBytes: config.maxEvidenceBytes,
+		// Completion evidence goes to an action of the signed plan, even once the live plan dropped it.
+		isSignedAction: (reviewId: string, actionId: string) => followup.isSignedAction(reviewId, actionId),
+		now
+	});
+	const followup = createFollowupService({
+		db,
+		reviews: repos.reviews,
+		snapshots: repos.snapshots,
+		signatures: repos.signatures,
+		followups: repos.actionFollowups,
+		evidence,
+		audit,
+		onAwaitingVerification: ({ review, action, by, verifiers }) =>
+			requestVerification({ mail, links }, { review, action, by, verifiers, at: action.updatedAt ?? now() }),
 		now
 	});
 	const rounds = createRoundService({ db, rounds: repos.rounds, reviews: repos.reviews, documentStore, audit, logger, now });
-	const digestDeps = { reviews: repos.reviews, users: repos.users, documentStore, mail, links, logger, now };
+	const digestDeps = {
+		reviews: repos.reviews,
+		users: repos.users,
+		documentStore,
+		mail,
+		links,
+		logger,
+		now,
+		followupStatus: (reviewId: string, actionId: string) => repos.actionFollowups.get(reviewId, actionId)?.status ?? null
+	};
 	/** A freeze and its "ready for your signature" mails commit together. */
 	const withSignatureRequests = (records: RecordsService): RecordsService => ({
 		...records,
@@ -174,6 +201,7 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 			evidenceFiles: evidence.forRecord
 		})),
 		evidence,
+		followup,
 		selfScoreImport: createSelfScoreImport({
 			reviews: repos.reviews,
 			snapshots: repos.snapshots,

@@ -18,7 +18,9 @@ export const REVIEW_ACTIONS = [
 	'upload_evidence',
 	'view_confidential',
 	'verify_actions',
-	'view_overdue'
+	'view_overdue',
+	// Reporting progress on a signed action the person owns (the plan's owner matched to them).
+	'update_own_actions'
 ] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
@@ -35,7 +37,8 @@ const MATRIX: Record<Role, ReadonlySet<ReviewAction>> = {
 		'upload_evidence',
 		'view_confidential',
 		'verify_actions',
-		'view_overdue'
+		'view_overdue',
+		'update_own_actions'
 	]),
 	security_manager: new Set<ReviewAction>([
 		'view',
@@ -46,10 +49,20 @@ const MATRIX: Record<Role, ReadonlySet<ReviewAction>> = {
 		'upload_evidence',
 		'view_confidential',
 		'verify_actions',
-		'view_overdue'
+		'view_overdue',
+		'update_own_actions'
 	]),
-	department_head: new Set<ReviewAction>(['view', 'edit_workspace', 'vote', 'export', 'upload_evidence']),
-	accountable_manager: new Set<ReviewAction>(['view', 'edit_workspace', 'vote', 'sign_approved', 'export', 'upload_evidence', 'view_overdue']),
+	department_head: new Set<ReviewAction>(['view', 'edit_workspace', 'vote', 'export', 'upload_evidence', 'update_own_actions']),
+	accountable_manager: new Set<ReviewAction>([
+		'view',
+		'edit_workspace',
+		'vote',
+		'sign_approved',
+		'export',
+		'upload_evidence',
+		'view_overdue',
+		'update_own_actions'
+	]),
 	observer: new Set<ReviewAction>(['view'])
 };
 

@@ -26,6 +26,8 @@ export type EvidenceDeps = {
 	documentStore: Pick<DocumentStore, 'read'>;
 	audit: Pick<AuditService, 'append'>;
 	maxBytes: number;
+	/** An action of the review's signed plan (server/followup): completion evidence may target it. */
+	isSignedAction?: (reviewId: string, actionId: string) => boolean;
 	now?: () => number;
 };
 
@@ -72,6 +74,7 @@ export function createEvidenceService(deps: EvidenceDeps) {
 			const framework = getFramework(review.frameworkId, review.frameworkVersion);
 			return framework?.elements.some((e) => e.code === id) ? ok('element') : fail('invalid_input', `${id} is not an element of this review's framework.`, 'target');
 		}
+		if (kind === 'action' && deps.isSignedAction?.(reviewId, id)) return ok('action');
 		const workspace = deps.documentStore.read(workspaceDocumentName(reviewId));
 		const exists = kind === 'interview' ? InterviewEntries.has(workspace, id) : PlanActions.has(workspace, id);
 		return exists ? ok(kind as EvidenceTargetKind) : fail('not_found', kind === 'interview' ? 'That interview entry no longer exists.' : 'That plan action no longer exists.', 'target');

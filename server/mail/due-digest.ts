@@ -2,7 +2,9 @@
 // due today or overdue (and still open), one mail per day. The outbox row's dedupe key is
 // digest:<user>:<day>, so the digest goes once per person and day even when the server restarts
 // or several passes run the same day. An action's owner is free text in the plan: it is matched
-// to a participant of that review by name or email address (case-insensitive).
+// to a participant of that review by email address or name (case-insensitive, server/followup/owners.ts).
+// After sign-off the follow-up (server/followup) knows more than the live plan: an action its owner
+// reported done or that was verified is not due, whatever the plan's own status still says.
 import { readPlan } from '../../src/lib/shared/documents/plan.ts';
 import { workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import type { ReviewRepository } from '../persistence/reviews.ts';
@@ -12,8 +14,11 @@ import type { Logger } from '../logger.ts';
 import type { MailOutbox } from './outbox.ts';
 import type { PublicLinks } from './links.ts';
 import { dueDigestMail, type DueAction } from './templates.ts';
+import { matchOwner } from '../followup/owners.ts';
+import type { FollowupStatus } from '../../src/lib/shared/followup.ts';
 
 const CLOSED = new Set(['verified_closed', 'cancelled', 'risk_accepted', 'done_awaiting_verification']);
+const FOLLOWED_UP_DONE: ReadonlySet<FollowupStatus> = new Set(['done_awaiting_verification', 'verified']);
 
 type Deps = {
 	reviews: ReviewRepository;
@@ -23,6 +28,8 @@ type Deps = {
 	links: PublicLinks;
 	logger: Logger;
 	now: () => number;
+	/** The follow-up status of a signed action, null when nobody has reported on it. */
+	followupStatus?: (reviewId: string, actionId: string) => FollowupStatus | null;
 };
 
 /** Queues today's digests; returns how many new mails were written. */
@@ -40,12 +47,14 @@ export function queueDueDigests(deps: Deps): number {
 		}
 		for (const action of actions) {
 			if (!action.dueDate || action.dueDate > day || CLOSED.has(action.status)) continue;
-			const owner = action.owner.trim().toLowerCase();
-			if (!owner) continue;
-			const person = participants.find((p) => p.name.toLowerCase() === owner || p.email.toLowerCase() === owner);
+			const followed = deps.followupStatus?.(review.id, action.id) ?? null;
+			if (followed && FOLLOWED_UP_DONE.has(followed)) continue;
+			const person = matchOwner(action.owner, participants);
 			if (!person) continue;
 			const list = byPerson.get(person.userId) ?? [];
-			list.push({ reviewTitle: review.title, title: action.title, dueDate: action.dueDate, overdue: action.dueDate < day, link: deps.links.to(`/reviews/${review.id}#plan`) });
+			// A followed action is reported on from My actions; one not yet signed lives in the plan.
+			const link = deps.links.to(followed ? '/actions' : `/reviews/${review.id}#plan`);
+			list.push({ reviewTitle: review.title, title: action.title, dueDate: action.dueDate, overdue: action.dueDate < day, link });
 			byPerson.set(person.userId, list);
 		}
 	}

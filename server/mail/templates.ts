@@ -73,6 +73,18 @@ export function signatureRequestMail(input: { to: Recipient; reviewTitle: string
 	);
 }
 
+export function verificationRequestMail(input: { to: Recipient; reviewTitle: string; actionTitle: string; ownerName: string; link: string }): Rendered {
+	return render(
+		`Action done, awaiting your verification: ${input.actionTitle}`,
+		`Hello ${input.to.name},`,
+		[
+			`${input.ownerName} reports the improvement action "${input.actionTitle}" of "${input.reviewTitle}" done.`,
+			'As a facilitator or security manager of this review you can look at the completion evidence, then verify it with the level reached or send it back with a reason.'
+		],
+		{ label: 'Open the follow-up', url: input.link }
+	);
+}
+
 export type DueAction = { reviewTitle: string; title: string; dueDate: string; overdue: boolean; link: string };
 
 export function dueDigestMail(input: { to: Recipient; day: string; actions: DueAction[]; link: string }): Rendered {

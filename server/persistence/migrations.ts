@@ -306,18 +306,25 @@ const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }> = [
 		CREATE TABLE action_followups (
 			review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
 			action_id TEXT NOT NULL,
-			-- The signed version whose plan this follows.
+			-- The signed version whose plan this follows (the latest signed one when last changed).
 			version INTEGER NOT NULL,
+			-- The account the plan's free-text owner matched when the owner last reported.
 			owner_user_id TEXT REFERENCES users(id),
 			status TEXT NOT NULL CHECK (status IN ('not_started', 'in_progress', 'done_awaiting_verification', 'verified', 'sent_back')),
 			progress_note TEXT NOT NULL DEFAULT '',
-			send_back_reason TEXT NOT NULL DEFAULT '',
-			level_reached INTEGER CHECK (level_reached BETWEEN 0 AND 5),
 			updated_by TEXT REFERENCES users(id),
 			updated_at INTEGER NOT NULL,
+			-- Evidence files (ids in evidence_files) attached when the owner marked it done, as JSON.
+			completion_evidence TEXT NOT NULL DEFAULT '[]',
+			level_reached INTEGER CHECK (level_reached BETWEEN 0 AND 5),
 			verified_by TEXT REFERENCES users(id),
 			verified_at INTEGER,
-			PRIMARY KEY (review_id, action_id)
+			send_back_reason TEXT NOT NULL DEFAULT '',
+			sent_back_by TEXT REFERENCES users(id),
+			sent_back_at INTEGER,
+			PRIMARY KEY (review_id, action_id),
+			CHECK (status <> 'verified' OR (level_reached IS NOT NULL AND verified_by IS NOT NULL)),
+			CHECK (status <> 'sent_back' OR send_back_reason <> '')
 		);
 		CREATE INDEX action_followups_owner ON action_followups(owner_user_id);
 		`

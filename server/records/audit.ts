@@ -21,7 +21,10 @@ export const AUDIT_ACTIONS = [
 	'evidence_uploaded',
 	'evidence_removed',
 	'evidence_confidentiality',
+	// Follow-up of signed plan actions: the owner's report, the verifier's decision.
 	'action_followup',
+	'action_verified',
+	'action_sent_back',
 	'review_started_from',
 	// People and accounts (the administration area, recovery, the identity provider).
 	'account_created',

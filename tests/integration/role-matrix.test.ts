@@ -22,6 +22,8 @@ import { removeDir, tempDataDir } from '../helpers/server.ts';
 import { freePort } from '../helpers/fault-fixture.ts';
 import * as Y from 'yjs';
 import { DEFAULT_FRAMEWORK, frameworkRef } from '../../src/lib/shared/framework/index.ts';
+import { createAction } from '../../src/lib/shared/documents/plan.ts';
+import { readStored } from '../../server/collab/document-store.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HANDLER = path.join(ROOT, 'build', 'handler.js');
@@ -71,7 +73,13 @@ const EXPECTED: Record<string, Outcome[]> = {
 	// nothing about which review ids are real (server/rounds/rounds-service.ts).
 	'vote in a blind scoring round': [A, A, A, A, F, F, S],
 	// Streamed by the node server before SvelteKit (server/http/evidence-routes.ts); 401 = sign in.
-	'upload an evidence file': [A, A, A, A, F, N, S]
+	'upload an evidence file': [A, A, A, A, F, N, S],
+	// Follow-up of the signed plan (issue 15): each person reports on the action they own (the
+	// non-participant "owns" one too, by name, and still learns nothing); each verifies an action
+	// a department head reported done; the review's follow-up page is the overdue view.
+	'report progress on an owned action': [A, A, A, A, F, N, S],
+	'verify a done action': [A, A, F, F, F, N, S],
+	'open the follow-up of a review': [A, A, F, A, F, N, S]
 };
 
 const PASSWORD = 'role-matrix password 1';
@@ -81,6 +89,9 @@ let reader: Services;
 let dataDir: string;
 let reviewId: string;
 let roundId: string;
+/** Per person: the action they own, and the action they are asked to verify. */
+const ownedAction = new Map<Who, string>();
+const toVerify = new Map<Who, string>();
 const people = new Map<Who, { id: string; name: string; email: string; isAdmin: boolean; mayCreateReviews: boolean; token: string | null }>();
 const watchers: TestClient[] = [];
 const sockets: Array<{ close(): void }> = [];
@@ -107,10 +118,35 @@ beforeAll(async () => {
 		if (who === 'non_participant' || who === 'signed_out') continue;
 		setup.repos.reviews.addParticipant(reviewId, people.get(who)!.id, who, who === 'facilitator' ? null : 'Operations', Date.now());
 	}
+	// The plan: one action owned by each person (by name), one per person to verify, owned by the department head.
+	const workspaceName = workspaceDocumentName(reviewId);
+	const workspace = readStored(setup.repos.documents, workspaceName);
+	const before = Y.encodeStateVector(workspace);
+	const add = (title: string, owner: string) => {
+		const created = createAction(
+			workspace,
+			{ title, linkedElements: ['A1'], owner, dueDate: '2026-01-31', priority: 'P2', status: 'agreed', successMeasure: '', expectedLevelAfter: 3 },
+			{ id: facilitator.id },
+			() => true
+		);
+		if (!created.ok) throw new Error(`plan action: ${created.error.message}`);
+		return created.value;
+	};
+	for (const who of WHO) {
+		ownedAction.set(who, add(`Owned by ${who}`, people.get(who)!.name));
+		toVerify.set(who, add(`To verify by ${who}`, people.get('department_head')!.name));
+	}
+	setup.documentStore.append(workspaceName, Y.encodeStateAsUpdate(workspace, before));
 	const frozen = setup.records.freeze(facilitator, reviewId, { label: 'Baseline', note: '' });
+	if (!frozen.ok) throw new Error(`freeze: ${frozen.error.message}`);
+	const signed = await setup.records.sign(people.get('accountable_manager')!, reviewId, 1, { meaning: 'approved', password: PASSWORD });
+	if (!signed.ok) throw new Error(`sign: ${signed.error.message}`);
+	for (const who of WHO) {
+		const done = setup.followup.update(people.get('department_head')!, reviewId, toVerify.get(who)!, { status: 'done_awaiting_verification', note: 'Done.' });
+		if (!done.ok) throw new Error(`report done: ${done.error.message}`);
+	}
 	const round = await setup.rounds.open(facilitator, reviewId, 'A1');
 	setup.close();
-	if (!frozen.ok) throw new Error(`freeze: ${frozen.error.message}`);
 	if (!round.ok) throw new Error(`open a round: ${round.error.message}`);
 	roundId = round.value.id;
 
@@ -278,8 +314,28 @@ const ACTIONS: Action[] = [
 	{ id: 'sign as approved', policy: 'sign_approved', run: sign('approved') },
 	{ id: 'export the record (JSON)', policy: 'export', run: async (who) => get(who, `/reviews/${reviewId}/record/${await latestVersion()}/export/json`) },
 	{ id: 'vote in a blind scoring round', policy: 'vote', run: (who) => changes(votesCount, () => vote(who)) },
-	{ id: 'upload an evidence file', policy: 'upload_evidence', run: (who) => changes(evidenceCount, () => uploadEvidence(who)) }
+	{ id: 'upload an evidence file', policy: 'upload_evidence', run: (who) => changes(evidenceCount, () => uploadEvidence(who)) },
+	{
+		id: 'report progress on an owned action',
+		policy: 'update_own_actions',
+		run: (who) =>
+			changes(
+				() => followupCount('in_progress'),
+				() => post(who, '/actions?/update', { reviewId, actionId: ownedAction.get(who)!, status: 'in_progress', note: `Started by ${who}` })
+			)
+	},
+	{
+		id: 'verify a done action',
+		policy: 'verify_actions',
+		run: (who) =>
+			changes(() => followupCount('verified'), () => post(who, `/reviews/${reviewId}/follow-up?/verify`, { actionId: toVerify.get(who)!, level: '3' }))
+	},
+	{ id: 'open the follow-up of a review', policy: 'view_overdue', run: (who) => get(who, `/reviews/${reviewId}/follow-up`) }
 ];
+
+function followupCount(status: string): number {
+	return (reader.db.prepare('SELECT COUNT(*) AS n FROM action_followups WHERE review_id = ? AND status = ?').get(reviewId, status) as { n: number }).n;
+}
 
 function evidenceCount(): number {
 	return reader.repos.evidenceFiles.forReview(reviewId).length;

@@ -37,6 +37,12 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		self: { ...self, department: me?.department ?? null },
 		canFreeze,
 		versions,
+		// After sign-off the plan's actions are followed up (the review's page, or one's own on My actions).
+		followUp: listed.value.some((v) => v.signatures.some((s) => s.meaning === 'approved'))
+			? can.view_overdue
+				? { href: `/reviews/${review.id}/follow-up`, label: 'Follow-up of actions' }
+				: { href: '/actions', label: 'My actions' }
+			: null,
 		// Shown beside the freeze form before anyone tries: the elements a freeze would refuse for.
 		pendingDifferences: canFreeze ? pendingOf(locals, user.id, review.id) : []
 	};

@@ -60,6 +60,12 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		/** A role that could sign (were the version current), for the "superseded" explanation. */
 		maySign: SIGNATURE_MEANINGS.some((meaning) => can[`sign_${meaning}`]),
 		canExport: can.export,
+		// After sign-off the plan's actions are followed up (the review's page, or one's own on My actions).
+		followUp: frozen.signatures.some((s) => s.meaning === 'approved')
+			? can.view_overdue
+				? { href: `/reviews/${review.id}/follow-up`, label: 'Follow-up of actions' }
+				: { href: '/actions', label: 'My actions' }
+			: null,
 		justFrozen: url.searchParams.get('frozen') === '1'
 	};
 };
