@@ -34,7 +34,6 @@ import { createDiskBlobStore } from './evidence/disk-blob-store.ts';
 import { createEvidenceService } from './evidence/evidence-service.ts';
 import { createBundleExport } from './records/export-bundle.ts';
 import { createProgressService, type ProgressService } from './progress/progress-service.ts';
-import { createVerifiedActionsReader } from './persistence/verified-actions.ts';
 import { createPasswordResetRepository } from './persistence/password-resets.ts';
 import { createMailOutboxRepository } from './persistence/mail-outbox.ts';
 import { createOidcRepository } from './persistence/oidc.ts';
@@ -220,7 +219,15 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 				reviews: repos.reviews,
 				records: services.records,
 				documentStore,
-				verifiedActionIds: createVerifiedActionsReader(db)
+				verifications: (reviewId: string) =>
+					new Map(
+						[...repos.actionFollowups.forReview(reviewId).values()]
+							.filter((f) => f.status === 'verified')
+							.map((f) => [
+								f.actionId,
+								{ levelReached: f.levelReached, verifiedAt: f.verifiedAt === null ? null : new Date(f.verifiedAt).toISOString(), verifiedByName: f.verifiedByName }
+							])
+					)
 			}));
 		},
 		get bundles() {

@@ -10,13 +10,14 @@ import type { ReviewRepository, ReviewRow } from '../persistence/reviews.ts';
 import type { DocumentStore } from '../collab/document-store.ts';
 import type { RecordsService, VersionSummary } from '../records/contract.ts';
 import { may } from '../auth/policy.ts';
-import { buildPortProgress, portKey, type PortProgress, type SignedReview } from '../../src/lib/shared/progress/port-progress.ts';
+import { buildPortProgress, portKey, type PortProgress, type SignedReview, type Verification } from '../../src/lib/shared/progress/port-progress.ts';
 
 export type ProgressDeps = {
 	reviews: Pick<ReviewRepository, 'findById' | 'participant' | 'listForUser'>;
 	records: Pick<RecordsService, 'listVersions' | 'getVersion'>;
 	documentStore: Pick<DocumentStore, 'read'>;
-	verifiedActionIds: (reviewId: string, version: number) => ReadonlySet<string>;
+	/** The review's actions verified closed in follow-up (server/followup/), whatever version was followed. */
+	verifications: (reviewId: string) => ReadonlyMap<string, Verification>;
 };
 
 /** The newest version the accountable manager approved (a later unsigned draft does not count). */
@@ -53,7 +54,7 @@ export function createProgressService(deps: ProgressDeps) {
 			contentHash: signed.version.contentHash,
 			signedAt: signed.signedAt,
 			record: frozen.value.record,
-			verifiedActionIds: deps.verifiedActionIds(review.id, signed.version.version),
+			verifications: deps.verifications(review.id),
 			journey: journeyOf(deps, review)
 		};
 	}

@@ -134,6 +134,12 @@ test('an owner marks a signed action done with evidence, and the facilitator ver
 	await expect(am.getByRole('article', { name: 'Fence the north quay' }).getByTestId(/^level-reached-/)).toContainText('3');
 	await expect(am.getByRole('button', { name: 'Verify action' })).toHaveCount(0);
 
+	// The progress page for the board counts it closed, with the level it reached.
+	await am.goto(`/reviews/${reviewId}/progress`);
+	await expect(am.getByRole('region', { name: 'Summary' })).toContainText('1 of 2');
+	const closed = am.getByRole('region', { name: 'Actions verified closed' }).getByRole('row', { name: /Fence the north quay/ });
+	await expect(closed.getByRole('cell').nth(2)).toHaveText('3');
+
 	// The owner sees it verified.
 	await hana.goto('/actions');
 	await expect(hana.getByRole('region', { name: /Verified/ }).getByRole('article', { name: 'Fence the north quay' })).toContainText('Level reached');

@@ -42,7 +42,7 @@ async function freezeAndSign(reviewId: string, signer: SessionUser): Promise<num
 const actionInput = (title: string) => ({
 	title,
 	linkedElements: ['A1'],
-	owner: 'Ops',
+	owner: 'Dee Head',
 	dueDate: '2027-03-01',
 	priority: 'P2' as const,
 	status: 'agreed' as const,
@@ -69,11 +69,11 @@ describe('progress over time for a port', () => {
 			);
 		});
 		f.clock.advance(1_000);
-		const firstVersion = await freezeAndSign(f.reviewId, f.accountableManager);
-		// One of the two actions verified closed after sign-off (the follow-up table, migration 8).
-		f.services.db
-			.prepare("INSERT INTO action_followups (review_id, action_id, version, status, updated_at, level_reached) VALUES (?, ?, ?, 'verified', ?, 3)")
-			.run(f.reviewId, firstActionIds[0], firstVersion, f.clock.now());
+		await freezeAndSign(f.reviewId, f.accountableManager);
+		// One of the two actions reported done by its owner and verified closed by the facilitator.
+		value(f.services.followup.update(f.departmentHead, f.reviewId, firstActionIds[0], { status: 'done_awaiting_verification', note: 'Appointed in March.' }));
+		value(f.services.followup.verify(f.facilitator, f.reviewId, firstActionIds[0], { level: 3 }));
+		value(f.services.followup.update(f.departmentHead, f.reviewId, firstActionIds[1], { status: 'done_awaiting_verification', note: 'Drafted.' }));
 
 		// A year on: the next review of the same port (spelled with other spaces and case).
 		f.clock.advance(365 * 24 * 3600 * 1000);
@@ -99,6 +99,9 @@ describe('progress over time for a port', () => {
 		expect(progress.reviews.map((r) => [r.title, r.version, r.actionsVerified, r.actionsPlanned])).toEqual([
 			['Port of Testhaven GAP review', 1, 1, 2],
 			['Port of Testhaven review 2027', 1, 0, 0]
+		]);
+		expect(progress.reviews[0].verified).toEqual([
+			{ actionId: firstActionIds[0], title: 'Appoint a security manager', linkedElements: ['A1'], levelReached: 3, verifiedAt: expect.any(String), verifiedByName: 'Fran Facilitator' }
 		]);
 		expect(progress.reviews.map((r) => r.journey)).toEqual([
 			{ stage: 'independent_review', label: 'Independent review' },

@@ -16,10 +16,15 @@ export type SignedReview = {
 	/** ISO 8601: when the accountable manager approved this version. */
 	signedAt: string;
 	record: EvaluationRecord;
-	/** Plan action ids of this version that a facilitator or security manager verified closed. */
-	verifiedActionIds: ReadonlySet<string>;
+	/** Plan actions a facilitator or the security manager verified closed, by action id. */
+	verifications: ReadonlyMap<string, Verification>;
 	journey: { stage: JourneyStage; label: string };
 };
+
+/** What the verifier recorded: the level the element reached once the action was done. */
+export type Verification = { levelReached: number | null; verifiedAt: string | null; verifiedByName: string | null };
+
+export type VerifiedAction = Verification & { actionId: string; title: string; linkedElements: string[] };
 
 /** A level as scored in one review: the independent score, or the port's own in a self-help analysis. */
 export type ElementLevel = { level: number | null; basis: 'independent' | 'self' | null; target: number | null; gap: number | null };
@@ -36,6 +41,8 @@ export type ProgressReview = {
 	scoredElements: number;
 	actionsPlanned: number;
 	actionsVerified: number;
+	/** The verified actions of this review's signed plan, in plan order. */
+	verified: VerifiedAction[];
 	journey: { stage: JourneyStage; label: string };
 };
 
@@ -106,7 +113,11 @@ export function buildPortProgress(port: { name: string; country: string }, signe
 			totalGap: gaps.reduce((sum, g) => sum + g, 0),
 			scoredElements: gaps.length,
 			actionsPlanned: r.record.plan.length,
-			actionsVerified: r.record.plan.filter((a) => r.verifiedActionIds.has(a.id)).length,
+			actionsVerified: r.record.plan.filter((a) => r.verifications.has(a.id)).length,
+			verified: r.record.plan.flatMap((a) => {
+				const v = r.verifications.get(a.id);
+				return v ? [{ actionId: a.id, title: a.title, linkedElements: a.linkedElements, ...v }] : [];
+			}),
 			journey: r.journey
 		};
 	});
