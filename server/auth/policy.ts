@@ -14,6 +14,8 @@ export const REVIEW_ACTIONS = [
 	'sign_reviewed',
 	'sign_approved',
 	'export',
+	// Issue 14: the language the frozen record, its PDF and CSV are written in.
+	'set_record_language',
 	// The assurance cycle (issue 15): evidence files, follow-up of signed actions, the overdue view.
 	'upload_evidence',
 	'view_confidential',
@@ -32,6 +34,7 @@ const MATRIX: Record<Role, ReadonlySet<ReviewAction>> = {
 		'freeze',
 		'sign_attested',
 		'export',
+		'set_record_language',
 		'upload_evidence',
 		'view_confidential',
 		'verify_actions',

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
 	'evidence_confidentiality',
 	'action_followup',
 	'review_started_from',
+	'record_language_changed',
 	// People and accounts (the administration area, recovery, the identity provider).
 	'account_created',
 	'admin_granted',

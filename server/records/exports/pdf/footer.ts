@@ -1,6 +1,8 @@
 // The footer on every page: which review, which version, the short hash and "page X of Y".
 // Drawn after all content (pages are buffered), because the page count is only known then.
+import { hasRtl } from './bidi-text.ts';
 import { pdfSafe, shortHash } from './safe-text.ts';
+import { write } from './write.ts';
 import { COLOUR, CONTENT_WIDTH, FONT, FOOTER_Y, MARGIN, SIZE } from './theme.ts';
 import { recordName, type RecordContext } from './context.ts';
 
@@ -29,7 +31,8 @@ export function drawFooters(ctx: RecordContext): void {
 		const rightWidth = doc.widthOfString(right);
 		doc.text(right, MARGIN.left + CONTENT_WIDTH - rightWidth, FOOTER_Y, { lineBreak: false });
 		const left = fit(ctx, pdfSafe(`${record.review.portName} \u2014 ${record.review.title}`), CONTENT_WIDTH - rightWidth - 16);
-		doc.text(left, MARGIN.left, FOOTER_Y, { lineBreak: false });
+		if (hasRtl(left)) write(doc, left, MARGIN.left, FOOTER_Y, { width: CONTENT_WIDTH - rightWidth - 16 });
+		else doc.text(left, MARGIN.left, FOOTER_Y, { lineBreak: false });
 		doc.page.margins.bottom = bottom;
 	}
 }

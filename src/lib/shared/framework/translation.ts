@@ -5,7 +5,7 @@
 // `mapWording`, both lists the keys (for the completeness test) and applies a translation, so the
 // two can never disagree about which strings are translated.
 //
-// Not translated in this version: the framework's notes, its sources, typical evidence and
+// Not translated in this version: the framework's notes (but for the scale's, which the PDF prints), its sources, typical evidence and
 // suggested interviewees (lists without codes), the journey stages (the overview renames them per
 // review), field notes, and the signature statements (a signer's declaration is hashed as worded).
 import * as z from 'zod';
@@ -38,6 +38,7 @@ export function mapWording(fw: Framework, visit: Visit): Framework {
 		})),
 		scale: {
 			...fw.scale,
+			note: visit('scale.note', fw.scale.note),
 			levels: fw.scale.levels.map((l) => ({
 				...l,
 				label: visit(`scale.level.${l.value}.label`, l.label),

@@ -2,7 +2,8 @@
 // frozen, its status, and the full fingerprint a reader can check it against.
 import { COLOUR, CONTENT_WIDTH, FONT, MARGIN, SIZE } from '../theme.ts';
 import { definitionList, setStyle } from '../blocks.ts';
-import { formatDate, formatUtc, pdfSafe } from '../safe-text.ts';
+import { formatDate, formatUtc } from '../safe-text.ts';
+import { write } from '../write.ts';
 import { recordName, type RecordContext } from '../context.ts';
 import { STATUS_LABELS } from '../../labels.ts';
 import type { RecordStatus } from '../../../contract.ts';
@@ -69,12 +70,12 @@ export function drawCover(ctx: RecordContext): void {
 	doc.text('PSeMS EVALUATION RECORD', MARGIN.left, top, { characterSpacing: 0.8 });
 	doc.moveDown(0.9);
 	setStyle(doc, { font: 'bold', size: SIZE.title, colour: COLOUR.ink });
-	doc.text(pdfSafe(record.review.portName), MARGIN.left, doc.y, { width: CONTENT_WIDTH - 110 });
+	write(doc, record.review.portName, MARGIN.left, doc.y, { width: CONTENT_WIDTH - 110 });
 	setStyle(doc, { size: SIZE.h3, colour: COLOUR.muted });
-	doc.text(pdfSafe(record.review.portCountry), { width: CONTENT_WIDTH });
+	write(doc, record.review.portCountry, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
 	doc.moveDown(0.6);
 	setStyle(doc, { size: SIZE.subtitle, colour: COLOUR.ink });
-	doc.text(pdfSafe(record.review.title), { width: CONTENT_WIDTH });
+	write(doc, record.review.title, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
 	doc.moveDown(1);
 
 	definitionList(doc, [
