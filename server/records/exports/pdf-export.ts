@@ -17,7 +17,8 @@ import type { FrozenVersion } from '../contract.ts';
 import { labelsFor } from './labels.ts';
 import { recordName, type RecordContext } from './pdf/context.ts';
 import { drawFooters } from './pdf/footer.ts';
-import { registerFonts, regularFontFile } from './pdf/fonts.ts';
+import { readableRtlLigatures, registerFonts, regularFontFile } from './pdf/fonts.ts';
+import { hasRtl } from './pdf/bidi-text.ts';
 import { pdfSafe } from './pdf/safe-text.ts';
 import { drawCover } from './pdf/sections/cover.ts';
 import { drawFindings } from './pdf/sections/findings.ts';
@@ -80,6 +81,7 @@ export function renderRecordPdf(version: FrozenVersion): Promise<Buffer> {
 		drawInterviews(ctx);
 		drawParticipants(ctx);
 		drawFooters(ctx);
+		readableRtlLigatures(doc, (codePoint) => hasRtl(String.fromCodePoint(codePoint)));
 	} catch (cause) {
 		// A half-drawn document is never sent: the caller gets the error, the stream is closed.
 		doc.end();

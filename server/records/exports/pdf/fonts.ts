@@ -57,3 +57,27 @@ export function fontHas(name: FontName, codePoint: number): boolean {
 	}
 	return font.hasGlyphForCodePoint(codePoint);
 }
+
+type EmbeddedFontInternals = { unicode?: Array<number[] | undefined> };
+
+/**
+ * Makes right-to-left ligatures copy out in logical order. A glyph that stands for several
+ * letters (Arabic lam-alef, "لا") gets a ToUnicode entry listing them in typing order. In the page
+ * those glyphs are in visual order, and every text extractor (pdftotext, pdf.js, screen readers)
+ * reverses a right-to-left run character by character, which turns "لأ" inside "الأمن" around. So
+ * the entries of glyphs made only of right-to-left letters are stored reversed; extraction then
+ * reverses them back. Left-to-right ligatures ("fi") are untouched.
+ *
+ * This reads pdfkit 0.20.2 internals (each font's `unicode` array, written into the ToUnicode map
+ * when the document ends), so it runs just before `doc.end()`; records-language.test.ts fails if
+ * "الأمن" stops reading back.
+ */
+export function readableRtlLigatures(doc: Pdf, isRtlLetter: (codePoint: number) => boolean): void {
+	const families = (doc as unknown as { _fontFamilies?: Record<string, EmbeddedFontInternals> })._fontFamilies ?? {};
+	for (const font of Object.values(families)) {
+		if (!Array.isArray(font.unicode)) continue;
+		font.unicode = font.unicode.map((codePoints) =>
+			codePoints && codePoints.length > 1 && codePoints.every(isRtlLetter) ? [...codePoints].reverse() : codePoints
+		);
+	}
+}
