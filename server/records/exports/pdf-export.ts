@@ -61,14 +61,16 @@ export function renderRecordPdf(version: FrozenVersion): Promise<Buffer> {
 		doc.on('error', reject);
 	});
 	registerFonts(doc);
-	doc.file(Buffer.from(version.recordJson, 'utf8'), {
+	// `relationship` is pdfkit 0.20's option (AFRelationship); @types/pdfkit 0.17 does not list it yet.
+	const source: PDFKit.Mixins.PDFAttachmentOptions & { relationship: 'Source' } = {
 		name: 'record.json',
 		type: 'application/json',
 		relationship: 'Source',
 		description: `The canonical evaluation record v${version.version}; its SHA-256 is ${version.contentHash}`,
 		creationDate: frozenAt,
 		modifiedDate: frozenAt
-	});
+	};
+	doc.file(Buffer.from(version.recordJson, 'utf8'), source);
 	const elements = new Map(record.elements.map((e) => [e.code, e]));
 	const ctx: RecordContext = { doc, version, record, labels: labelsFor(record), element: (code) => elements.get(code) };
 	try {

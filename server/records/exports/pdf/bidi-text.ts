@@ -31,7 +31,7 @@ export function hasRtl(text: string): boolean {
 export type VisualRun = { text: string; level: number };
 
 /** Keeps each run one fontkit layout (pdfkit splits text at spaces only when no features are given). */
-const WHOLE_RUN: string[] = [];
+const WHOLE_RUN: PDFKit.Mixins.OpenTypeFeatures[] = [];
 
 /** One line (no line breaks) as its runs in visual order, and whether its base direction is right to left. */
 export function visualRuns(line: string, base: 'ltr' | 'rtl' | 'auto' = 'auto'): { runs: VisualRun[]; rtl: boolean } {
