@@ -10,15 +10,15 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../src/lib/shared/document
 const Y = true;
 const N = false;
 const EXPECTED: Record<string, Record<ReviewAction, boolean>> = {
-	// The last four (issue 15): upload evidence, see confidential evidence, verify followed-up
-	// actions, see the overdue view.
-	//                   view  edit_ws edit_rev manage vote freeze attest review approve export upload confid verify overdue
-	facilitator:         row(Y,    Y,      Y,       Y,     Y,   Y,     Y,     N,     N,      Y,     Y,     Y,     Y,     Y),
-	security_manager:    row(Y,    Y,      N,       N,     Y,   N,     N,     Y,     N,      Y,     Y,     Y,     Y,     Y),
-	department_head:     row(Y,    Y,      N,       N,     Y,   N,     N,     N,     N,      Y,     Y,     N,     N,     N),
-	accountable_manager: row(Y,    Y,      N,       N,     Y,   N,     N,     N,     Y,      Y,     Y,     N,     N,     Y),
-	observer:            row(Y,    N,      N,       N,     N,   N,     N,     N,     N,      N,     N,     N,     N,     N),
-	'non-member':        row(N,    N,      N,       N,     N,   N,     N,     N,     N,      N,     N,     N,     N,     N)
+	// Then four of issue 15: upload evidence, see confidential evidence, verify followed-up
+	// actions, see the overdue view; last, issue 14's record language (facilitators only).
+	//                   view  edit_ws edit_rev manage vote freeze attest review approve export upload confid verify overdue language
+	facilitator:         row(Y,    Y,      Y,       Y,     Y,   Y,     Y,     N,     N,      Y,     Y,     Y,     Y,     Y,      Y),
+	security_manager:    row(Y,    Y,      N,       N,     Y,   N,     N,     Y,     N,      Y,     Y,     Y,     Y,     Y,      N),
+	department_head:     row(Y,    Y,      N,       N,     Y,   N,     N,     N,     N,      Y,     Y,     N,     N,     N,      N),
+	accountable_manager: row(Y,    Y,      N,       N,     Y,   N,     N,     N,     Y,      Y,     Y,     N,     N,     Y,      N),
+	observer:            row(Y,    N,      N,       N,     N,   N,     N,     N,     N,      N,     N,     N,     N,     N,      N),
+	'non-member':        row(N,    N,      N,       N,     N,   N,     N,     N,     N,      N,     N,     N,     N,     N,      N)
 };
 
 function row(...allowed: boolean[]): Record<ReviewAction, boolean> {
@@ -37,7 +37,7 @@ const EXPECTED_DOCUMENT_ACCESS: Record<string, Record<DocumentKind, DocumentAcce
 };
 
 describe('review policy', () => {
-	it('knows exactly the fourteen review actions the matrix below covers', () => {
+	it('knows exactly the fifteen review actions the matrix below covers', () => {
 		expect([...REVIEW_ACTIONS]).toEqual([
 			'view',
 			'edit_workspace',
@@ -52,7 +52,8 @@ describe('review policy', () => {
 			'upload_evidence',
 			'view_confidential',
 			'verify_actions',
-			'view_overdue'
+			'view_overdue',
+			'set_record_language'
 		]);
 	});
 

@@ -14,13 +14,13 @@ export const REVIEW_ACTIONS = [
 	'sign_reviewed',
 	'sign_approved',
 	'export',
-	// Issue 14: the language the frozen record, its PDF and CSV are written in.
-	'set_record_language',
 	// The assurance cycle (issue 15): evidence files, follow-up of signed actions, the overdue view.
 	'upload_evidence',
 	'view_confidential',
 	'verify_actions',
-	'view_overdue'
+	'view_overdue',
+	// Issue 14: the language the frozen record, its PDF and CSV are written in.
+	'set_record_language'
 ] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
