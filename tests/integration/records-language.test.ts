@@ -112,6 +112,13 @@ describe('a record frozen in Spanish', () => {
 		expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
 		expect(bytes.toString('latin1')).toContain('/Lang (es)');
 		expect(bytes.toString('latin1')).toContain('/AFRelationship /Source');
+
+		// Tagged for screen readers: headings and paragraphs in reading order, footers left out.
+		const structure = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
+		expect(structure).toMatch(/^Document/);
+		expect(structure).toMatch(/H1 \(block\)\s+"GAP grid"/);
+		expect(structure).toContain('"Evaluación de amenazas, vulnerabilidades y riesgos"');
+		expect(structure).not.toContain('page 1 of');
 	});
 
 	it('renders the same version to the same bytes', async () => {

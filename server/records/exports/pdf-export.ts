@@ -19,6 +19,7 @@ import { recordName, type RecordContext } from './pdf/context.ts';
 import { drawFooters } from './pdf/footer.ts';
 import { readableRtlLigatures, registerFonts, regularFontFile } from './pdf/fonts.ts';
 import { hasRtl } from './pdf/bidi-text.ts';
+import { beginStructure } from './pdf/structure.ts';
 import { pdfSafe } from './pdf/safe-text.ts';
 import { drawCover } from './pdf/sections/cover.ts';
 import { drawFindings } from './pdf/sections/findings.ts';
@@ -61,6 +62,7 @@ export function renderRecordPdf(version: FrozenVersion): Promise<Buffer> {
 		doc.on('error', reject);
 	});
 	registerFonts(doc);
+	beginStructure(doc, RECORD_LANGUAGE_TAGS[recordLanguageOf(record)]);
 	// `relationship` is pdfkit 0.20's option (AFRelationship); @types/pdfkit 0.17 does not list it yet.
 	const source: PDFKit.Mixins.PDFAttachmentOptions & { relationship: 'Source' } = {
 		name: 'record.json',

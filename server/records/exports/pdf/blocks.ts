@@ -18,7 +18,7 @@ export function sectionHeading(doc: Pdf, title: string, options: { newPage?: boo
 	}
 	doc.x = MARGIN.left;
 	setStyle(doc, { font: 'bold', size: SIZE.h1, colour: COLOUR.navy });
-	write(doc, title, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+	write(doc, title, MARGIN.left, doc.y, { width: CONTENT_WIDTH, structure: 'H1' });
 	const y = doc.y + 3;
 	doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + CONTENT_WIDTH, y).lineWidth(1).strokeColor(COLOUR.navy).stroke();
 	doc.y = y + 8;
@@ -29,7 +29,7 @@ export function sectionHeading(doc: Pdf, title: string, options: { newPage?: boo
 export function subHeading(doc: Pdf, title: string, options: { size?: number; colour?: string; keep?: number } = {}): void {
 	ensureSpace(doc, options.keep ?? 60);
 	setStyle(doc, { font: 'bold', size: options.size ?? SIZE.h2, colour: options.colour ?? COLOUR.ink });
-	write(doc, title, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+	write(doc, title, MARGIN.left, doc.y, { width: CONTENT_WIDTH, structure: 'H2' });
 	doc.moveDown(0.25);
 }
 

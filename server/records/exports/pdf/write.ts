@@ -4,6 +4,7 @@
 // always have the same height.
 import { drawBidi, hasRtl, heightOfBidi } from './bidi-text.ts';
 import { pdfSafe } from './safe-text.ts';
+import { tagged, type StructureType } from './structure.ts';
 import type { Pdf } from './theme.ts';
 
 export type WriteOptions = {
@@ -12,16 +13,18 @@ export type WriteOptions = {
 	lineGap?: number;
 	characterSpacing?: number;
 	lineBreak?: boolean;
+	/** What the text is in the document's structure: a paragraph unless it says it is a heading. */
+	structure?: StructureType;
 };
 
 /** Draws `text` at (x, y) within `options.width`, leaving doc.y below it, like doc.text. */
 export function write(doc: Pdf, text: string, x: number, y: number, options: WriteOptions): void {
 	const safe = pdfSafe(text);
-	if (!hasRtl(safe)) {
-		doc.text(safe, x, y, options);
-		return;
-	}
-	drawBidi(doc, safe, x, y, { width: options.width, align: options.align, lineGap: options.lineGap });
+	const { structure = 'P', ...textOptions } = options;
+	tagged(doc, structure, () => {
+		if (hasRtl(safe)) drawBidi(doc, safe, x, y, { width: options.width, align: options.align, lineGap: options.lineGap });
+		else doc.text(safe, x, y, textOptions);
+	});
 }
 
 /** The height `write` takes for `text`, in the current font and size. */

@@ -26,7 +26,8 @@ function statusChip(ctx: RecordContext, status: RecordStatus, y: number): void {
 	const width = doc.widthOfString(text, { characterSpacing: 0.8 }) + 18;
 	const x = MARGIN.left + CONTENT_WIDTH - width;
 	doc.roundedRect(x, y, width, 20, 3).fill(STATUS_STYLE[status].fill);
-	doc.fillColor(STATUS_STYLE[status].ink).text(text, x, y + 6, { width, align: 'center', characterSpacing: 0.8 });
+	doc.fillColor(STATUS_STYLE[status].ink);
+	write(doc, text, x, y + 6, { width, align: 'center', characterSpacing: 0.8 });
 }
 
 function hashBox(ctx: RecordContext): void {
@@ -44,18 +45,20 @@ function hashBox(ctx: RecordContext): void {
 	doc.roundedRect(MARGIN.left, top, CONTENT_WIDTH, height, 4).lineWidth(0.5).strokeColor(COLOUR.rule).stroke();
 	let y = top + 10;
 	setStyle(doc, { font: 'bold', size: SIZE.small, colour: COLOUR.navy });
-	doc.text('Record fingerprint (SHA-256 of the canonical record)', MARGIN.left + 12, y, { width: inner });
+	write(doc, 'Record fingerprint (SHA-256 of the canonical record)', MARGIN.left + 12, y, { width: inner });
 	y += 14;
-	doc.font(FONT.mono).fontSize(9.6).fillColor(COLOUR.ink).text(version.contentHash, MARGIN.left + 12, y, { width: inner, lineBreak: false });
+	doc.font(FONT.mono).fontSize(9.6).fillColor(COLOUR.ink);
+	write(doc, version.contentHash, MARGIN.left + 12, y, { width: inner, lineBreak: false });
 	y += 18;
 	for (const [name, value] of rows) {
 		setStyle(doc, { size: SIZE.tiny, colour: COLOUR.muted });
-		doc.text(name, MARGIN.left + 12, y + 0.5, { width: 92 });
-		doc.font(FONT.mono).fontSize(7.5).fillColor(COLOUR.muted).text(value, MARGIN.left + 104, y, { width: inner - 92, lineBreak: false });
+		write(doc, name, MARGIN.left + 12, y + 0.5, { width: 92 });
+		doc.font(FONT.mono).fontSize(7.5).fillColor(COLOUR.muted);
+		write(doc, value, MARGIN.left + 104, y, { width: inner - 92, lineBreak: false });
 		y += 12;
 	}
 	setStyle(doc, { font: 'italic', size: SIZE.tiny, colour: COLOUR.muted });
-	doc.text(note, MARGIN.left + 12, y + 4, { width: inner });
+	write(doc, note, MARGIN.left + 12, y + 4, { width: inner });
 	doc.x = MARGIN.left;
 	doc.y = top + height + 14;
 }
@@ -67,7 +70,7 @@ export function drawCover(ctx: RecordContext): void {
 	statusChip(ctx, status, top - 2);
 	setStyle(doc, { font: 'bold', size: SIZE.small, colour: COLOUR.navy });
 	// Wider letter spacing would make text extraction split the words.
-	doc.text('PSeMS EVALUATION RECORD', MARGIN.left, top, { characterSpacing: 0.8 });
+	write(doc, 'PSeMS EVALUATION RECORD', MARGIN.left, top, { width: CONTENT_WIDTH, characterSpacing: 0.8 });
 	doc.moveDown(0.9);
 	setStyle(doc, { font: 'bold', size: SIZE.title, colour: COLOUR.ink });
 	write(doc, record.review.portName, MARGIN.left, doc.y, { width: CONTENT_WIDTH - 110 });
