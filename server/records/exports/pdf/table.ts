@@ -56,6 +56,20 @@ function drawCell(doc: Pdf, cell: Measured, x: number, y: number, width: number,
 	}
 }
 
+/**
+ * A column header is set smaller, down to 6 points, rather than broken inside a word ("Priorit y"):
+ * the widths were chosen for English and the words of other languages are often longer.
+ */
+function headerSize(doc: Pdf, text: string, width: number, size: number): number {
+	const widest = (at: number) => {
+		doc.font(FONT.bold).fontSize(at);
+		return Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word)));
+	};
+	let at = size;
+	while (at > 6 && widest(at) > width - 2 * PAD_X) at -= 0.5;
+	return at;
+}
+
 function line(doc: Pdf, y: number, colour: string, width = 0.5): void {
 	doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + CONTENT_WIDTH, y).lineWidth(width).strokeColor(colour).stroke();
 }
@@ -103,7 +117,8 @@ export function drawTable<T>(
 	const w = widths(columns);
 	const xs = w.map((_, i) => MARGIN.left + w.slice(0, i).reduce((a, b) => a + b, 0));
 	const headers = columns.map((c): Measured => ({ text: c.header, font: 'bold', colour: COLOUR.ink }));
-	const headerHeight = Math.max(...headers.map((h, i) => cellHeight(doc, h, w[i], size - 0.5)));
+	const headerSizes = headers.map((h, i) => headerSize(doc, h.text, w[i], size - 0.5));
+	const headerHeight = Math.max(...headers.map((h, i) => cellHeight(doc, h, w[i], headerSizes[i])));
 	const prepared: Prepared[] = rows.map((row) => {
 		if ('group' in row) {
 			const group: Measured = { text: row.group, font: 'bold', colour: COLOUR.navy };
@@ -116,7 +131,7 @@ export function drawTable<T>(
 	const drawHeader = () => {
 		const y = doc.y;
 		doc.rect(MARGIN.left, y, CONTENT_WIDTH, headerHeight).fill(COLOUR.headerFill);
-		headers.forEach((h, i) => drawCell(doc, h, xs[i], y, w[i], headerHeight, size - 0.5, columns[i].align));
+		headers.forEach((h, i) => drawCell(doc, h, xs[i], y, w[i], headerHeight, headerSizes[i], columns[i].align));
 		line(doc, y + headerHeight, COLOUR.faint, 0.75);
 		doc.y = y + headerHeight;
 	};

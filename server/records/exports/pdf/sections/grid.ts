@@ -45,7 +45,7 @@ export function drawGrid(ctx: RecordContext): void {
 		{ header: 'Self', width: 32, align: 'center', cell: (e) => scoreCell(e.selfScore, 'muted') },
 		{
 			header: 'Independent',
-			width: 58,
+			width: 64,
 			align: 'center',
 			// A difference of 2 or more from the self-score is said in words; the reason is under Findings.
 			cell: (e) => (differsMarkedly(e) ? { ...scoreCell(e.independentScore, 'bold'), sub: `differs by ${Math.abs(scoreDifference(e) ?? 0)}` } : scoreCell(e.independentScore, 'bold'))
@@ -57,7 +57,7 @@ export function drawGrid(ctx: RecordContext): void {
 			width: 72,
 			cell: (e) => (e.priority ? { text: `${labels.priority(e.priority)}${e.priorityOverride ? ' *' : ''}`, font: 'bold', colour: PRIORITY_INK[e.priority] ?? COLOUR.ink } : { text: DASH, colour: COLOUR.faint })
 		},
-		{ header: 'Confidence', width: 56, cell: (e) => labels.confidence(e.confidence) || { text: DASH, colour: COLOUR.faint } }
+		{ header: 'Confidence', width: 62, cell: (e) => labels.confidence(e.confidence) || { text: DASH, colour: COLOUR.faint } }
 	];
 	drawTable(doc, columns, gridRows(ctx), { size: SIZE.small });
 	drawLegend(ctx);
