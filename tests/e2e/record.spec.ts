@@ -170,6 +170,8 @@ test('a facilitator writes the record in Spanish: the page, the PDF and the next
 	const forged = await head.request.post(`/reviews/${reviewId}?/recordLanguage`, { form: { language: 'ar' }, headers: { origin: new URL(head.url()).origin } });
 	expect(forged.status()).toBe(403);
 
+	await page.goto(`/reviews/${reviewId}/record`);
+	await expect(page.getByTestId('freeze-language')).toContainText('Written in Español');
 	await freeze(page, reviewId, 'Acordado en la reunión de cierre', 1);
 	await expect(page.getByTestId('record-language')).toHaveText('Español');
 	await expect(page.getByText('Evaluación de amenazas, vulnerabilidades y riesgos').first()).toBeVisible();
