@@ -26,6 +26,7 @@ import { createRecordsService } from './records/records-service.ts';
 import type { RecordsService } from './records/contract.ts';
 import type { SessionUser } from './auth/sessions.ts';
 import { createSelfScoreImport } from './reviews/import-self-scores.ts';
+import { createRecordLanguageService } from './reviews/record-language.ts';
 import { createRoundService } from './rounds/rounds-service.ts';
 import { handleRoundRequest, type RoundTarget } from './rounds/round-requests.ts';
 import { createRoomTimer } from './facilitation/room-timer.ts';
@@ -175,6 +176,7 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		audit,
 		documentStore,
 		reviews,
+		recordLanguage: createRecordLanguageService({ db, reviews: repos.reviews, audit }),
 		participants: createParticipantService({
 			db,
 			reviews: repos.reviews,

@@ -10,15 +10,16 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../src/lib/shared/document
 const Y = true;
 const N = false;
 const EXPECTED: Record<string, Record<ReviewAction, boolean>> = {
-	// The last five (issue 15): upload evidence, see confidential evidence, verify followed-up
-	// actions, see the overdue view, report progress on an action one owns.
-	//                   view  edit_ws edit_rev manage vote freeze attest review approve export upload confid verify overdue own
-	facilitator:         row(Y,    Y,      Y,       Y,     Y,   Y,     Y,     N,     N,      Y,     Y,     Y,     Y,     Y,      Y),
-	security_manager:    row(Y,    Y,      N,       N,     Y,   N,     N,     Y,     N,      Y,     Y,     Y,     Y,     Y,      Y),
-	department_head:     row(Y,    Y,      N,       N,     Y,   N,     N,     N,     N,      Y,     Y,     N,     N,     N,      Y),
-	accountable_manager: row(Y,    Y,      N,       N,     Y,   N,     N,     N,     Y,      Y,     Y,     N,     N,     Y,      Y),
-	observer:            row(Y,    N,      N,       N,     N,   N,     N,     N,     N,      N,     N,     N,     N,     N,      N),
-	'non-member':        row(N,    N,      N,       N,     N,   N,     N,     N,     N,      N,     N,     N,     N,     N,      N)
+	// The next five (issue 15): upload evidence, see confidential evidence, verify followed-up
+	// actions, see the overdue view, report progress on an action one owns; last, issue 14's record
+	// language (facilitators only).
+	//                   view  edit_ws edit_rev manage vote freeze attest review approve export upload confid verify overdue own language
+	facilitator:         row(Y,    Y,      Y,       Y,     Y,   Y,     Y,     N,     N,      Y,     Y,     Y,     Y,     Y,      Y,  Y),
+	security_manager:    row(Y,    Y,      N,       N,     Y,   N,     N,     Y,     N,      Y,     Y,     Y,     Y,     Y,      Y,  N),
+	department_head:     row(Y,    Y,      N,       N,     Y,   N,     N,     N,     N,      Y,     Y,     N,     N,     N,      Y,  N),
+	accountable_manager: row(Y,    Y,      N,       N,     Y,   N,     N,     N,     Y,      Y,     Y,     N,     N,     Y,      Y,  N),
+	observer:            row(Y,    N,      N,       N,     N,   N,     N,     N,     N,      N,     N,     N,     N,     N,      N,  N),
+	'non-member':        row(N,    N,      N,       N,     N,   N,     N,     N,     N,      N,     N,     N,     N,     N,      N,  N)
 };
 
 function row(...allowed: boolean[]): Record<ReviewAction, boolean> {
@@ -53,7 +54,8 @@ describe('review policy', () => {
 			'view_confidential',
 			'verify_actions',
 			'view_overdue',
-			'update_own_actions'
+			'update_own_actions',
+			'set_record_language'
 		]);
 	});
 

@@ -20,7 +20,9 @@ export const REVIEW_ACTIONS = [
 	'verify_actions',
 	'view_overdue',
 	// Reporting progress on a signed action the person owns (the plan's owner matched to them).
-	'update_own_actions'
+	'update_own_actions',
+	// Issue 14: the language the frozen record, its PDF and CSV are written in.
+	'set_record_language'
 ] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
@@ -34,6 +36,7 @@ const MATRIX: Record<Role, ReadonlySet<ReviewAction>> = {
 		'freeze',
 		'sign_attested',
 		'export',
+		'set_record_language',
 		'upload_evidence',
 		'view_confidential',
 		'verify_actions',

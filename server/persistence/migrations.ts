@@ -336,6 +336,13 @@ const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }> = [
 		ALTER TABLE reviews ADD COLUMN previous_review_id TEXT REFERENCES reviews(id);
 		ALTER TABLE reviews ADD COLUMN previous_version INTEGER;
 		`
+	},
+	{
+		id: 10,
+		name: 'the language a review\'s record is frozen in (issue 14)',
+		sql: `
+		ALTER TABLE reviews ADD COLUMN record_language TEXT NOT NULL DEFAULT 'en' CHECK (record_language IN ('en', 'fr', 'es', 'ar'));
+		`
 	}
 ];
 

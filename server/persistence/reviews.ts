@@ -1,6 +1,7 @@
 import type { Db } from './database.ts';
 import type { Role } from '../../src/lib/shared/roles.ts';
 import type { ReviewKind } from '../../src/lib/shared/review-kinds.ts';
+import type { RecordLanguage } from '../../src/lib/shared/framework/languages.ts';
 
 export type ReviewRow = {
 	id: string;
@@ -13,7 +14,12 @@ export type ReviewRow = {
 	frameworkVersion: string;
 	createdBy: string;
 	createdAt: number;
+	/** The language the record is frozen in (migration 10); facilitators choose it. */
+	recordLanguage: RecordLanguage;
 };
+
+/** A new review starts in English unless it says otherwise. */
+export type NewReview = Omit<ReviewRow, 'recordLanguage'> & { recordLanguage?: RecordLanguage };
 
 export type ParticipantRow = {
 	reviewId: string;
@@ -36,6 +42,7 @@ type RawReview = {
 	framework_version: string;
 	created_by: string;
 	created_at: number;
+	record_language: RecordLanguage;
 };
 
 type RawParticipant = {
@@ -58,7 +65,8 @@ const toReview = (r: RawReview): ReviewRow => ({
 	frameworkId: r.framework_id,
 	frameworkVersion: r.framework_version,
 	createdBy: r.created_by,
-	createdAt: r.created_at
+	createdAt: r.created_at,
+	recordLanguage: r.record_language
 });
 
 const toParticipant = (r: RawParticipant): ParticipantRow => ({
@@ -73,9 +81,10 @@ const toParticipant = (r: RawParticipant): ParticipantRow => ({
 
 export function createReviewRepository(db: Db) {
 	const insertReview = db.prepare(
-		`INSERT INTO reviews (id, title, port_name, port_country, kind, scheduled_on, framework_id, framework_version, created_by, created_at)
-		 VALUES (@id, @title, @portName, @portCountry, @kind, @scheduledOn, @frameworkId, @frameworkVersion, @createdBy, @createdAt)`
+		`INSERT INTO reviews (id, title, port_name, port_country, kind, scheduled_on, framework_id, framework_version, created_by, created_at, record_language)
+		 VALUES (@id, @title, @portName, @portCountry, @kind, @scheduledOn, @frameworkId, @frameworkVersion, @createdBy, @createdAt, @recordLanguage)`
 	);
+	const setLanguage = db.prepare('UPDATE reviews SET record_language = ? WHERE id = ?');
 	const byId = db.prepare('SELECT * FROM reviews WHERE id = ?');
 	const forUser = db.prepare(
 		`SELECT r.*, p.role AS my_role FROM reviews r JOIN participants p ON p.review_id = r.id
@@ -99,7 +108,8 @@ export function createReviewRepository(db: Db) {
 
 	const allReviews = db.prepare('SELECT * FROM reviews ORDER BY created_at');
 	return {
-		insert: (review: ReviewRow) => void insertReview.run(review),
+		insert: (review: NewReview) => void insertReview.run({ recordLanguage: 'en', ...review }),
+		setRecordLanguage: (reviewId: string, language: RecordLanguage) => setLanguage.run(language, reviewId).changes === 1,
 		all: () => (allReviews.all() as RawReview[]).map(toReview),
 		findById(id: string): ReviewRow | null {
 			const row = byId.get(id) as RawReview | undefined;

@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
 	'action_verified',
 	'action_sent_back',
 	'review_started_from',
+	'record_language_changed',
 	// People and accounts (the administration area, recovery, the identity provider).
 	'account_created',
 	'admin_granted',

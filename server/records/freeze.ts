@@ -53,8 +53,9 @@ export function freezeVersion(deps: FreezeDeps, actor: SessionUser, reviewId: st
 	if (!may(me.role, 'freeze')) return fail('forbidden', 'Only a facilitator can freeze the evaluation record.');
 	const valid = validateFreezeInput(input);
 	if (!valid.ok) return valid;
-	const framework = getFramework(review.frameworkId, review.frameworkVersion);
-	if (!framework) return fail('internal', `The framework ${review.frameworkId} ${review.frameworkVersion} of this review is not available.`);
+	// Worded in the record language: the record is written in it, codes and rules are the same.
+	const framework = getFramework(review.frameworkId, review.frameworkVersion, review.recordLanguage);
+	if (!framework) return fail('internal', `The framework ${review.frameworkId} ${review.frameworkVersion} of this review is not available in ${review.recordLanguage}.`);
 
 	const client = input.client
 		? { workspace: decodeClientStateVector(input.client.workspace), reviewer: decodeClientStateVector(input.client.reviewer) }

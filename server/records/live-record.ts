@@ -19,7 +19,10 @@ export type LiveRecordDeps = {
 
 export type LiveRecord = { record: EvaluationRecord; workspace: Y.Doc; reviewer: Y.Doc };
 
-/** Synchronous by design: the caller may hash and store the result in the same tick. */
+/**
+ * Synchronous by design: the caller may hash and store the result in the same tick. `framework`
+ * must be worded in the review's record language (getFramework(id, version, review.recordLanguage)).
+ */
 export function readLiveRecord(deps: LiveRecordDeps, review: ReviewRow, framework: Framework): LiveRecord {
 	const workspace = deps.documentStore.read(workspaceDocumentName(review.id));
 	const reviewer = deps.documentStore.read(reviewerDocumentName(review.id));
@@ -38,7 +41,8 @@ export function readLiveRecord(deps: LiveRecordDeps, review: ReviewRow, framewor
 			.map((p) => ({ userId: p.userId, name: p.name, role: p.role, department: p.department })),
 		workspace,
 		reviewer,
-		evidenceFiles: deps.evidenceFiles?.(review.id) ?? []
+		evidenceFiles: deps.evidenceFiles?.(review.id) ?? [],
+		language: review.recordLanguage
 	});
 	return { record, workspace, reviewer };
 }

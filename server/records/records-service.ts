@@ -64,7 +64,7 @@ export function createRecordsService(deps: RecordsDeps): RecordsService {
 		pendingDifferences(userId, reviewId) {
 			const review = deps.reviews.findById(reviewId);
 			if (!review || !canView(userId, reviewId)) return fail('not_found', 'Review not found.');
-			const framework = getFramework(review.frameworkId, review.frameworkVersion);
+			const framework = getFramework(review.frameworkId, review.frameworkVersion, review.recordLanguage);
 			if (!framework) return ok([]);
 			// What the freeze itself would check, built the way the freeze builds it.
 			return ok(differencesBlockingFreeze(readLiveRecord(deps, review, framework).record));

@@ -36,7 +36,8 @@ export function createReviewService(deps: { reviews: ReviewRepository; now?: () 
 				frameworkId: ref.id,
 				frameworkVersion: ref.version,
 				createdBy: user.id,
-				createdAt: now()
+				createdAt: now(),
+				recordLanguage: 'en'
 			};
 			deps.reviews.insert(review);
 			deps.reviews.addParticipant(review.id, user.id, 'facilitator', null, review.createdAt);

@@ -131,3 +131,40 @@ test('only members see the record, only facilitators freeze, and only the right 
 	await head.context().close();
 	await observer.context().close();
 });
+
+test('a facilitator writes the record in Spanish: the page, the PDF and the next version use it, and a department head cannot change it', async ({ page, browser }, testInfo) => {
+	await signIn(page, ADMIN.email, ADMIN.password);
+	const reviewId = await createReview(page, unique('Registro'));
+	const headLink = await invite(page, reviewId, { name: 'Hana Harbour', email: `${unique('hana')}@example.test`, role: 'Department head', department: 'Marine Operations' });
+	const head = await acceptInNewProfile(browser, headLink, 'marine operations passphrase');
+
+	await page.goto(`/reviews/${reviewId}`);
+	await page.getByLabel('Record language').selectOption({ label: 'Español' });
+	await page.getByRole('button', { name: 'Save language' }).click();
+	await expect(page.getByText('Saved: Español.')).toBeVisible();
+
+	// The department head sees the choice but has no control, and a forged post is refused.
+	await head.goto(`/reviews/${reviewId}`);
+	await expect(head.getByText('Record language: Español')).toBeVisible();
+	await expect(head.getByRole('button', { name: 'Save language' })).toHaveCount(0);
+	const forged = await head.request.post(`/reviews/${reviewId}?/recordLanguage`, { form: { language: 'ar' }, headers: { origin: new URL(head.url()).origin } });
+	expect(forged.status()).toBe(403);
+
+	await page.goto(`/reviews/${reviewId}/record`);
+	await expect(page.getByTestId('freeze-language')).toContainText('Written in Español');
+	await freeze(page, reviewId, 'Acordado en la reunión de cierre', 1);
+	await expect(page.getByTestId('record-language')).toHaveText('Español');
+	await expect(page.getByText('Evaluación de amenazas, vulnerabilidades y riesgos').first()).toBeVisible();
+	await expect(page.getByText('Liderazgo y rendición de cuentas').first()).toBeVisible();
+
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF of version 1' }).click()]);
+	const pdfPath = testInfo.outputPath('registro-v1.pdf');
+	await download.saveAs(pdfPath);
+	const text = execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+	expect(text).toContain('Evaluación de amenazas, vulnerabilidades y riesgos');
+	expect(text).toContain('Análisis de brechas PSeMS');
+	await page.setViewportSize({ width: 1440, height: 900 });
+	await page.screenshot({ path: testInfo.outputPath('record-spanish-1440.png'), fullPage: true });
+
+	await head.context().close();
+});

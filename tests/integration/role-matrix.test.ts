@@ -21,7 +21,7 @@ import { AuthReply, authMessage, openRawSocket, syncUpdateMessage, Wire } from '
 import { removeDir, tempDataDir } from '../helpers/server.ts';
 import { freePort } from '../helpers/fault-fixture.ts';
 import * as Y from 'yjs';
-import { DEFAULT_FRAMEWORK, frameworkRef } from '../../src/lib/shared/framework/index.ts';
+import { DEFAULT_FRAMEWORK, RECORD_LANGUAGES, frameworkRef } from '../../src/lib/shared/framework/index.ts';
 import { createAction } from '../../src/lib/shared/documents/plan.ts';
 import { readStored } from '../../server/collab/document-store.ts';
 
@@ -69,6 +69,8 @@ const EXPECTED: Record<string, Outcome[]> = {
 	'sign as reviewed': [F, A, F, F, F, N, S],
 	'sign as approved': [F, F, F, A, F, N, S],
 	'export the record (JSON)': [A, A, A, A, F, N, S],
+	// Issue 14: the language the next frozen version is written in (a form action on the review page).
+	'set the record language': [A, F, F, F, F, N, S],
 	// The rounds API answers a non-participant 403 whether or not the review exists, so it tells
 	// nothing about which review ids are real (server/rounds/rounds-service.ts).
 	'vote in a blind scoring round': [A, A, A, A, F, F, S],
@@ -313,6 +315,11 @@ const ACTIONS: Action[] = [
 	{ id: 'sign as reviewed', policy: 'sign_reviewed', run: sign('reviewed') },
 	{ id: 'sign as approved', policy: 'sign_approved', run: sign('approved') },
 	{ id: 'export the record (JSON)', policy: 'export', run: async (who) => get(who, `/reviews/${reviewId}/record/${await latestVersion()}/export/json`) },
+	{
+		id: 'set the record language',
+		policy: 'set_record_language',
+		run: (who) => changes(languageChanges, () => post(who, `/reviews/${reviewId}?/recordLanguage`, { language: otherLanguage() }))
+	},
 	{ id: 'vote in a blind scoring round', policy: 'vote', run: (who) => changes(votesCount, () => vote(who)) },
 	{ id: 'upload an evidence file', policy: 'upload_evidence', run: (who) => changes(evidenceCount, () => uploadEvidence(who)) },
 	{
@@ -335,6 +342,17 @@ const ACTIONS: Action[] = [
 
 function followupCount(status: string): number {
 	return (reader.db.prepare('SELECT COUNT(*) AS n FROM action_followups WHERE review_id = ? AND status = ?').get(reviewId, status) as { n: number }).n;
+}
+
+/** Audit entries of record language changes: each allowed post changes the language once. */
+function languageChanges(): number {
+	return reader.audit.entries(reviewId).filter((e) => e.action === 'record_language_changed').length;
+}
+
+/** A language the review does not have yet, so an allowed post is a real change. */
+function otherLanguage(): string {
+	const current = reader.repos.reviews.findById(reviewId)!.recordLanguage;
+	return RECORD_LANGUAGES[(RECORD_LANGUAGES.indexOf(current) + 1) % RECORD_LANGUAGES.length];
 }
 
 function evidenceCount(): number {

@@ -67,9 +67,9 @@ describe('PDF record', () => {
 		// Layout mode keeps each table row on one line, so a row's cells can be checked together.
 		const layout = (await pagesOf(signed, true)).join('\n');
 		expect(layout).toMatch(/^\s*3\s+6\s+6\s+0\s+15\s*$/m);
-		expect(layout).toMatch(/P1 Critical\s+P2 High\s+P3 Medium\s+P4 Low\s+below target, of 16/);
-		expect(layout).toMatch(/A2\s+Security manager: authority, resources and\s+3\s+2\s+5\s+3\s+P1 Critical\s+High/);
-		expect(layout).toMatch(/D1\s+Performance monitoring, measurement and\s+2\s+1\s+3\s+2\s+P1 Critical \*\s+Medium/);
+		expect(layout).toMatch(/P1 Critical\s+P2 High\s+P3 Medium\s+P4 Low\s+below target, of/);
+		expect(layout).toMatch(/A2\s+Security manager: authority,\s+3\s+2\s+5\s+3\s+P1 Critical\s+High/);
+		expect(layout).toMatch(/D1\s+Performance monitoring,\s+2\s+1\s+3\s+2\s+P1 Critical \*\s+Medium/);
 		const all = oneLine((await pagesOf(signed)).join(' '));
 		expect(all).toContain('15 elements are below target, 4 of them critical.');
 		expect(all).toContain('GAP grid');
@@ -115,7 +115,8 @@ describe('PDF record', () => {
 			const body = page.replace(/Evaluation record v1 · [0-9a-f]{12} · page \d+ of \d+/, '').replace(long.review.portName.slice(0, 20), '');
 			expect(body.trim().length, `page ${i + 1} has content besides its footer`).toBeGreaterThan(40);
 		});
-		expect(oneLine(pages[0])).toContain('Autorité portuaire de Saint-Étienne-du-Rouvray >= “Ports de Normandie” yes o');
+		// Printed as typed: the embedded font has these letters and symbols (the line may break after "Saint-").
+		expect(oneLine(pages[0])).toMatch(/Autorité portuaire de Saint-?Étienne-du-Rouvray ≥ “Ports de Normandie” ✓ ő/);
 	});
 
 	it('prints a table row too tall for any page as flowing paragraphs, keeping every word', async () => {

@@ -3,13 +3,23 @@
 //
 // Determinism: the creation date is the freeze time and pdfkit derives the file ID from the
 // document info, so the same version with the same signatures renders the same bytes (tested).
-// Only the standard PDF fonts are used (nothing embedded); see pdf/safe-text.ts for the
-// character set that implies.
+//
+// PDF/A-3a (ISO 19005-3): fonts embedded (DejaVu Sans, pdf/fonts.ts), an sRGB output intent and
+// XMP metadata (pdfkit writes both for `subset`), the document language, the title shown instead
+// of the file name, and the canonical record (the exact JSON whose SHA-256 is the record hash)
+// attached as the file's source (AFRelationship Source), so the PDF carries what it was rendered
+// from and anyone can check one against the other. The record's language (issue 14) sets /Lang;
+// its framework words are already in that language in the record itself.
 import PDFDocument from 'pdfkit';
+import { RECORD_LANGUAGE_TAGS } from '../../../src/lib/shared/framework/languages.ts';
+import { recordLanguageOf } from '../../../src/lib/shared/record/record.ts';
 import type { FrozenVersion } from '../contract.ts';
 import { labelsFor } from './labels.ts';
 import { recordName, type RecordContext } from './pdf/context.ts';
 import { drawFooters } from './pdf/footer.ts';
+import { readableRtlLigatures, registerFonts, regularFontFile } from './pdf/fonts.ts';
+import { hasRtl } from './pdf/bidi-text.ts';
+import { beginStructure } from './pdf/structure.ts';
 import { pdfSafe } from './pdf/safe-text.ts';
 import { drawCover } from './pdf/sections/cover.ts';
 import { drawFindings } from './pdf/sections/findings.ts';
@@ -28,7 +38,12 @@ export function renderRecordPdf(version: FrozenVersion): Promise<Buffer> {
 		size: 'A4',
 		margins: { ...MARGIN },
 		bufferPages: true,
-		lang: 'en-GB',
+		// Never the standard Helvetica, which PDF/A forbids because it is not embedded.
+		font: regularFontFile(),
+		subset: 'PDF/A-3a',
+		tagged: true,
+		pdfVersion: '1.7',
+		lang: RECORD_LANGUAGE_TAGS[recordLanguageOf(record)],
 		displayTitle: true,
 		info: {
 			Title: pdfSafe(`${recordName(version)}: ${record.review.portName}, ${record.review.title}`),
@@ -46,6 +61,18 @@ export function renderRecordPdf(version: FrozenVersion): Promise<Buffer> {
 		doc.on('end', () => resolve(Buffer.concat(chunks)));
 		doc.on('error', reject);
 	});
+	registerFonts(doc);
+	beginStructure(doc, RECORD_LANGUAGE_TAGS[recordLanguageOf(record)]);
+	// `relationship` is pdfkit 0.20's option (AFRelationship); @types/pdfkit 0.17 does not list it yet.
+	const source: PDFKit.Mixins.PDFAttachmentOptions & { relationship: 'Source' } = {
+		name: 'record.json',
+		type: 'application/json',
+		relationship: 'Source',
+		description: `The canonical evaluation record v${version.version}; its SHA-256 is ${version.contentHash}`,
+		creationDate: frozenAt,
+		modifiedDate: frozenAt
+	};
+	doc.file(Buffer.from(version.recordJson, 'utf8'), source);
 	const elements = new Map(record.elements.map((e) => [e.code, e]));
 	const ctx: RecordContext = { doc, version, record, labels: labelsFor(record), element: (code) => elements.get(code) };
 	try {
@@ -58,6 +85,7 @@ export function renderRecordPdf(version: FrozenVersion): Promise<Buffer> {
 		drawInterviews(ctx);
 		drawParticipants(ctx);
 		drawFooters(ctx);
+		readableRtlLigatures(doc, (codePoint) => hasRtl(String.fromCodePoint(codePoint)));
 	} catch (cause) {
 		// A half-drawn document is never sent: the caller gets the error, the stream is closed.
 		doc.end();

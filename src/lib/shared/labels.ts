@@ -39,8 +39,13 @@ export function labelsFor(framework: Framework | null): Labels {
 	return {
 		score: (value) => (value === null ? '' : String(value)),
 		scoreName: (value) => framework?.scale.levels.find((l) => l.value === value)?.label ?? '',
-		priority: (code) => (code === null ? '' : code in PRIORITY_LABELS ? `${code} ${PRIORITY_LABELS[code as keyof typeof PRIORITY_LABELS]}` : code),
-		confidence: (code) => (code === null ? '' : isConfidence(code) ? CONFIDENCE_LABELS[code] : code),
+		// The framework's own wording first (it is translated), the built-in English otherwise.
+		priority: (code) => {
+			if (code === null) return '';
+			const label = framework?.priority.rules.find((r) => r.code === code)?.label ?? (code in PRIORITY_LABELS ? PRIORITY_LABELS[code as keyof typeof PRIORITY_LABELS] : null);
+			return label === null ? code : `${code} ${label}`;
+		},
+		confidence: (code) => (code === null ? '' : (framework?.scale.confidence.find((c) => c.code === code)?.label ?? (isConfidence(code) ? CONFIDENCE_LABELS[code] : code))),
 		applicability: (code) => lookup(framework?.scale.applicability, code),
 		planStatus: (code) => lookup(framework?.improvementPlan.statuses, code),
 		evidenceStatus: (code) => lookup(framework?.interviewRecord.evidenceStatuses, code),

@@ -62,6 +62,8 @@ export async function freeze(ctx: ScenarioContext): Promise<void> {
 	const core: Partial<Record<Sizes, Timings>> = {};
 	const full: Partial<Record<Sizes, { open?: Timings; stored?: Timings }>> = {};
 	const pdf: Partial<Record<Sizes, Timings>> = {};
+	/** The same review frozen with Arabic as its record language (issue 14): bidirectional layout and shaping. */
+	const pdfArabic: Partial<Record<Sizes, Timings>> = {};
 	const dataDir = benchTempDir('freeze');
 	const services = openServices(dataDir);
 	const exportPdf = await pdfExporter().catch((error: unknown) => (ctx.log(`PDF export not loadable: ${String(error)}`), null));
@@ -106,13 +108,19 @@ export async function freeze(ctx: ScenarioContext): Promise<void> {
 				const version = records.getVersion(me.userId, review.id, n);
 				if (version.ok) pdf[size] = { runs: await time(Math.min(runs, 3), () => exportPdf(version.value)) };
 				else ctx.log(`PDF export skipped: ${version.error.message}`);
+				const repo = services.repos.reviews as Partial<{ setRecordLanguage(id: string, language: 'ar'): boolean }>;
+				if (repo.setRecordLanguage?.(review.id, 'ar')) {
+					freezeOnce();
+					const arabic = records.getVersion(me.userId, review.id, n);
+					if (arabic.ok) pdfArabic[size] = { runs: await time(Math.min(runs, 3), () => exportPdf(arabic.value)) };
+				}
 			}
 		}
 	} finally {
 		services.close();
 		removeDir(dataDir);
 	}
-	ctx.details.freeze = { runs, core, full, pdf, pdfExportFound: exportPdf !== null };
+	ctx.details.freeze = { runs, core, full, pdf, pdfArabic, pdfExportFound: exportPdf !== null };
 
 	const scenario = '4 freeze';
 	const targets: Record<Sizes, number> = { normal: 100, large: 500 };
@@ -125,6 +133,7 @@ export async function freeze(ctx: ScenarioContext): Promise<void> {
 		if (full[size]?.open) ctx.rows.push({ scenario, metric: `full freeze, ${label}, median`, unit: 'ms', ours: m(full[size]?.open), bare: null, target, note: 'documents open' });
 		if (full[size]?.stored) ctx.rows.push({ scenario, metric: `full freeze, ${label}, median`, unit: 'ms', ours: m(full[size]?.stored), bare: null, target: full[size]?.open ? undefined : target, note: 'loaded from storage' });
 		if (pdf[size]) ctx.rows.push({ scenario, metric: `PDF export, ${label}, median`, unit: 'ms', ours: m(pdf[size]), bare: null });
+		if (pdfArabic[size]) ctx.rows.push({ scenario, metric: `PDF export, ${label}, Arabic record, median`, unit: 'ms', ours: m(pdfArabic[size]), bare: null });
 	}
 	if (!exportPdf) ctx.rows.push({ scenario, metric: 'PDF export', unit: 'ms', ours: null, bare: null, note: 'server/records/exports/pdf-export.ts not present yet' });
 }

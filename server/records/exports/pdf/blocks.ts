@@ -1,6 +1,6 @@
 // Text blocks of the PDF record: headings that never sit alone at a page foot, paragraphs,
-// label/value lines and bullet lists. Every string passes through pdfSafe on its way in.
-import { pdfSafe } from './safe-text.ts';
+// label/value lines and bullet lists. Every string goes through write() (pdf/write.ts).
+import { measure, write } from './write.ts';
 import { COLOUR, CONTENT_WIDTH, FONT, MARGIN, SIZE, ensureSpace, type FontName, type Pdf } from './theme.ts';
 
 export type TextStyle = { font?: FontName; size?: number; colour?: string; gap?: number };
@@ -18,7 +18,7 @@ export function sectionHeading(doc: Pdf, title: string, options: { newPage?: boo
 	}
 	doc.x = MARGIN.left;
 	setStyle(doc, { font: 'bold', size: SIZE.h1, colour: COLOUR.navy });
-	doc.text(pdfSafe(title), MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+	write(doc, title, MARGIN.left, doc.y, { width: CONTENT_WIDTH, structure: 'H1' });
 	const y = doc.y + 3;
 	doc.moveTo(MARGIN.left, y).lineTo(MARGIN.left + CONTENT_WIDTH, y).lineWidth(1).strokeColor(COLOUR.navy).stroke();
 	doc.y = y + 8;
@@ -29,7 +29,7 @@ export function sectionHeading(doc: Pdf, title: string, options: { newPage?: boo
 export function subHeading(doc: Pdf, title: string, options: { size?: number; colour?: string; keep?: number } = {}): void {
 	ensureSpace(doc, options.keep ?? 60);
 	setStyle(doc, { font: 'bold', size: options.size ?? SIZE.h2, colour: options.colour ?? COLOUR.ink });
-	doc.text(pdfSafe(title), MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+	write(doc, title, MARGIN.left, doc.y, { width: CONTENT_WIDTH, structure: 'H2' });
 	doc.moveDown(0.25);
 }
 
@@ -40,13 +40,13 @@ export function paragraph(doc: Pdf, text: string, style: TextStyle & { indent?: 
 	if (lines.length === 0) {
 		if (style.empty === undefined) return;
 		setStyle(doc, { font: 'italic', size: style.size, colour: COLOUR.faint });
-		doc.text(pdfSafe(style.empty), MARGIN.left + indent, doc.y, { width: CONTENT_WIDTH - indent });
+		write(doc, style.empty, MARGIN.left + indent, doc.y, { width: CONTENT_WIDTH - indent });
 		doc.moveDown(style.gap ?? 0.4);
 		return;
 	}
 	setStyle(doc, style);
 	for (const line of lines) {
-		doc.text(pdfSafe(line.trim()), MARGIN.left + indent, doc.y, { width: CONTENT_WIDTH - indent, lineGap: 1.5 });
+		write(doc, line.trim(), MARGIN.left + indent, doc.y, { width: CONTENT_WIDTH - indent, lineGap: 1.5 });
 		doc.moveDown(style.gap ?? 0.4);
 	}
 }
@@ -57,13 +57,13 @@ export function definitionList(doc: Pdf, items: ReadonlyArray<{ label: string; v
 		if (item.value === '') continue;
 		setStyle(doc, { font: item.font ?? 'regular' });
 		const valueWidth = CONTENT_WIDTH - labelWidth;
-		const height = doc.heightOfString(pdfSafe(item.value), { width: valueWidth, lineGap: 1.5 });
+		const height = measure(doc, item.value, { width: valueWidth, lineGap: 1.5 });
 		ensureSpace(doc, height + 4);
 		const y = doc.y;
 		setStyle(doc, { size: SIZE.small, colour: COLOUR.muted });
-		doc.text(pdfSafe(item.label), MARGIN.left, y + 0.8, { width: labelWidth - 8 });
+		write(doc, item.label, MARGIN.left, y + 0.8, { width: labelWidth - 8 });
 		setStyle(doc, { font: item.font ?? 'regular' });
-		doc.text(pdfSafe(item.value), MARGIN.left + labelWidth, y, { width: valueWidth, lineGap: 1.5 });
+		write(doc, item.value, MARGIN.left + labelWidth, y, { width: valueWidth, lineGap: 1.5 });
 		doc.y = y + height + 4;
 	}
 	doc.x = MARGIN.left;
@@ -74,7 +74,7 @@ export function label(doc: Pdf, text: string, indent = 0): void {
 	ensureSpace(doc, 34);
 	doc.moveDown(0.25);
 	setStyle(doc, { font: 'bold', size: SIZE.tiny, colour: COLOUR.muted });
-	doc.text(pdfSafe(text.toUpperCase()), MARGIN.left + indent, doc.y, { width: CONTENT_WIDTH - indent, characterSpacing: 0.6 });
+	write(doc, text.toUpperCase(), MARGIN.left + indent, doc.y, { width: CONTENT_WIDTH - indent, characterSpacing: 0.6 });
 	doc.moveDown(0.2);
 }
 
@@ -85,7 +85,7 @@ export function bullets(doc: Pdf, items: readonly string[], style: TextStyle & {
 		ensureSpace(doc, 14);
 		const y = doc.y;
 		doc.text('•', MARGIN.left + indent, y, { width: 10 });
-		doc.text(pdfSafe(item), MARGIN.left + indent + 10, y, { width: CONTENT_WIDTH - indent - 10, lineGap: 1.5 });
+		write(doc, item, MARGIN.left + indent + 10, y, { width: CONTENT_WIDTH - indent - 10, lineGap: 1.5 });
 		doc.moveDown(0.2);
 	}
 	doc.moveDown(0.2);

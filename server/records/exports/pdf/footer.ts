@@ -1,6 +1,8 @@
 // The footer on every page: which review, which version, the short hash and "page X of Y".
 // Drawn after all content (pages are buffered), because the page count is only known then.
+import { drawBidi, hasRtl } from './bidi-text.ts';
 import { pdfSafe, shortHash } from './safe-text.ts';
+import { artifact } from './structure.ts';
 import { COLOUR, CONTENT_WIDTH, FONT, FOOTER_Y, MARGIN, SIZE } from './theme.ts';
 import { recordName, type RecordContext } from './context.ts';
 
@@ -23,13 +25,17 @@ export function drawFooters(ctx: RecordContext): void {
 		// Text below the bottom margin would otherwise make pdfkit start a new page.
 		const bottom = doc.page.margins.bottom;
 		doc.page.margins.bottom = 0;
-		doc.moveTo(MARGIN.left, FOOTER_Y - 8).lineTo(MARGIN.left + CONTENT_WIDTH, FOOTER_Y - 8).lineWidth(0.5).strokeColor(COLOUR.rule).stroke();
-		doc.font(FONT.regular).fontSize(SIZE.tiny).fillColor(COLOUR.muted);
-		const right = footerText(ctx, i - range.start + 1, range.count);
-		const rightWidth = doc.widthOfString(right);
-		doc.text(right, MARGIN.left + CONTENT_WIDTH - rightWidth, FOOTER_Y, { lineBreak: false });
-		const left = fit(ctx, pdfSafe(`${record.review.portName} \u2014 ${record.review.title}`), CONTENT_WIDTH - rightWidth - 16);
-		doc.text(left, MARGIN.left, FOOTER_Y, { lineBreak: false });
+		// Repeated on every page, so outside the reading order (a screen reader skips it).
+		artifact(doc, () => {
+			doc.moveTo(MARGIN.left, FOOTER_Y - 8).lineTo(MARGIN.left + CONTENT_WIDTH, FOOTER_Y - 8).lineWidth(0.5).strokeColor(COLOUR.rule).stroke();
+			doc.font(FONT.regular).fontSize(SIZE.tiny).fillColor(COLOUR.muted);
+			const right = footerText(ctx, i - range.start + 1, range.count);
+			const rightWidth = doc.widthOfString(right);
+			doc.text(right, MARGIN.left + CONTENT_WIDTH - rightWidth, FOOTER_Y, { lineBreak: false });
+			const left = fit(ctx, pdfSafe(`${record.review.portName} \u2014 ${record.review.title}`), CONTENT_WIDTH - rightWidth - 16);
+			if (hasRtl(left)) drawBidi(doc, left, MARGIN.left, FOOTER_Y, { width: CONTENT_WIDTH - rightWidth - 16 });
+			else doc.text(left, MARGIN.left, FOOTER_Y, { lineBreak: false });
+		});
 		doc.page.margins.bottom = bottom;
 	}
 }

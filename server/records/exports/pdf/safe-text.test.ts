@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatUtc, formatUtcShort, pdfSafe, shortHash } from './safe-text.ts';
 
-describe('text for the standard PDF fonts', () => {
-	it('keeps the Windows-1252 characters workshops use: accents, curly quotes, dashes, euro', () => {
+describe('text for the embedded fonts', () => {
+	it('keeps what workshops type in English, French, Spanish and Arabic: accents, quotes, dashes, euro, symbols', () => {
 		expect(pdfSafe('Zoë Ñúñez – “sûreté” costs €5 · OK’s')).toBe('Zoë Ñúñez – “sûreté” costs €5 · OK’s');
+		expect(pdfSafe('score ≥ 4 → P2 ✓ Łódź Ő')).toBe('score ≥ 4 → P2 ✓ Łódź Ő');
+		expect(pdfSafe('تقييم التهديدات (B1)')).toBe('تقييم التهديدات (B1)');
 	});
 
-	it('composes decomposed accents, spells out common symbols and reduces other letters to their base', () => {
+	it('composes decomposed accents and prints "?" for letters the font lacks', () => {
 		expect(pdfSafe('Cafe\u0301')).toBe('Café');
-		expect(pdfSafe('score ≥ 4 → P2 ✓')).toBe('score >= 4 -> P2 yes');
-		expect(pdfSafe('Łódź Ő')).toBe('?ódz O');
 		expect(pdfSafe('港口')).toBe('??');
+	});
+
+	it('drops bidirectional controls but keeps the joiners Arabic shaping reads', () => {
+		expect(pdfSafe('\u202bA\u200fB\u202c')).toBe('AB');
+		expect(pdfSafe('ل\u200dا')).toBe('ل\u200dا');
 	});
 
 	it('keeps line breaks, turns tabs into spaces and drops other control characters', () => {

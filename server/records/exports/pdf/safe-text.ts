@@ -1,46 +1,28 @@
-// The standard PDF fonts (Helvetica, Courier) only carry the Windows-1252 character set. Text
-// outside it would print as wrong glyphs, so it is mapped here first: composed accents kept,
-// common symbols spelt out, other accented letters reduced to their base letter, the rest "?".
-// Dates are formatted by hand so the PDF never depends on the server's locale or time zone.
+// Text the embedded fonts can print (DejaVu Sans, pdf/fonts.ts): every character the font has a
+// glyph for is kept as typed (accents, Arabic, Greek, Cyrillic, ≥ → ✓); a character it lacks
+// would print as an empty box, so it is reduced to its base letter when that helps ("ő" is in
+// the font, but a rarer letter may not be) and to "?" otherwise. Line breaks are kept, tabs become
+// spaces, and control and format characters are dropped (the bidirectional layout of
+// pdf/bidi-text.ts orders right-to-left text by itself). Dates are formatted by hand so the PDF
+// never depends on the server's locale or time zone.
+import { fontHas } from './fonts.ts';
 
-const CP1252_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-
-const SPELT_OUT: Record<string, string> = {
-	'≥': '>=',
-	'≤': '<=',
-	'≠': '!=',
-	'→': '->',
-	'←': '<-',
-	'⇒': '=>',
-	'✓': 'yes',
-	'✔': 'yes',
-	'✗': 'no',
-	'✘': 'no',
-	'−': '-',
-	'‐': '-',
-	'‑': '-',
-	'′': "'",
-	'″': '"',
-	'\u2009': ' ',
-	'\u202f': ' ',
-	'\u200b': '',
-	'\t': ' '
-};
+/** Joiners shape Arabic (they are format characters, but fontkit reads them). */
+const KEPT_FORMAT = new Set(['\u200c', '\u200d']);
 
 function printable(ch: string): boolean {
-	const code = ch.codePointAt(0) ?? 0;
-	return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || CP1252_EXTRA.includes(ch) || ch === '\n';
+	return fontHas('regular', ch.codePointAt(0) ?? 0) && fontHas('bold', ch.codePointAt(0) ?? 0);
 }
 
-/** Text the standard fonts can print faithfully; line breaks are kept, other controls dropped. */
+/** Text the embedded fonts print faithfully; line breaks are kept, other controls dropped. */
 export function pdfSafe(text: string): string {
 	let out = '';
 	for (const ch of text.normalize('NFC').replace(/\r\n?/g, '\n')) {
-		if (printable(ch)) out += ch;
-		else if (ch in SPELT_OUT) out += SPELT_OUT[ch];
-		else if ((ch.codePointAt(0) ?? 0) < 0x20 || ch === '\u007f') continue;
+		if (ch === '\n') out += ch;
+		else if (ch === '\t') out += ' ';
+		else if (/\p{Cc}/u.test(ch) || (/\p{Cf}/u.test(ch) && !KEPT_FORMAT.has(ch))) continue;
+		else if (KEPT_FORMAT.has(ch) || printable(ch)) out += ch;
 		else {
-			// "ő" -> "o": the base letter reads better than a question mark.
 			const base = ch.normalize('NFKD').replace(/\p{M}/gu, '');
 			out += base !== '' && [...base].every(printable) ? base : '?';
 		}

@@ -1,7 +1,9 @@
 // A simple ruled table: fixed column widths, text that wraps within its cell, a header row
 // repeated on every page the table runs onto, and full-width group rows (for pillars). Rows are
 // measured before they are drawn, so a row is never split across pages.
+import { hasRtl } from './bidi-text.ts';
 import { pdfSafe } from './safe-text.ts';
+import { measure, write } from './write.ts';
 import { COLOUR, CONTENT_WIDTH, FONT, MARGIN, SIZE, contentBottom, type FontName, type Pdf } from './theme.ts';
 
 export type Cell = string | { text: string; font?: FontName; colour?: string; fill?: string; sub?: string };
@@ -23,8 +25,8 @@ const SUB_GAP = 1.5;
 type Measured = { text: string; font: FontName; colour: string; fill?: string; sub?: string };
 
 function normalise(cell: Cell): Measured {
-	if (typeof cell === 'string') return { text: pdfSafe(cell), font: 'regular', colour: COLOUR.ink };
-	return { text: pdfSafe(cell.text), font: cell.font ?? 'regular', colour: cell.colour ?? COLOUR.ink, fill: cell.fill, sub: cell.sub === undefined ? undefined : pdfSafe(cell.sub) };
+	if (typeof cell === 'string') return { text: cell, font: 'regular', colour: COLOUR.ink };
+	return { text: cell.text, font: cell.font ?? 'regular', colour: cell.colour ?? COLOUR.ink, fill: cell.fill, sub: cell.sub };
 }
 
 function widths<T>(columns: ReadonlyArray<Column<T>>): number[] {
@@ -36,10 +38,10 @@ function widths<T>(columns: ReadonlyArray<Column<T>>): number[] {
 
 function cellHeight(doc: Pdf, cell: Measured, width: number, size: number): number {
 	doc.font(FONT[cell.font]).fontSize(size);
-	let height = doc.heightOfString(cell.text || ' ', { width: width - 2 * PAD_X });
+	let height = measure(doc, cell.text || ' ', { width: width - 2 * PAD_X });
 	if (cell.sub) {
 		doc.font(FONT.regular).fontSize(size - 1);
-		height += SUB_GAP + doc.heightOfString(cell.sub, { width: width - 2 * PAD_X });
+		height += SUB_GAP + measure(doc, cell.sub, { width: width - 2 * PAD_X });
 	}
 	return height + 2 * PAD_Y;
 }
@@ -47,11 +49,25 @@ function cellHeight(doc: Pdf, cell: Measured, width: number, size: number): numb
 function drawCell(doc: Pdf, cell: Measured, x: number, y: number, width: number, height: number, size: number, align: Column<unknown>['align']): void {
 	if (cell.fill) doc.rect(x, y, width, height).fill(cell.fill);
 	doc.font(FONT[cell.font]).fontSize(size).fillColor(cell.colour);
-	doc.text(cell.text, x + PAD_X, y + PAD_Y, { width: width - 2 * PAD_X, align: align ?? 'left' });
+	write(doc, cell.text, x + PAD_X, y + PAD_Y, { width: width - 2 * PAD_X, align: align ?? 'left' });
 	if (cell.sub) {
 		doc.font(FONT.regular).fontSize(size - 1).fillColor(COLOUR.muted);
-		doc.text(cell.sub, x + PAD_X, doc.y + SUB_GAP, { width: width - 2 * PAD_X, align: align ?? 'left' });
+		write(doc, cell.sub, x + PAD_X, doc.y + SUB_GAP, { width: width - 2 * PAD_X, align: align ?? 'left' });
 	}
+}
+
+/**
+ * A column header is set smaller, down to 6 points, rather than broken inside a word ("Priorit y"):
+ * the widths were chosen for English and the words of other languages are often longer.
+ */
+function headerSize(doc: Pdf, text: string, width: number, size: number): number {
+	const widest = (at: number) => {
+		doc.font(FONT.bold).fontSize(at);
+		return Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word)));
+	};
+	let at = size;
+	while (at > 6 && widest(at) > width - 2 * PAD_X) at -= 0.5;
+	return at;
 }
 
 function line(doc: Pdf, y: number, colour: string, width = 0.5): void {
@@ -65,9 +81,21 @@ function line(doc: Pdf, y: number, colour: string, width = 0.5): void {
 function stacked(doc: Pdf, headers: readonly Measured[], cells: readonly Measured[], size: number): void {
 	doc.x = MARGIN.left;
 	cells.forEach((cell, i) => {
-		doc.font(FONT.bold).fontSize(size).fillColor(COLOUR.muted).text(`${headers[i].text}: `, MARGIN.left + PAD_X, doc.y + PAD_Y, { continued: true, width: CONTENT_WIDTH - 2 * PAD_X });
-		doc.font(FONT[cell.font]).fillColor(cell.colour).text(cell.text || '\u2013');
-		if (cell.sub) doc.font(FONT.regular).fillColor(COLOUR.muted).text(cell.sub, MARGIN.left + PAD_X, doc.y, { width: CONTENT_WIDTH - 2 * PAD_X });
+		const width = CONTENT_WIDTH - 2 * PAD_X;
+		if (hasRtl(cell.text)) {
+			// Right-to-left text is laid out line by line (bidi-text.ts): its label goes on a line of its own.
+			doc.font(FONT.bold).fontSize(size).fillColor(COLOUR.muted);
+			write(doc, `${headers[i].text}:`, MARGIN.left + PAD_X, doc.y + PAD_Y, { width });
+			doc.font(FONT[cell.font]).fillColor(cell.colour);
+			write(doc, cell.text, MARGIN.left + PAD_X, doc.y, { width });
+		} else {
+			doc.font(FONT.bold).fontSize(size).fillColor(COLOUR.muted).text(pdfSafe(`${headers[i].text}: `), MARGIN.left + PAD_X, doc.y + PAD_Y, { continued: true, width });
+			doc.font(FONT[cell.font]).fillColor(cell.colour).text(pdfSafe(cell.text || '\u2013'));
+		}
+		if (cell.sub) {
+			doc.font(FONT.regular).fillColor(COLOUR.muted);
+			write(doc, cell.sub, MARGIN.left + PAD_X, doc.y, { width });
+		}
 	});
 	line(doc, doc.y + PAD_Y, COLOUR.ruleLight);
 	doc.y += PAD_Y;
@@ -88,11 +116,12 @@ export function drawTable<T>(
 	const size = options.size ?? SIZE.small;
 	const w = widths(columns);
 	const xs = w.map((_, i) => MARGIN.left + w.slice(0, i).reduce((a, b) => a + b, 0));
-	const headers = columns.map((c): Measured => ({ text: pdfSafe(c.header), font: 'bold', colour: COLOUR.ink }));
-	const headerHeight = Math.max(...headers.map((h, i) => cellHeight(doc, h, w[i], size - 0.5)));
+	const headers = columns.map((c): Measured => ({ text: c.header, font: 'bold', colour: COLOUR.ink }));
+	const headerSizes = headers.map((h, i) => headerSize(doc, h.text, w[i], size - 0.5));
+	const headerHeight = Math.max(...headers.map((h, i) => cellHeight(doc, h, w[i], headerSizes[i])));
 	const prepared: Prepared[] = rows.map((row) => {
 		if ('group' in row) {
-			const group: Measured = { text: pdfSafe(row.group), font: 'bold', colour: COLOUR.navy };
+			const group: Measured = { text: row.group, font: 'bold', colour: COLOUR.navy };
 			return { group, cells: null, height: cellHeight(doc, group, CONTENT_WIDTH, size) };
 		}
 		const cells = columns.map((c) => normalise(c.cell(row.item)));
@@ -102,7 +131,7 @@ export function drawTable<T>(
 	const drawHeader = () => {
 		const y = doc.y;
 		doc.rect(MARGIN.left, y, CONTENT_WIDTH, headerHeight).fill(COLOUR.headerFill);
-		headers.forEach((h, i) => drawCell(doc, h, xs[i], y, w[i], headerHeight, size - 0.5, columns[i].align));
+		headers.forEach((h, i) => drawCell(doc, h, xs[i], y, w[i], headerHeight, headerSizes[i], columns[i].align));
 		line(doc, y + headerHeight, COLOUR.faint, 0.75);
 		doc.y = y + headerHeight;
 	};

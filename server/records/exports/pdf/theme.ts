@@ -11,13 +11,7 @@ export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 /** Where the footer sits, inside the bottom margin. */
 export const FOOTER_Y = PAGE.height - 44;
 
-export const FONT = {
-	regular: 'Helvetica',
-	bold: 'Helvetica-Bold',
-	italic: 'Helvetica-Oblique',
-	mono: 'Courier'
-} as const;
-export type FontName = keyof typeof FONT;
+export { FONT, type FontName } from './fonts.ts';
 
 export const SIZE = { title: 22, subtitle: 13, h1: 15, h2: 11.5, h3: 10, body: 9.5, small: 8.5, tiny: 7.5 } as const;
 

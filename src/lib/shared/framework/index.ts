@@ -2,11 +2,17 @@
 // stores (frameworkId, frameworkVersion) and is always read back against that exact version, so
 // versions are added here, never edited in place once a record has been signed against them.
 import data from './psems-gap-1.0.json' with { type: 'json' };
+import arabic from './translations/psems-gap-1.0.ar.json' with { type: 'json' };
+import spanish from './translations/psems-gap-1.0.es.json' with { type: 'json' };
+import french from './translations/psems-gap-1.0.fr.json' with { type: 'json' };
+import { DEFAULT_RECORD_LANGUAGE, type RecordLanguage } from './languages.ts';
 import { frameworkRef } from './ref.ts';
 import { parseFramework } from './schema.ts';
 import type { Element, Framework, Pillar, Prompt } from './schema.ts';
+import { TranslationSchema, translateFramework } from './translation.ts';
 
 export * from './codes.ts';
+export * from './languages.ts';
 export * from './ref.ts';
 export * from './scoring.ts';
 export type {
@@ -38,9 +44,38 @@ export const FRAMEWORKS: ReadonlyMap<string, Framework> = register([PSEMS_GAP_1_
 
 export const DEFAULT_FRAMEWORK: Framework = PSEMS_GAP_1_0;
 
-/** The exact version a review was created with, or null (never a "nearest" version). */
-export function getFramework(id: string, version: string): Framework | null {
-	return FRAMEWORKS.get(frameworkRef(id, version)) ?? null;
+/**
+ * Each version's wording in the other record languages, keyed like FRAMEWORKS. Checked and built
+ * at import like the English data, so a translation missing a key stops the server start.
+ */
+const TRANSLATED: ReadonlyMap<string, ReadonlyMap<RecordLanguage, Framework>> = new Map([
+	[
+		frameworkRef(PSEMS_GAP_1_0.id, PSEMS_GAP_1_0.version),
+		new Map(
+			(
+				[
+					['fr', french],
+					['es', spanish],
+					['ar', arabic]
+				] as const
+			).map(([language, raw]) => {
+				const translation = TranslationSchema.parse(raw);
+				if (translation.language !== language) throw new Error(`psems-gap-1.0.${language}.json says it is ${translation.language}`);
+				return [language, deepFreeze(translateFramework(PSEMS_GAP_1_0, translation, `psems-gap-1.0.${language}.json`))];
+			})
+		)
+	]
+]);
+
+/**
+ * The exact version a review was created with, or null (never a "nearest" version), worded in
+ * `language`: the same codes, scores and rules, translated labels, prompts and descriptors.
+ * A language the version has no translation for gives null, never English in its place.
+ */
+export function getFramework(id: string, version: string, language: RecordLanguage = DEFAULT_RECORD_LANGUAGE): Framework | null {
+	const ref = frameworkRef(id, version);
+	if (language === 'en') return FRAMEWORKS.get(ref) ?? null;
+	return TRANSLATED.get(ref)?.get(language) ?? null;
 }
 
 export function listFrameworkVersions(): FrameworkVersion[] {

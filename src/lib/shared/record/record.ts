@@ -3,6 +3,7 @@
 // every view and export (page, PDF, JSON, CSV) is rendered from that stored JSON.
 import type * as Y from 'yjs';
 import type { Framework } from '../framework/schema.ts';
+import type { RecordLanguage } from '../framework/languages.ts';
 import type { Role } from '../roles.ts';
 import { UNSORTED, readBoard } from '../documents/board.ts';
 import { readElementRows, type ElementFacts } from '../documents/element-rows.ts';
@@ -87,7 +88,18 @@ export type EvaluationRecord = {
 	 * Absent when there were none, so records without files keep the form (and hash) they had.
 	 */
 	evidenceFiles?: RecordEvidenceFile[];
+	/**
+	 * The language the record was rendered in (issue 14): its framework name, element titles and
+	 * the labels every export prints come from that translation of the same framework version.
+	 * Absent for English, so English records keep the form (and hash) they always had.
+	 */
+	language?: Exclude<RecordLanguage, 'en'>;
 };
+
+/** The language a record was rendered in: English when it does not say. */
+export function recordLanguageOf(record: Pick<EvaluationRecord, 'language'>): RecordLanguage {
+	return record.language ?? 'en';
+}
 
 /**
  * A file as frozen. A confidential file is listed without its name (the record reaches every
@@ -121,6 +133,8 @@ export type RecordInput = {
 	reviewer: Y.Doc;
 	/** From the evidence store (SQLite), in upload order. */
 	evidenceFiles?: RecordEvidenceFile[];
+	/** The language `framework` is worded in; English when absent. */
+	language?: RecordLanguage;
 };
 
 const ROLE_ORDER: Role[] = ['accountable_manager', 'facilitator', 'security_manager', 'department_head', 'observer'];
@@ -201,7 +215,8 @@ export function buildRecord(input: RecordInput): EvaluationRecord {
 		})),
 		problems,
 		selfScoreSource,
-		...(input.evidenceFiles && input.evidenceFiles.length > 0 ? { evidenceFiles: input.evidenceFiles } : {})
+		...(input.evidenceFiles && input.evidenceFiles.length > 0 ? { evidenceFiles: input.evidenceFiles } : {}),
+		...(input.language && input.language !== 'en' ? { language: input.language } : {})
 	};
 }
 

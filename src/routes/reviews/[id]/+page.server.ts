@@ -1,6 +1,8 @@
-import { error, redirect } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { colourFor, type PresenceUser } from '#lib/shared/presence.ts';
+import { requireUser } from '#lib/server/guards.ts';
+import { readForm, statusOf } from '#lib/server/forms.ts';
 
 export const load = (async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
@@ -24,7 +26,19 @@ export const load = (async ({ locals, params, url }) => {
 			editWorkspace: can.edit_workspace,
 			editReviewer: can.edit_reviewer,
 			manageParticipants: can.manage_participants,
+			setRecordLanguage: can.set_record_language,
 			propose: can.edit_workspace && !can.edit_reviewer
 		}
 	};
 }) satisfies PageServerLoad;
+
+export const actions = {
+	/** Facilitators choose the language the next frozen version is written in (issue 14). */
+	recordLanguage: async ({ locals, params, request, url }) => {
+		const user = requireUser(locals, url);
+		const form = readForm(await request.formData(), ['language']);
+		const result = locals.services.recordLanguage.set(user, params.id, form);
+		if (!result.ok) return fail(statusOf(result.error), { languageError: result.error.message });
+		return { recordLanguage: result.value.language };
+	}
+} satisfies Actions;

@@ -2,7 +2,8 @@
 // frozen, its status, and the full fingerprint a reader can check it against.
 import { COLOUR, CONTENT_WIDTH, FONT, MARGIN, SIZE } from '../theme.ts';
 import { definitionList, setStyle } from '../blocks.ts';
-import { formatDate, formatUtc, pdfSafe } from '../safe-text.ts';
+import { formatDate, formatUtc } from '../safe-text.ts';
+import { write } from '../write.ts';
 import { recordName, type RecordContext } from '../context.ts';
 import { STATUS_LABELS } from '../../labels.ts';
 import type { RecordStatus } from '../../../contract.ts';
@@ -25,7 +26,8 @@ function statusChip(ctx: RecordContext, status: RecordStatus, y: number): void {
 	const width = doc.widthOfString(text, { characterSpacing: 0.8 }) + 18;
 	const x = MARGIN.left + CONTENT_WIDTH - width;
 	doc.roundedRect(x, y, width, 20, 3).fill(STATUS_STYLE[status].fill);
-	doc.fillColor(STATUS_STYLE[status].ink).text(text, x, y + 6, { width, align: 'center', characterSpacing: 0.8 });
+	doc.fillColor(STATUS_STYLE[status].ink);
+	write(doc, text, x, y + 6, { width, align: 'center', characterSpacing: 0.8 });
 }
 
 function hashBox(ctx: RecordContext): void {
@@ -43,18 +45,20 @@ function hashBox(ctx: RecordContext): void {
 	doc.roundedRect(MARGIN.left, top, CONTENT_WIDTH, height, 4).lineWidth(0.5).strokeColor(COLOUR.rule).stroke();
 	let y = top + 10;
 	setStyle(doc, { font: 'bold', size: SIZE.small, colour: COLOUR.navy });
-	doc.text('Record fingerprint (SHA-256 of the canonical record)', MARGIN.left + 12, y, { width: inner });
+	write(doc, 'Record fingerprint (SHA-256 of the canonical record)', MARGIN.left + 12, y, { width: inner });
 	y += 14;
-	doc.font(FONT.mono).fontSize(9.6).fillColor(COLOUR.ink).text(version.contentHash, MARGIN.left + 12, y, { width: inner, lineBreak: false });
+	doc.font(FONT.mono).fontSize(9.6).fillColor(COLOUR.ink);
+	write(doc, version.contentHash, MARGIN.left + 12, y, { width: inner, lineBreak: false });
 	y += 18;
 	for (const [name, value] of rows) {
 		setStyle(doc, { size: SIZE.tiny, colour: COLOUR.muted });
-		doc.text(name, MARGIN.left + 12, y + 0.5, { width: 92 });
-		doc.font(FONT.mono).fontSize(7.5).fillColor(COLOUR.muted).text(value, MARGIN.left + 104, y, { width: inner - 92, lineBreak: false });
+		write(doc, name, MARGIN.left + 12, y + 0.5, { width: 92 });
+		doc.font(FONT.mono).fontSize(7.5).fillColor(COLOUR.muted);
+		write(doc, value, MARGIN.left + 104, y, { width: inner - 92, lineBreak: false });
 		y += 12;
 	}
 	setStyle(doc, { font: 'italic', size: SIZE.tiny, colour: COLOUR.muted });
-	doc.text(note, MARGIN.left + 12, y + 4, { width: inner });
+	write(doc, note, MARGIN.left + 12, y + 4, { width: inner });
 	doc.x = MARGIN.left;
 	doc.y = top + height + 14;
 }
@@ -66,15 +70,15 @@ export function drawCover(ctx: RecordContext): void {
 	statusChip(ctx, status, top - 2);
 	setStyle(doc, { font: 'bold', size: SIZE.small, colour: COLOUR.navy });
 	// Wider letter spacing would make text extraction split the words.
-	doc.text('PSeMS EVALUATION RECORD', MARGIN.left, top, { characterSpacing: 0.8 });
+	write(doc, 'PSeMS EVALUATION RECORD', MARGIN.left, top, { width: CONTENT_WIDTH, characterSpacing: 0.8 });
 	doc.moveDown(0.9);
 	setStyle(doc, { font: 'bold', size: SIZE.title, colour: COLOUR.ink });
-	doc.text(pdfSafe(record.review.portName), MARGIN.left, doc.y, { width: CONTENT_WIDTH - 110 });
+	write(doc, record.review.portName, MARGIN.left, doc.y, { width: CONTENT_WIDTH - 110 });
 	setStyle(doc, { size: SIZE.h3, colour: COLOUR.muted });
-	doc.text(pdfSafe(record.review.portCountry), { width: CONTENT_WIDTH });
+	write(doc, record.review.portCountry, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
 	doc.moveDown(0.6);
 	setStyle(doc, { size: SIZE.subtitle, colour: COLOUR.ink });
-	doc.text(pdfSafe(record.review.title), { width: CONTENT_WIDTH });
+	write(doc, record.review.title, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
 	doc.moveDown(1);
 
 	definitionList(doc, [

@@ -2,7 +2,7 @@
 // in words (scores carry rationale and evidence, so the record is not a tick-box list).
 import type { RecordElement } from '../../../../../src/lib/shared/record/record.ts';
 import { label, paragraph, sectionHeading, setStyle, subHeading } from '../blocks.ts';
-import { pdfSafe } from '../safe-text.ts';
+import { write } from '../write.ts';
 import { COLOUR, CONTENT_WIDTH, MARGIN, SIZE, ensureSpace } from '../theme.ts';
 import type { RecordContext } from '../context.ts';
 
@@ -26,7 +26,7 @@ function drawElement(ctx: RecordContext, e: RecordElement): void {
 	const { doc, labels } = ctx;
 	ensureSpace(doc, 70);
 	setStyle(doc, { font: 'bold', size: SIZE.h3 });
-	doc.text(pdfSafe(`${e.code}  ${e.title}${e.critical ? '  (critical)' : ''}`), MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+	write(doc, `${e.code}  ${e.title}${e.critical ? '  (critical)' : ''}`, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
 	doc.moveDown(0.15);
 	paragraph(doc, scoreLine(ctx, e), { size: SIZE.small, colour: COLOUR.muted, gap: 0.3 });
 	paragraph(doc, e.rationale, { empty: e.independentScore === null ? 'No independent score yet.' : 'No rationale recorded.' });

@@ -1,6 +1,7 @@
 // The GAP grid as one table, grouped by pillar, followed by the scale and priority rules a
 // reader needs to interpret it.
 import { getFramework } from '../../../../../src/lib/shared/framework/index.ts';
+import { recordLanguageOf } from '../../../../../src/lib/shared/record/record.ts';
 import type { RecordElement } from '../../../../../src/lib/shared/record/record.ts';
 import { paragraph, sectionHeading, subHeading } from '../blocks.ts';
 import { drawTable, type Cell, type Column, type Row } from '../table.ts';
@@ -44,7 +45,7 @@ export function drawGrid(ctx: RecordContext): void {
 		{ header: 'Self', width: 32, align: 'center', cell: (e) => scoreCell(e.selfScore, 'muted') },
 		{
 			header: 'Independent',
-			width: 58,
+			width: 64,
 			align: 'center',
 			// A difference of 2 or more from the self-score is said in words; the reason is under Findings.
 			cell: (e) => (differsMarkedly(e) ? { ...scoreCell(e.independentScore, 'bold'), sub: `differs by ${Math.abs(scoreDifference(e) ?? 0)}` } : scoreCell(e.independentScore, 'bold'))
@@ -53,10 +54,10 @@ export function drawGrid(ctx: RecordContext): void {
 		{ header: 'Gap', width: 30, align: 'center', cell: (e) => ({ text: e.gap === null ? DASH : String(e.gap), font: 'bold', colour: e.gap ? COLOUR.ink : COLOUR.faint }) },
 		{
 			header: 'Priority',
-			width: 62,
+			width: 72,
 			cell: (e) => (e.priority ? { text: `${labels.priority(e.priority)}${e.priorityOverride ? ' *' : ''}`, font: 'bold', colour: PRIORITY_INK[e.priority] ?? COLOUR.ink } : { text: DASH, colour: COLOUR.faint })
 		},
-		{ header: 'Confidence', width: 56, cell: (e) => labels.confidence(e.confidence) || { text: DASH, colour: COLOUR.faint } }
+		{ header: 'Confidence', width: 62, cell: (e) => labels.confidence(e.confidence) || { text: DASH, colour: COLOUR.faint } }
 	];
 	drawTable(doc, columns, gridRows(ctx), { size: SIZE.small });
 	drawLegend(ctx);
@@ -64,7 +65,7 @@ export function drawGrid(ctx: RecordContext): void {
 
 function drawLegend(ctx: RecordContext): void {
 	const { doc, record } = ctx;
-	const framework = getFramework(record.framework.id, record.framework.version);
+	const framework = getFramework(record.framework.id, record.framework.version, recordLanguageOf(record));
 	if (!framework) return;
 	subHeading(doc, 'How to read the scores', { keep: 180 });
 	paragraph(doc, framework.scale.note, { size: SIZE.small, colour: COLOUR.muted });

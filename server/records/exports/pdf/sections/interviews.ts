@@ -2,7 +2,8 @@
 // department; a name only where the interviewee agreed), what was said and seen, and the evidence.
 import type { RecordInterviewEntry } from '../../../../../src/lib/shared/record/record.ts';
 import { bullets, label, paragraph, rule, sectionHeading, setStyle } from '../blocks.ts';
-import { formatUtcShort, pdfSafe } from '../safe-text.ts';
+import { formatUtcShort } from '../safe-text.ts';
+import { write } from '../write.ts';
 import { COLOUR, CONTENT_WIDTH, MARGIN, SIZE, ensureSpace } from '../theme.ts';
 import type { RecordContext } from '../context.ts';
 
@@ -16,10 +17,10 @@ function drawEntry(ctx: RecordContext, entry: RecordInterviewEntry, n: number): 
 	const element = ctx.element(entry.elementCode);
 	ensureSpace(doc, 110);
 	setStyle(doc, { font: 'bold', size: SIZE.small, colour: COLOUR.navy });
-	doc.text(pdfSafe(`${n}.  ${entry.elementCode}  ${element?.title ?? ''}`), MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+	write(doc, `${n}.  ${entry.elementCode}  ${element?.title ?? ''}`, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
 	doc.moveDown(0.2);
 	setStyle(doc, { font: 'bold', size: SIZE.h3 });
-	doc.text(pdfSafe(`\u201c${entry.promptAsked}\u201d`), MARGIN.left, doc.y, { width: CONTENT_WIDTH, lineGap: 1.5 });
+	write(doc, `\u201c${entry.promptAsked}\u201d`, MARGIN.left, doc.y, { width: CONTENT_WIDTH, lineGap: 1.5 });
 	doc.moveDown(0.2);
 	const meta = [
 		`Interviewee: ${interviewee(entry)}`,

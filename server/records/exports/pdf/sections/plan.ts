@@ -1,7 +1,8 @@
 // The improvement plan: one table row per action, then the longer descriptions.
 import type { RecordAction } from '../../../../../src/lib/shared/record/record.ts';
 import { label, paragraph, sectionHeading, setStyle } from '../blocks.ts';
-import { formatDate, pdfSafe } from '../safe-text.ts';
+import { formatDate } from '../safe-text.ts';
+import { write } from '../write.ts';
 import { drawTable, type Column } from '../table.ts';
 import { COLOUR, CONTENT_WIDTH, MARGIN, SIZE, ensureSpace } from '../theme.ts';
 import type { RecordContext } from '../context.ts';
@@ -34,7 +35,7 @@ export function drawPlan(ctx: RecordContext): void {
 	for (const r of described) {
 		ensureSpace(doc, 40);
 		setStyle(doc, { font: 'bold', size: SIZE.body });
-		doc.text(pdfSafe(`${r.n}. ${r.action.title}`), MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+		write(doc, `${r.n}. ${r.action.title}`, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
 		doc.moveDown(0.2);
 		paragraph(doc, r.action.description.text, { indent: 12, gap: 0.3 });
 		doc.moveDown(0.3);

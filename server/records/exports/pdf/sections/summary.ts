@@ -3,6 +3,7 @@
 import { PRIORITIES, PRIORITY_LABELS } from '../../../../../src/lib/shared/framework/index.ts';
 import type { EvaluationRecord } from '../../../../../src/lib/shared/record/record.ts';
 import { bullets, label, paragraph, sectionHeading } from '../blocks.ts';
+import { write } from '../write.ts';
 import { COLOUR, CONTENT_WIDTH, FONT, MARGIN, SIZE, ensureSpace } from '../theme.ts';
 import type { RecordContext } from '../context.ts';
 
@@ -53,8 +54,10 @@ function tiles(ctx: RecordContext, summary: RecordSummary): void {
 	const tile = (i: number, value: number, caption: string, fill: string, ink: string) => {
 		const x = MARGIN.left + i * (width + gap);
 		doc.roundedRect(x, y, width, height, 4).fill(fill);
-		doc.font(FONT.bold).fontSize(20).fillColor(ink).text(String(value), x + 10, y + 8, { width: width - 20 });
-		doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.ink).text(caption, x + 10, y + 34, { width: width - 20 });
+		doc.font(FONT.bold).fontSize(20).fillColor(ink);
+		write(doc, String(value), x + 10, y + 8, { width: width - 20 });
+		doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.ink);
+		write(doc, caption, x + 10, y + 34, { width: width - 20 });
 	};
 	PRIORITIES.forEach((p, i) => tile(i, summary.priorities[p], `${p} ${PRIORITY_LABELS[p]}`, TILE_FILL[p], TILE_INK[p]));
 	tile(PRIORITIES.length, summary.belowTarget, `below target, of ${summary.elements}`, COLOUR.headerFill, COLOUR.ink);

@@ -33,7 +33,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	}));
 	const canFreeze = can.freeze;
 	return {
-		review: { id: review.id, title: review.title, portName: review.portName, portCountry: review.portCountry },
+		review: { id: review.id, title: review.title, portName: review.portName, portCountry: review.portCountry, recordLanguage: review.recordLanguage },
 		self: { ...self, department: me?.department ?? null },
 		canFreeze,
 		versions,

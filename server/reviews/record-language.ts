@@ -1,0 +1,44 @@
+// The record language of a review (issue 14): the language its next frozen version, and that
+// version's page, PDF and CSV, are written in. Only facilitators choose it, because it decides the
+// wording of what the accountable manager signs. Earlier versions keep the language they were
+// frozen in (the record states it), so a change never rewrites a signed record.
+import * as z from 'zod';
+import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
+import { RECORD_LANGUAGES, RECORD_LANGUAGE_NAMES, getFramework, type RecordLanguage } from '../../src/lib/shared/framework/index.ts';
+import type { Db } from '../persistence/database.ts';
+import type { ReviewRepository } from '../persistence/reviews.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { may } from '../auth/policy.ts';
+import type { AuditService } from '../records/audit.ts';
+
+export const RecordLanguageForm = z.object({
+	language: z.enum(RECORD_LANGUAGES, { error: `Choose one of: ${RECORD_LANGUAGES.map((l) => RECORD_LANGUAGE_NAMES[l]).join(', ')}.` })
+});
+
+export type RecordLanguageDeps = { db: Db; reviews: ReviewRepository; audit: AuditService };
+
+export function createRecordLanguageService(deps: RecordLanguageDeps) {
+	return {
+		/** Sets the language; setting the language it already has changes nothing and logs nothing. */
+		set(actor: SessionUser, reviewId: string, input: unknown): Result<{ language: RecordLanguage; changed: boolean }> {
+			const review = deps.reviews.findById(reviewId);
+			const me = review ? deps.reviews.participant(reviewId, actor.id) : null;
+			if (!review || !me || !may(me.role, 'view')) return fail('not_found', 'Review not found.');
+			if (!may(me.role, 'set_record_language')) return fail('forbidden', 'Only a facilitator can choose the record language.');
+			const parsed = RecordLanguageForm.safeParse(input);
+			if (!parsed.success) return fail('invalid_input', parsed.error.issues[0]?.message ?? 'Choose a record language.', 'language');
+			const language = parsed.data.language;
+			if (!getFramework(review.frameworkId, review.frameworkVersion, language)) {
+				return fail('invalid_input', `The framework ${review.frameworkId} ${review.frameworkVersion} has no ${RECORD_LANGUAGE_NAMES[language]} translation.`, 'language');
+			}
+			if (language === review.recordLanguage) return ok({ language, changed: false });
+			deps.db.transaction(() => {
+				deps.reviews.setRecordLanguage(reviewId, language);
+				deps.audit.append({ actorId: actor.id, action: 'record_language_changed', reviewId, details: { from: review.recordLanguage, to: language } });
+			})();
+			return ok({ language, changed: true });
+		}
+	};
+}
+
+export type RecordLanguageService = ReturnType<typeof createRecordLanguageService>;
