@@ -18,5 +18,6 @@ export const load: PageServerLoad = async (event) => {
 			: await oidc.begin({ purpose: 'sign_in', returnTo, loginHint: url.searchParams.get('email') });
 	if (!begun.ok) failPage(begun.error);
 	setOidcStateCookie(event, begun.value.state);
-	redirect(303, begun.value.url.href);
+	// The provider's authorization endpoint, from its discovered metadata (never from the request).
+	redirect(303, begun.value.url.href, { external: true });
 };
