@@ -1,15 +1,18 @@
 // Sign-in with the organisation's identity provider in the browser: the real test provider runs
 // beside the app (playwright.config.ts, tests/e2e/services.ts) with its own login page. An
 // invited person who has no account here continues with the provider from the invitation and
-// lands in the review; later the login page's button signs her in on the provider's session.
+// lands in the review. She signs a frozen version after a fresh login at the provider (she has
+// no password here), and later the login page's button signs her in on the provider's session.
 import { expect, test } from '@playwright/test';
 import { ADMIN, createReview, invite, signIn, unique } from './helpers.ts';
 import { OIDC, OIDC_PERSON } from './services.ts';
 
-test('an invited person continues with the identity provider, lands in the review, and signs in with it again', async ({ page, browser }) => {
+test.describe.configure({ timeout: 120_000 });
+
+test('an invited person continues with the identity provider, lands in the review, signs a version after a fresh login there, and signs in with it again', async ({ page, browser }) => {
 	await signIn(page, ADMIN.email, ADMIN.password);
 	const reviewId = await createReview(page, unique('Provider review'));
-	const link = await invite(page, reviewId, { name: 'Olga (as invited)', email: OIDC_PERSON.email, role: 'Department head', department: 'Harbour master' });
+	const link = await invite(page, reviewId, { name: 'Olga (as invited)', email: OIDC_PERSON.email, role: 'Security manager' });
 
 	const context = await browser.newContext();
 	const olga = await context.newPage();
@@ -30,6 +33,33 @@ test('an invited person continues with the identity provider, lands in the revie
 	await expect(olga.getByText(OIDC_PERSON.name).first()).toBeVisible();
 	await olga.goto(`/reviews/${reviewId}/participants`);
 	await expect(olga.getByText(OIDC_PERSON.name).first()).toBeVisible();
+
+	// The facilitator freezes; her signature asks for a new login at the provider, not a password.
+	await page.goto(`/reviews/${reviewId}/record`);
+	const freeze = page.getByRole('button', { name: 'Freeze version 1' });
+	// Enabled once the page runs and knows this browser's changes are on the server.
+	await expect(freeze).toBeEnabled({ timeout: 15_000 });
+	await page.getByLabel('Label').fill('For signature');
+	await freeze.click();
+	await expect(page.getByText('Version 1 is frozen')).toBeVisible();
+
+	await olga.goto(`/reviews/${reviewId}/record/1`);
+	const signing = olga.getByRole('region', { name: 'Sign this version' });
+	await expect(signing).toContainText(`Your signature is confirmed with a new sign-in at ${OIDC.name}`);
+	await expect(signing.getByLabel('Your password')).toHaveCount(0);
+	await expect(signing.getByRole('button', { name: 'Sign this version' })).toHaveCount(0);
+	await signing.getByRole('link', { name: `Confirm with ${OIDC.name}` }).click();
+	// prompt=login: the provider asks again although she signed in there minutes ago.
+	await expect(olga).toHaveURL(new RegExp(`^${OIDC.issuer}/interaction/`));
+	await expect(olga.getByRole('status')).toHaveText('Sign in again to confirm it is you.');
+	await olga.getByLabel('Password').fill(OIDC_PERSON.password);
+	await olga.getByRole('button', { name: 'Sign in' }).click();
+	await expect(olga).toHaveURL(new RegExp(`/reviews/${reviewId}/record/1#sign$`), { timeout: 15_000 });
+	const confirmed = olga.getByRole('region', { name: 'Sign this version' });
+	await expect(confirmed.getByRole('status')).toContainText(`You signed in again with ${OIDC.name}`);
+	await confirmed.getByLabel('I have read the record and the declaration').check();
+	await confirmed.getByRole('button', { name: 'Sign this version' }).click();
+	await expect(olga.getByTestId('signature-reviewed')).toContainText(OIDC_PERSON.name);
 
 	await olga.getByRole('button', { name: 'Sign out' }).click();
 	await olga.goto('/login');
