@@ -76,6 +76,11 @@ test('an invited person continues with the identity provider, lands in the revie
 	await confirmed.getByRole('button', { name: 'Sign this version' }).click();
 	await expect(olga.getByTestId('signature-reviewed')).toContainText(OIDC_PERSON.name);
 
+	// Her account page says how she signs in: through the provider, no password here.
+	await olga.goto('/account');
+	await expect(olga.getByText(`Your account is linked to your sign-in at ${OIDC.name}`)).toBeVisible();
+	await expect(olga.getByText('This account has no password here.')).toBeVisible();
+
 	await olga.getByRole('button', { name: 'Sign out' }).click();
 	await olga.goto('/login');
 	await shoot(olga, 'login');
