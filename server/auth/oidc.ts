@@ -56,6 +56,9 @@ type Deps = {
 	now: () => number;
 };
 
+// Coming from an invitation, the way back is /invite/<token>: that token waits in oidc_requests for
+// at most the request's 10 minutes (deleted when answered, pruned after), so the callback can accept
+// the invitation for the person the provider vouches for (acceptAsSignedIn checks the address).
 const INVITATION_PATH = /^\/invite\/([A-Za-z0-9]{1,100})$/;
 
 export function createOidcService(deps: Deps) {
