@@ -121,14 +121,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	const dataDir = path.resolve(e.DATA_DIR);
 	const origin = e.ORIGIN ? new URL(e.ORIGIN).origin : null;
 	const oidc = oidcConfig(e);
-	// The OpenID Connect sign-in itself is not built yet (issue 13, HANDOFF): with passwords off
-	// nobody could sign in, so the switch is refused until it is.
-	if (e.PASSWORD_SIGN_IN === 'off') {
-		throw new Error(
-			oidc
-				? 'Invalid configuration: PASSWORD_SIGN_IN=off is not available yet: this version cannot sign people in through OIDC_ISSUER.'
-				: 'Invalid configuration: PASSWORD_SIGN_IN=off needs OIDC_ISSUER and the other OIDC_ settings, or nobody could sign in.'
-		);
+	// With passwords off only the identity provider signs people in: without one nobody could.
+	if (e.PASSWORD_SIGN_IN === 'off' && !oidc) {
+		throw new Error('Invalid configuration: PASSWORD_SIGN_IN=off needs OIDC_ISSUER and the other OIDC_ settings, or nobody could sign in.');
 	}
 	return Object.freeze({
 		port: e.PORT,

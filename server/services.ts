@@ -41,6 +41,7 @@ import { createOidcRepository } from './persistence/oidc.ts';
 import { RESET_REQUEST_THROTTLE } from './auth/throttle.ts';
 import { createRecoveryService } from './auth/recovery.ts';
 import { createPeopleService } from './auth/people.ts';
+import { createOidcService } from './auth/oidc.ts';
 import { createMailOutbox } from './mail/outbox.ts';
 import { createSmtpTransport } from './mail/transport.ts';
 import { createPublicLinks } from './mail/links.ts';
@@ -161,6 +162,34 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 			})()
 	});
 	let progress: ProgressService | undefined;
+	const participants = createParticipantService({
+		db,
+		reviews: repos.reviews,
+		invitations: repos.invitations,
+		users: repos.users,
+		sessions,
+		events,
+		audit,
+		mail,
+		links,
+		now
+	});
+	/** Sign-in with the organisation's identity provider, when OIDC_* is configured. */
+	const oidc = config.oidc
+		? createOidcService({
+				config: config.oidc,
+				db,
+				users: repos.users,
+				oidc: repos.oidc,
+				invitations: repos.invitations,
+				reviews: repos.reviews,
+				sessions,
+				audit,
+				acceptInvitation: participants.acceptAsSignedIn,
+				logger,
+				now
+			})
+		: null;
 	const services = {
 		config,
 		db,
@@ -177,18 +206,8 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		documentStore,
 		reviews,
 		recordLanguage: createRecordLanguageService({ db, reviews: repos.reviews, audit }),
-		participants: createParticipantService({
-			db,
-			reviews: repos.reviews,
-			invitations: repos.invitations,
-			users: repos.users,
-			sessions,
-			events,
-			audit,
-			mail,
-			links,
-			now
-		}),
+		participants,
+		oidc,
 		records: withSignatureRequests(createRecordsService({
 			db,
 			reviews: repos.reviews,

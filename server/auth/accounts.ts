@@ -71,6 +71,7 @@ export function createAccountService(deps: Deps) {
 
 		/** Changes the password and revokes every session of the user, then opens a fresh one. */
 		async changePassword(userId: string, current: string, next: string): Promise<Result<{ token: string }>> {
+			if (deps.passwordSignIn === false) return fail('forbidden', PASSWORD_SIGN_IN_OFF);
 			const user = deps.users.findById(userId);
 			if (!user) return fail('not_found', 'Account not found.');
 			if (!(await verifyPassword(user.passwordHash, current))) {

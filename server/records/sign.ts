@@ -110,7 +110,10 @@ export async function signVersion(
 			declarationHash: declaration.hash
 		};
 		deps.signatures.insert(row);
-		deps.audit.append({ actorId: actor.id, action: 'signature', reviewId, details: signatureDetails(row) });
+		// Which fresh proof was given goes with the entry (the chain protects it; verify compares
+		// only the signature's own fields).
+		const proof = input.proof === 'identity_provider' ? 'identity_provider' : 'password';
+		deps.audit.append({ actorId: actor.id, action: 'signature', reviewId, details: { ...signatureDetails(row), proof } });
 		return ok(row);
 	})();
 }

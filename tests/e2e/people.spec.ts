@@ -1,8 +1,20 @@
 // Issue 13 in the browser: the administrator lets a colleague create reviews, and a department
-// head who forgot the password gets back into the review. This build runs without SMTP_URL, so
-// the reset link is read where an administrator reads it then: the mail outbox on People.
+// head who forgot the password gets back into the review from the mail. The app mails to a real
+// SMTP sink started beside it (playwright.config.ts); the spec reads what arrived there.
 import { expect, test, type Page } from '@playwright/test';
+import { openInbox, type ReceivedMail } from '../helpers/infra/smtp-sink.ts';
 import { ADMIN, acceptInNewProfile, createReview, invite, signIn, unique } from './helpers.ts';
+import { APP_URL, INBOX_URL } from './services.ts';
+
+const inbox = openInbox(INBOX_URL);
+
+/** The link on this app in a mail, checked to be in its HTML part too. */
+function linkIn(mail: ReceivedMail, prefix: string): string {
+	const link = mail.links.find((l) => l.startsWith(`${APP_URL}${prefix}`));
+	expect(link, `a ${prefix} link in "${mail.subject}"`).toBeDefined();
+	expect(mail.html).toContain(link!);
+	return link!;
+}
 
 const SHOTS = process.env.E2E_SCREENSHOTS === '1';
 async function shoot(page: Page, name: string) {
@@ -45,12 +57,14 @@ test('an administrator grants a colleague facilitator rights and that colleague 
 	await expect(colin.getByText(title)).toBeVisible();
 });
 
-test('a department head resets a forgotten password and lands back in the review', async ({ page, browser }) => {
+test('a department head resets a forgotten password from the mail and lands back in the review', async ({ page, browser }) => {
 	await signIn(page, ADMIN.email, ADMIN.password);
 	const reviewId = await createReview(page, unique('Reset review'));
 	const email = `${unique('hana')}@example.test`;
-	const link = await invite(page, reviewId, { name: 'Hana Harbour', email, role: 'Department head', department: 'Marine Operations' });
-	const first = await acceptInNewProfile(browser, link, 'the first passphrase');
+	await invite(page, reviewId, { name: 'Hana Harbour', email, role: 'Department head', department: 'Marine Operations' });
+	// She joins from the invitation mail, not from a link copied by the facilitator.
+	const invitation = await inbox.waitFor((m) => m.to.includes(email) && m.subject.startsWith('Invitation:'), 15_000);
+	const first = await acceptInNewProfile(browser, linkIn(invitation, '/invite/'), 'the first passphrase');
 	await first.context().close();
 
 	// A new browser, the password forgotten: the review's address leads to sign-in.
@@ -66,8 +80,9 @@ test('a department head resets a forgotten password and lands back in the review
 	await expect(hana.getByText('If that address belongs to an account')).toBeVisible();
 	await shoot(hana, 'forgot');
 
-	await page.goto('/admin');
-	const resetLink = await page.getByLabel(`Link in “Reset your password” to Hana Harbour <${email}>`).inputValue();
+	const mail = await inbox.waitFor((m) => m.to.includes(email) && m.subject === 'Reset your password', 15_000);
+	expect(mail.text).toContain('30 minutes');
+	const resetLink = linkIn(mail, '/reset/');
 	expect(resetLink).toMatch(/\/reset\/[a-z0-9]+$/);
 
 	await hana.goto(resetLink);
@@ -76,10 +91,12 @@ test('a department head resets a forgotten password and lands back in the review
 	await shoot(hana, 'reset');
 	await hana.getByRole('button', { name: 'Save the new password' }).click();
 	await expect(hana).toHaveURL(new RegExp(`/reviews/${reviewId}(#.*)?$`), { timeout: 15_000 });
-	await expect(hana.getByText("Hana Harbour").first()).toBeVisible();
+	await expect(hana.getByText('Hana Harbour').first()).toBeVisible();
 
-	// The link worked once.
+	// The link worked once, and the mail went out once.
 	await hana.goto(resetLink);
 	await expect(hana.getByRole('heading', { name: 'This reset link cannot be used' })).toBeVisible();
+	const resets = (await inbox.messages()).filter((m) => m.to.includes(email) && m.subject === 'Reset your password');
+	expect(resets).toHaveLength(1);
 	await context.close();
 });

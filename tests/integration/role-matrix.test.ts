@@ -20,6 +20,7 @@ import { connectClient, eventually, synced, type TestClient } from '../helpers/p
 import { AuthReply, authMessage, openRawSocket, syncUpdateMessage, Wire } from '../helpers/raw-socket.ts';
 import { removeDir, tempDataDir } from '../helpers/server.ts';
 import { freePort } from '../helpers/fault-fixture.ts';
+import { startOidcProvider, type OidcTestProvider } from '../helpers/infra/oidc-provider.ts';
 import * as Y from 'yjs';
 import { DEFAULT_FRAMEWORK, RECORD_LANGUAGES, frameworkRef } from '../../src/lib/shared/framework/index.ts';
 import { createAction } from '../../src/lib/shared/documents/plan.ts';
@@ -86,6 +87,8 @@ const EXPECTED: Record<string, Outcome[]> = {
 
 const PASSWORD = 'role-matrix password 1';
 let server: ChildProcess | null = null;
+/** The identity provider the server is configured with (for the re-authentication row). */
+let provider: OidcTestProvider | null = null;
 let base = '';
 let reader: Services;
 let dataDir: string;
@@ -156,9 +159,12 @@ beforeAll(async () => {
 	// own module loader would recompile the built .svelte.js files, so it runs in a child process.
 	const port = await freePort();
 	base = `http://127.0.0.1:${port}`;
+	const client = { clientId: 'psems-matrix', clientSecret: 'matrix secret', redirectUris: [`${base}/auth/oidc/callback`] };
+	provider = await startOidcProvider({ client, users: [] });
+	const oidc = { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: client.clientId, OIDC_CLIENT_SECRET: client.clientSecret, OIDC_REDIRECT_URI: client.redirectUris[0] };
 	server = spawn(process.execPath, [path.join(ROOT, 'server/index.ts')], {
 		cwd: ROOT,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error' },
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', ...oidc },
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	// The child says nothing when it is ready (LOG_LEVEL=error), so readiness is polled, with a deadline.
@@ -181,6 +187,7 @@ afterAll(async () => {
 		server.kill('SIGTERM');
 		await exited;
 	}
+	await provider?.stop();
 	removeDir(dataDir);
 });
 
@@ -375,7 +382,10 @@ const ACCOUNT_EXPECTED: Record<string, Outcome[]> = {
 	'open the administration area': [A, F, F, F, F, F, S],
 	'create a review': [A, F, F, F, F, F, S],
 	'grant the reviewer right': [A, F, F, F, F, F, S],
-	'deactivate an account': [A, F, F, F, F, F, S]
+	'deactivate an account': [A, F, F, F, F, F, S],
+	// A fresh login at the identity provider to sign with: only for a role that signs this
+	// review's record (attested, reviewed, approved); the department head and observer sign nothing.
+	'confirm a signature at the identity provider': [A, A, F, A, F, N, S]
 };
 
 const REVIEW_FORM = { title: 'New review', portName: 'Port', portCountry: 'Nowhere', kind: 'independent_review', scheduledOn: '', framework: frameworkRef(DEFAULT_FRAMEWORK.id, DEFAULT_FRAMEWORK.version) };
@@ -392,8 +402,28 @@ const ACCOUNT_ACTIONS: Array<Omit<Action, 'policy'>> = [
 		// The target is the signed-out visitor's account: nobody signed in loses a session to this row.
 		id: 'deactivate an account',
 		run: (who) => changes(() => (userRow('signed_out').deactivatedAt === null ? 0 : 1), () => post(who, '/admin?/deactivate', { userId: people.get('signed_out')!.id }))
+	},
+	{
+		id: 'confirm a signature at the identity provider',
+		run: (who) => changes(pendingProviderRequests, () => startReauthentication(who))
 	}
 ];
+
+function pendingProviderRequests(): number {
+	return (reader.db.prepare('SELECT COUNT(*) AS n FROM oidc_requests').get() as { n: number }).n;
+}
+
+/** The sign page's "Confirm with …" link: allowed means sent on to the provider's login (prompt=login). */
+async function startReauthentication(who: Who): Promise<Outcome> {
+	const query = new URLSearchParams({ purpose: 'reauthenticate', reviewId, returnTo: `/reviews/${reviewId}/record/1#sign` });
+	const response = await fetch(`${base}/auth/oidc/start?${query}`, { headers: cookie(who), redirect: 'manual' });
+	const location = response.headers.get('location');
+	if (response.status === 303 && location?.startsWith(`${provider!.issuer}/`)) {
+		expect(new URL(location).searchParams.get('prompt')).toBe('login');
+		return 'allowed';
+	}
+	return outcomeOf(response.status, location);
+}
 
 function versionsCount(): number {
 	const listed = reader.records.listVersions(people.get('facilitator')!.id, reviewId);

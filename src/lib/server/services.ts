@@ -6,3 +6,5 @@ export { getServices } from '../../../server/registry.ts';
 export type { Services } from '../../../server/services.ts';
 export type { SessionUser } from '../../../server/auth/sessions.ts';
 export { SESSION_COOKIE } from '../../../server/auth/sessions.ts';
+export { OIDC_STATE_COOKIE } from '../../../server/auth/oidc.ts';
+export { PASSWORD_SIGN_IN_OFF } from '../../../server/auth/accounts.ts';

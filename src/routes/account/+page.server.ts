@@ -19,7 +19,14 @@ const ChangePasswordForm = z
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	return { account: { name: user.name, email: user.email, isAdmin: user.isAdmin } };
+	const { accounts, oidc, repos } = locals.services;
+	return {
+		account: { name: user.name, email: user.email, isAdmin: user.isAdmin },
+		/** How this account signs in: its password (when it has one and passwords are on), the provider. */
+		hasPassword: accounts.hasUsablePassword(user.id),
+		passwordSignIn: locals.services.config.passwordSignIn,
+		provider: oidc ? { name: oidc.displayName, linked: repos.oidc.identitiesOf(user.id).length > 0 } : null
+	};
 };
 
 export const actions: Actions = {

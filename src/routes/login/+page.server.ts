@@ -9,7 +9,15 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.services.accounts.needsSetup()) redirect(303, '/setup');
 	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
 	// An invitation page passes the invited address, so the person only types the password.
-	return { redirectTo: url.searchParams.get('redirectTo'), email: url.searchParams.get('email') ?? '' };
+	const { config, oidc } = locals.services;
+	return {
+		redirectTo: url.searchParams.get('redirectTo'),
+		email: url.searchParams.get('email') ?? '',
+		/** "Sign in with <name>" when an identity provider is configured. */
+		oidc: oidc ? { name: oidc.displayName } : null,
+		/** PASSWORD_SIGN_IN=off: no password form (the action refuses too, in the account service). */
+		passwordSignIn: config.passwordSignIn
+	};
 };
 
 export const actions: Actions = {

@@ -41,6 +41,8 @@ export type OidcProviderOptions = {
 	 * are only at the userinfo endpoint unless asked for with the `claims` parameter.
 	 */
 	conformIdTokenClaims?: boolean;
+	/** A fixed loopback port (the issuer must be known before the app starts, as in Playwright); default: a free one. */
+	port?: number;
 };
 
 /** One completed login form: who signed in and why the provider asked (no_session, login_prompt, max_age…). */
@@ -76,7 +78,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<O
 	});
 	const port = await new Promise<number>((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(0, LOOPBACK, () => resolve((server.address() as net.AddressInfo).port));
+		server.listen(options.port ?? 0, LOOPBACK, () => resolve((server.address() as net.AddressInfo).port));
 	});
 	const issuer = `http://${LOOPBACK}:${port}`;
 

@@ -47,6 +47,9 @@ export type Inbox = {
 export type SmtpSinkOptions = {
 	/** Require AUTH with these credentials (then SMTP_URL is smtp://user:pass@127.0.0.1:PORT). */
 	auth?: { user: string; pass: string };
+	/** Fixed loopback ports (a Playwright webServer is waited for by address); default: free ones. */
+	port?: number;
+	inboxPort?: number;
 };
 
 export type SmtpSink = {
@@ -115,10 +118,10 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
 				.catch((error: Error) => callback(error));
 		}
 	});
-	const port = await listen(smtp.server, 'SMTP sink');
+	const port = await listen(smtp.server, 'SMTP sink', options.port);
 
 	const api = http.createServer((req, res) => serveInbox(req, res, inbox, arrivals, () => inbox.splice(0)));
-	const apiPort = await listen(api, 'SMTP sink inbox API');
+	const apiPort = await listen(api, 'SMTP sink inbox API', options.inboxPort);
 
 	const waitFor = (predicate: MailPredicate, timeoutMs = DEFAULT_WAIT_MS) =>
 		new Promise<ReceivedMail>((resolve, reject) => {
@@ -212,10 +215,10 @@ function serveInbox(req: http.IncomingMessage, res: http.ServerResponse, inbox: 
 	});
 }
 
-function listen(server: net.Server, what: string): Promise<number> {
+function listen(server: net.Server, what: string, port = 0): Promise<number> {
 	return new Promise((resolve, reject) => {
 		server.once('error', (error) => reject(new Error(`${what} could not listen: ${error.message}`)));
-		server.listen(0, LOOPBACK, () => resolve((server.address() as net.AddressInfo).port));
+		server.listen(port, LOOPBACK, () => resolve((server.address() as net.AddressInfo).port));
 	});
 }
 

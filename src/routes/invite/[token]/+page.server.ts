@@ -5,12 +5,17 @@ import { setSessionCookie } from '#lib/server/session-cookie.ts';
 import { signInPath } from '#lib/server/guards.ts';
 import { errorsOf, formError, readForm, statusOf } from '#lib/server/forms.ts';
 import { AcceptInvitationForm, fieldErrors } from '#lib/shared/forms.ts';
+import { PASSWORD_SIGN_IN_OFF } from '#lib/server/services.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const found = locals.services.participants.lookupInvitation(params.token);
 	const signedInAs = locals.user ? { name: locals.user.name, email: locals.user.email } : null;
-	if (!found.ok) return { valid: false as const, message: found.error.message, signedInAs };
+	const { config, oidc } = locals.services;
+	/** "Continue with <provider>": signs in (creating the account for this address) and accepts. */
+	const provider = oidc ? { name: oidc.displayName } : null;
+	const passwordSignIn = config.passwordSignIn;
+	if (!found.ok) return { valid: false as const, message: found.error.message, signedInAs, provider, passwordSignIn };
 	const { invitation, reviewTitle, portName, accountExists } = found.value;
 	return {
 		valid: true as const,
@@ -19,6 +24,8 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		invitee: { name: invitation.name, email: invitation.email, role: invitation.role, department: invitation.department },
 		accountExists,
 		signedInAs,
+		provider,
+		passwordSignIn,
 		isForMe: signedInAs !== null && signedInAs.email.toLowerCase() === invitation.email.toLowerCase()
 	};
 };
@@ -31,6 +38,7 @@ export const actions: Actions = {
 		if (locals.user) {
 			return fail(409, { values, errors: formError('You are already signed in. Sign out first to create a new account.') });
 		}
+		if (!locals.services.config.passwordSignIn) return fail(403, { values, errors: formError(PASSWORD_SIGN_IN_OFF) });
 		const parsed = AcceptInvitationForm.safeParse(input);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const result = await locals.services.participants.acceptAsNewUser(params.token, parsed.data);

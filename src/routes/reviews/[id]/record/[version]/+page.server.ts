@@ -66,23 +66,43 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 				? { href: `/reviews/${review.id}/follow-up`, label: 'Follow-up of actions' }
 				: { href: '/actions', label: 'My actions' }
 			: null,
+		proofs: signingProofs(locals, user.id, toSign.length > 0),
 		justFrozen: url.searchParams.get('frozen') === '1'
 	};
 };
+
+/**
+ * Which fresh proof the sign form asks for: the password where the account has one (and
+ * passwords are on), a new login at the identity provider where one is configured; and whether
+ * this session already holds an unspent provider proof.
+ */
+function signingProofs(locals: App.Locals, userId: string, needed: boolean) {
+	const { accounts, oidc } = locals.services;
+	return {
+		password: needed && accounts.hasUsablePassword(userId),
+		identityProvider: needed && oidc ? { name: oidc.displayName, confirmed: !!locals.sessionId && oidc.hasSigningProof(locals.sessionId, userId) } : null
+	};
+}
 
 export const actions: Actions = {
 	sign: async ({ locals, url, params, request }) => {
 		const { user, review } = openReview(locals, url, params.id);
 		const version = versionNumber(params.version);
 		// The password is read, passed on and never echoed back to the page.
-		const form = readForm(await request.formData(), ['meaning', 'confirm', 'password']);
+		const form = readForm(await request.formData(), ['meaning', 'confirm', 'password', 'proof']);
 		const meaning = form.meaning;
 		if (!isMeaning(meaning)) return fail(400, { meaning, errors: formError('Choose what your signature means.') });
 		if (form.confirm !== 'yes') {
 			return fail(400, { meaning, errors: { confirm: 'Tick the box to confirm that you have read the record and the declaration.' } });
 		}
 
-		const signed = await locals.services.records.sign(user, review.id, version, { meaning, password: form.password });
+		const proof = form.proof === 'identity_provider' ? 'identity_provider' : 'password';
+		const signed = await locals.services.records.sign(user, review.id, version, {
+			meaning,
+			password: form.password,
+			proof,
+			sessionId: locals.sessionId ?? undefined
+		});
 		if (!signed.ok) {
 			// A refused password belongs next to the password field, whatever field the service names.
 			const wrongPassword = signed.error.code === 'unauthenticated' || signed.error.field === 'password';
