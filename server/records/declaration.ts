@@ -1,6 +1,7 @@
 // The declaration a signer reads before signing. It is built only from the stored record (and
 // the version and hash), so it is the same text every time and `psems verify` can recompute the
-// hash stored with each signature. Never reword an existing line: signed hashes depend on it.
+// hash stored with each signature. Never reword an existing line: signed hashes depend on it. A
+// new wording goes into DECLARATION_WORDINGS, and verify accepts every wording ever signed.
 import type { EvaluationRecord } from '../../src/lib/shared/record/record.ts';
 import { sha256Hex } from '../../src/lib/shared/record/canonical-json.ts';
 import type { SignatureMeaning } from './contract.ts';
@@ -46,7 +47,25 @@ export function residualRisks(record: EvaluationRecord): string[] {
 		.map((action) => (action.linkedElements.length > 0 ? `${action.title} (${action.linkedElements.join(', ')})` : action.title));
 }
 
-export function declarationText(record: EvaluationRecord, version: number, contentHash: string, meaning: SignatureMeaning): string {
+/**
+ * The sentence that opens the statements, by wording. The first said "with my password"; since
+ * signatures can also be confirmed at the organisation's identity provider (issue 13), the
+ * current one names no proof (the audit entry of each signature records which proof was given).
+ */
+const DECLARATION_WORDINGS = {
+	'2026-11': 'By signing with my password I declare that:',
+	'2026-12': 'By signing I declare that:'
+} as const;
+type Wording = keyof typeof DECLARATION_WORDINGS;
+const CURRENT_WORDING: Wording = '2026-12';
+
+export function declarationText(
+	record: EvaluationRecord,
+	version: number,
+	contentHash: string,
+	meaning: SignatureMeaning,
+	wording: Wording = CURRENT_WORDING
+): string {
 	const { review } = record;
 	const risks = residualRisks(record);
 	const lines = [
@@ -56,7 +75,7 @@ export function declarationText(record: EvaluationRecord, version: number, conte
 		`Evaluation record version ${version}`,
 		`SHA-256 fingerprint: ${contentHash}`,
 		'',
-		'By signing with my password I declare that:',
+		DECLARATION_WORDINGS[wording],
 		`1. I have reviewed version ${version} of this evaluation record, identified by the fingerprint above.`,
 		...statements(meaning, plural(record.plan.length, 'action', 'actions')).map((text, i) => `${i + 2}. ${text}`),
 		'',
@@ -71,4 +90,9 @@ export function declarationText(record: EvaluationRecord, version: number, conte
 export function declarationOf(record: EvaluationRecord, version: number, contentHash: string, meaning: SignatureMeaning) {
 	const text = declarationText(record, version, contentHash, meaning);
 	return { text, hash: sha256Hex(text) };
+}
+
+/** The hashes of this declaration in every wording that has been signed: what verify accepts. */
+export function signedDeclarationHashes(record: EvaluationRecord, version: number, contentHash: string, meaning: SignatureMeaning): string[] {
+	return (Object.keys(DECLARATION_WORDINGS) as Wording[]).map((w) => sha256Hex(declarationText(record, version, contentHash, meaning, w)));
 }

@@ -13,7 +13,7 @@ import { SIGNING_ROLE, type VerifyProblem, type VerifyReport } from './contract.
 import { contentHashOf, snapshotChainHash } from './hashes.ts';
 import { freezeDetails } from './freeze.ts';
 import { signatureDetails } from './sign.ts';
-import { declarationOf } from './declaration.ts';
+import { signedDeclarationHashes } from './declaration.ts';
 
 export type VerifyDeps = { snapshots: SnapshotRepository; signatures: SignatureRepository; audit: AuditService };
 
@@ -132,8 +132,8 @@ function checkSignature(
 		if (sig.recordHash !== snapshot.contentHash) problem("record hash does not match the version's content hash");
 		const record = intact.get(key);
 		if (record) {
-			const expected = declarationOf(JSON.parse(record.recordJson) as EvaluationRecord, sig.version, record.contentHash, sig.meaning);
-			if (expected.hash !== sig.declarationHash) problem('declaration hash does not match the declaration of this version');
+			const expected = signedDeclarationHashes(JSON.parse(record.recordJson) as EvaluationRecord, sig.version, record.contentHash, sig.meaning);
+			if (!expected.includes(sig.declarationHash)) problem('declaration hash does not match the declaration of this version');
 		}
 	}
 	if (SIGNING_ROLE[sig.meaning] !== sig.role) problem(`a ${sig.role} may not sign as ${sig.meaning}`);

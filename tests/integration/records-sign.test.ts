@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAction } from '../../src/lib/shared/documents/plan.ts';
 import { sha256Hex } from '../../src/lib/shared/record/canonical-json.ts';
+import { signedDeclarationHashes } from '../../server/records/declaration.ts';
 import { createRecordsFixture, PASSWORD, value, type RecordsFixture } from './records-fixture.ts';
 
 let f: RecordsFixture;
@@ -119,5 +120,19 @@ describe('the declaration', () => {
 		expect(text).toMatch(/undue pressure/);
 		expect(value(f.services.records.declaration(f.reviewId, 1, 'approved')).text).toBe(text);
 		expect(value(f.services.records.declaration(f.reviewId, 1, 'attested')).text).not.toBe(text);
+	});
+
+	it('names no proof (a password or a sign-in at the identity provider), and signatures of the earlier wording still verify', async () => {
+		const v1 = value(f.freeze());
+		const { text, hash } = value(f.services.records.declaration(f.reviewId, 1, 'approved'));
+		expect(text).toContain('By signing I declare that:');
+		expect(text).not.toMatch(/password/);
+		// Signatures made before identity-provider proofs carry the hash of "By signing with my password ...".
+		const record = value(f.services.records.getVersion(f.facilitator.id, f.reviewId, 1)).record;
+		const earlier = sha256Hex(text.replace('By signing I declare that:', 'By signing with my password I declare that:'));
+		expect(signedDeclarationHashes(record, 1, v1.contentHash, 'approved')).toEqual([earlier, hash]);
+		value(await f.services.records.sign(f.accountableManager, f.reviewId, 1, { meaning: 'approved', password: PASSWORD }));
+		expect(f.services.repos.signatures.all()[0].declarationHash).toBe(hash);
+		expect(f.services.records.verifyAll().ok).toBe(true);
 	});
 });
