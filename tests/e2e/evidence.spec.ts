@@ -103,6 +103,9 @@ test('files attach to an interview entry and to a plan action, each with its own
 	await actionFiles.getByRole('button', { name: 'Remove Fence photo notes.txt' }).click();
 	await expect(actionFiles.getByRole('link')).toHaveText(['Contractor quote.pdf']);
 	await expect(actionFiles.getByRole('heading', { name: 'Evidence files' })).toBeFocused();
+	// From there the keyboard reaches the file, its Remove button, then the file picker.
+	for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+	await expect(actionFiles.getByLabel('Attach evidence files to “Repair the gate 4 fence”')).toBeFocused();
 
 	// After a reload both lists come back from the server; then the phone width.
 	await page.reload();
