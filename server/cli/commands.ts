@@ -26,7 +26,8 @@ export const HELP = `psems: operator commands for the PSeMS Review Workshop
 
 Usage:
   psems verify          Recompute every record hash, both hash chains and every signature link, and
-                        re-hash every evidence file a frozen record lists (DATA_DIR/evidence).
+                        re-hash every evidence file a frozen record lists (DATA_DIR/evidence, or the
+                        bucket when EVIDENCE_STORE=s3: give it the server's S3_ variables).
                         Exits 0 when intact; otherwise names each altered, missing or reordered row or file.
   psems backup <file>   Write a consistent copy of the database to <file> (safe while the server runs),
                         then check the copy.
