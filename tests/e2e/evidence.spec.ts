@@ -1,7 +1,7 @@
 // Evidence files in the element panel: several files at once, a progress bar while the bytes go
 // up (the upload is throttled so the bar is seen), the server's refusal of a renamed executable.
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, createReview, signIn, unique, waitForLive } from './helpers.ts';
+import { acceptInNewProfile, ADMIN, createReview, invite, signIn, unique, waitForLive } from './helpers.ts';
 
 const PDF_HEADER = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n';
 
@@ -60,7 +60,7 @@ test('a facilitator attaches several files at once and sees each upload progress
 	await page.screenshot({ path: testInfo.outputPath('evidence-390.png') });
 });
 
-test('files attach to an interview entry and to a plan action, each with its own list, at desktop and phone width', async ({ page }, testInfo) => {
+test('files attach to an interview entry and to a plan action, each with its own list, at desktop and phone width; a department head attaches without the confidential box, an observer only reads', async ({ page, browser }, testInfo) => {
 	await signIn(page, ADMIN.email, ADMIN.password);
 	const reviewId = await createReview(page, unique('Evidence targets'));
 	await page.goto(`/reviews/${reviewId}`);
@@ -118,4 +118,20 @@ test('files attach to an interview entry and to a plan action, each with its own
 	await expect(entryAgain.getByRole('link', { name: 'Gate 4 fence.pdf' })).toBeVisible();
 	await entryAgain.getByRole('region', { name: 'Evidence files' }).scrollIntoViewIfNeeded();
 	await page.screenshot({ path: testInfo.outputPath('evidence-interview-390.png') });
+
+	// A department head attaches but cannot mark a file confidential; an observer only reads.
+	await page.setViewportSize({ width: 1440, height: 900 });
+	const headLink = await invite(page, reviewId, { name: 'Dee Harbour', email: `${unique('dee')}@example.test`, role: 'Department head', department: 'Marine operations' });
+	const observerLink = await invite(page, reviewId, { name: 'Olu Observer', email: `${unique('olu')}@example.test`, role: 'Observer' });
+	for (const [link, uploads] of [[headLink, true], [observerLink, false]] as const) {
+		const other = await acceptInNewProfile(browser, link, 'a long passphrase for this test');
+		await waitForLive(other);
+		await other.getByRole('navigation', { name: 'Workshop sections' }).getByRole('link', { name: 'Improvement plan' }).click();
+		const files = other.getByRole('article', { name: 'Repair the gate 4 fence' }).getByRole('region', { name: 'Evidence files' });
+		await expect(files.getByRole('link', { name: 'Contractor quote.pdf' })).toBeVisible();
+		await expect(files.getByLabel(/^Attach evidence files to/)).toHaveCount(uploads ? 1 : 0);
+		await expect(files.getByRole('checkbox', { name: /confidential/ })).toHaveCount(0);
+		await expect(files.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+		await other.context().close();
+	}
 });
