@@ -31,6 +31,13 @@ export type RunningApp = {
 
 export async function startApp(config: Config, opts: { handler?: RequestHandler; services?: Services } = {}): Promise<RunningApp> {
 	const services = opts.services ?? createServices(config);
+	try {
+		// An unusable evidence store (an S3 bucket missing) stops the start, with the store's sentence.
+		await services.evidence.blobs.ready();
+	} catch (error) {
+		services.close();
+		throw error;
+	}
 	registerServices(services);
 	const collab = createCollabServer(services);
 	const publicOrigin = config.origin ? new URL(config.origin) : null;

@@ -24,6 +24,20 @@ const EnvSchema = z.object({
 	MAX_UNAUTHENTICATED_SOCKETS: z.coerce.number().int().positive().default(1_000),
 	// Largest evidence file accepted (25 MiB); uploads stream to disk, so this bounds disk, not memory.
 	EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+	// Where evidence bytes live: DATA_DIR/evidence, or an S3-compatible bucket (all five S3_ settings).
+	EVIDENCE_STORE: z.enum(['disk', 's3']).default('disk'),
+	S3_ENDPOINT: z
+		.string()
+		.url()
+		.regex(/^https?:\/\//, { error: 'must start with http:// or https://' })
+		.optional(),
+	S3_BUCKET: z
+		.string()
+		.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be a bucket name: 3-63 lower-case letters, digits, dots and hyphens' })
+		.optional(),
+	S3_REGION: z.string().min(1).optional(),
+	S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+	S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 	// Mail: without SMTP_URL nothing is sent; administrators see the outbox and links to copy.
 	SMTP_URL: z
@@ -54,6 +68,10 @@ export type OidcConfig = Readonly<{
 	allowHttp: boolean;
 }>;
 
+export type EvidenceStoreConfig =
+	| Readonly<{ kind: 'disk' }>
+	| Readonly<{ kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }>;
+
 export type Config = Readonly<{
 	port: number;
 	host: string;
@@ -77,6 +95,8 @@ export type Config = Readonly<{
 	maxUnauthenticatedSockets: number;
 	/** Evidence files are stored content-addressed under this directory (DATA_DIR/evidence). */
 	evidenceDir: string;
+	/** disk: the files are under evidenceDir; s3: in the bucket, staged in evidenceDir/tmp while uploading. */
+	evidenceStore: EvidenceStoreConfig;
 	maxEvidenceBytes: number;
 	logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 	smtpUrl: string | null;
@@ -111,6 +131,27 @@ function oidcConfig(e: z.infer<typeof EnvSchema>): OidcConfig | null {
 	});
 }
 
+const S3_SETTINGS = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+
+function evidenceStoreConfig(e: z.infer<typeof EnvSchema>): EvidenceStoreConfig {
+	const given = S3_SETTINGS.filter((name) => e[name] !== undefined);
+	if (e.EVIDENCE_STORE === 'disk') {
+		// Half a configuration is a mistake to say out loud, not a reason to store evidence elsewhere quietly.
+		if (given.length > 0) throw new Error(`Invalid configuration: ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set but EVIDENCE_STORE is not s3; set EVIDENCE_STORE=s3 to keep evidence in the bucket, or remove ${given.length === 1 ? 'it' : 'them'}.`);
+		return Object.freeze({ kind: 'disk' });
+	}
+	const missing = S3_SETTINGS.filter((name) => e[name] === undefined);
+	if (missing.length > 0) throw new Error(`Invalid configuration: EVIDENCE_STORE=s3 needs ${S3_SETTINGS.join(', ')}; missing: ${missing.join(', ')}.`);
+	return Object.freeze({
+		kind: 's3',
+		endpoint: e.S3_ENDPOINT!,
+		bucket: e.S3_BUCKET!,
+		region: e.S3_REGION!,
+		accessKeyId: e.S3_ACCESS_KEY_ID!,
+		secretAccessKey: e.S3_SECRET_ACCESS_KEY!
+	});
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env, version = '0.0.0'): Config {
 	const parsed = EnvSchema.safeParse(env);
 	if (!parsed.success) {
@@ -121,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 	const dataDir = path.resolve(e.DATA_DIR);
 	const origin = e.ORIGIN ? new URL(e.ORIGIN).origin : null;
 	const oidc = oidcConfig(e);
+	const evidenceStore = evidenceStoreConfig(e);
 	// With passwords off only the identity provider signs people in: without one nobody could.
 	if (e.PASSWORD_SIGN_IN === 'off' && !oidc) {
 		throw new Error('Invalid configuration: PASSWORD_SIGN_IN=off needs OIDC_ISSUER and the other OIDC_ settings, or nobody could sign in.');
@@ -143,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 		maxPreAuthBytes: e.MAX_PREAUTH_BYTES,
 		maxUnauthenticatedSockets: e.MAX_UNAUTHENTICATED_SOCKETS,
 		evidenceDir: path.join(dataDir, 'evidence'),
+		evidenceStore,
 		maxEvidenceBytes: e.EVIDENCE_MAX_BYTES,
 		logLevel: e.LOG_LEVEL,
 		smtpUrl: e.SMTP_URL ?? null,

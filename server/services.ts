@@ -31,7 +31,7 @@ import { createRoundService } from './rounds/rounds-service.ts';
 import { handleRoundRequest, type RoundTarget } from './rounds/round-requests.ts';
 import { createRoomTimer } from './facilitation/room-timer.ts';
 import { createEvidenceFileRepository } from './persistence/evidence-files.ts';
-import { createDiskBlobStore } from './evidence/disk-blob-store.ts';
+import { blobStoreFor } from './evidence/blob-stores.ts';
 import { createEvidenceService } from './evidence/evidence-service.ts';
 import { createBundleExport } from './records/export-bundle.ts';
 import { createProgressService, type ProgressService } from './progress/progress-service.ts';
@@ -120,7 +120,7 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 	const evidence = createEvidenceService({
 		reviews: repos.reviews,
 		files: repos.evidenceFiles,
-		blobs: createDiskBlobStore(config.evidenceDir),
+		blobs: blobStoreFor(config),
 		documentStore,
 		audit,
 		maxBytes: config.maxEvidenceBytes,

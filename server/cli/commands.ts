@@ -12,7 +12,8 @@ import { createSignatureRepository } from '../persistence/signatures.ts';
 import { createAuditService } from '../records/audit.ts';
 import { verifyRecords } from '../records/verify.ts';
 import type { VerifyReport } from '../records/contract.ts';
-import { createDiskBlobStore } from '../evidence/disk-blob-store.ts';
+import { blobStoreFor } from '../evidence/blob-stores.ts';
+import type { BlobStore } from '../evidence/blob-store.ts';
 import { verifyEvidenceFiles } from '../evidence/verify-evidence.ts';
 import { usersCommand } from './users.ts';
 
@@ -25,7 +26,8 @@ export const HELP = `psems: operator commands for the PSeMS Review Workshop
 
 Usage:
   psems verify          Recompute every record hash, both hash chains and every signature link, and
-                        re-hash every evidence file a frozen record lists (DATA_DIR/evidence).
+                        re-hash every evidence file a frozen record lists (DATA_DIR/evidence, or the
+                        bucket when EVIDENCE_STORE=s3: give it the server's S3_ variables).
                         Exits 0 when intact; otherwise names each altered, missing or reordered row or file.
   psems backup <file>   Write a consistent copy of the database to <file> (safe while the server runs),
                         then check the copy.
@@ -41,9 +43,9 @@ export function verifyDatabase(db: Db): VerifyReport {
 }
 
 /** The records' check and the evidence files' check in one report. */
-export async function verifyWithEvidence(db: Db, evidenceDir: string): Promise<VerifyReport> {
+export async function verifyWithEvidence(db: Db, blobs: Pick<BlobStore, 'digest'>): Promise<VerifyReport> {
 	const report = verifyDatabase(db);
-	const evidence = await verifyEvidenceFiles(createSnapshotRepository(db), createDiskBlobStore(evidenceDir));
+	const evidence = await verifyEvidenceFiles(createSnapshotRepository(db), blobs);
 	const problems = [...report.problems, ...evidence.problems];
 	return { ok: problems.length === 0, checked: { ...report.checked, evidenceFiles: evidence.checked }, problems };
 }
@@ -77,7 +79,7 @@ export async function verifyCommand(io: Io): Promise<number> {
 	if (!file) return EXIT.noInput;
 	const db = openDatabase(file);
 	try {
-		return printReport(io, await verifyWithEvidence(db, loadConfig(io.env).evidenceDir), file);
+		return printReport(io, await verifyWithEvidence(db, blobStoreFor(loadConfig(io.env))), file);
 	} finally {
 		db.close();
 	}

@@ -1,7 +1,7 @@
 // Where evidence bytes live: content-addressed by SHA-256, so one file attached in several places
 // or carried into the next review is stored once, and a stored file's name is its own checksum.
-// The interface is what an S3-compatible store would implement too (stage to a temporary key,
-// then commit by hash); only the disk store is built (README, "Evidence files").
+// Two stores implement it: the disk store under DATA_DIR/evidence (the default) and an
+// S3-compatible bucket (EVIDENCE_STORE=s3; README, "Evidence files").
 import type { Readable } from 'node:stream';
 
 export type StagedBlob = {
@@ -30,9 +30,14 @@ export interface BlobStore {
 	 */
 	stage(source: Readable, opts: { maxBytes: number; headBytes: number }): Promise<StagedBlob>;
 	/** The stored bytes, or null when nothing is stored under that hash. */
-	open(sha256: string): Readable | null;
+	open(sha256: string): Promise<Readable | null>;
 	/** Recomputes the hash and size of what is stored (null: missing), for `psems verify`. */
 	digest(sha256: string): Promise<{ sha256: string; size: number } | null>;
+	/**
+	 * Run once when the server starts: clears uploads a dead process left staged, and rejects with a
+	 * sentence for the operator when the store cannot be used (an S3 bucket missing or unreachable).
+	 */
+	ready(): Promise<void>;
 }
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;

@@ -143,13 +143,13 @@ export function createEvidenceService(deps: EvidenceDeps) {
 		},
 
 		/** The file and its bytes; a confidential file is "not found" for those who may not see it. */
-		open(user: { id: string } | null, reviewId: string, fileId: string): Result<{ file: EvidenceFileRow; stream: Readable }> {
+		async open(user: { id: string } | null, reviewId: string, fileId: string): Promise<Result<{ file: EvidenceFileRow; stream: Readable }>> {
 			if (!user) return fail('unauthenticated', 'Sign in to open evidence files.');
 			const role = roleOf(reviewId, user.id);
 			if (!role || !may(role, 'view')) return fail('not_found', NOT_FOUND);
 			const file = deps.files.get(reviewId, fileId);
 			if (!file || !visibleTo(role, file)) return fail('not_found', FILE_NOT_FOUND);
-			const stream = deps.blobs.open(file.sha256);
+			const stream = await deps.blobs.open(file.sha256);
 			if (!stream) return fail('internal', `The stored bytes of “${file.name}” are missing. Tell the administrator to run psems verify.`);
 			return ok({ file, stream });
 		},

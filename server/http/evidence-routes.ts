@@ -156,7 +156,7 @@ export async function handleEvidenceRequest(services: Services, req: IncomingMes
 			return answer(res, services.evidence.remove(user, reviewId, fileId));
 		}
 		if (fileId && !match[3] && (req.method === 'GET' || req.method === 'HEAD')) {
-			const opened = services.evidence.open(user, reviewId, fileId);
+			const opened = await services.evidence.open(user, reviewId, fileId);
 			if (!opened.ok) return sendError(res, opened.error);
 			const { file, stream } = opened.value;
 			res.writeHead(200, {

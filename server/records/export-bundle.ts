@@ -89,7 +89,7 @@ export async function buildBundle(frozen: FrozenVersion, blobs: Pick<BlobStore, 
 			manifest.evidence.push({ ...entry, path, status: 'included' });
 			continue;
 		}
-		const stored = blobs.open(file.sha256);
+		const stored = await blobs.open(file.sha256);
 		if (!stored) {
 			manifest.evidence.push({ ...entry, path: null, status: 'missing' });
 			continue;

@@ -1,7 +1,7 @@
 // Evidence files in the element panel: several files at once, a progress bar while the bytes go
 // up (the upload is throttled so the bar is seen), the server's refusal of a renamed executable.
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, createReview, signIn, unique, waitForLive } from './helpers.ts';
+import { acceptInNewProfile, ADMIN, createReview, invite, signIn, unique, waitForLive } from './helpers.ts';
 
 const PDF_HEADER = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n';
 
@@ -58,4 +58,80 @@ test('a facilitator attaches several files at once and sees each upload progress
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.getByTestId('evidence-element-A1').scrollIntoViewIfNeeded();
 	await page.screenshot({ path: testInfo.outputPath('evidence-390.png') });
+});
+
+test('files attach to an interview entry and to a plan action, each with its own list, at desktop and phone width; a department head attaches without the confidential box, an observer only reads', async ({ page, browser }, testInfo) => {
+	await signIn(page, ADMIN.email, ADMIN.password);
+	const reviewId = await createReview(page, unique('Evidence targets'));
+	await page.goto(`/reviews/${reviewId}`);
+	await waitForLive(page);
+	await page.setViewportSize({ width: 1440, height: 900 });
+
+	// Interview: an entry on A2, a photo attached to it from the entry itself.
+	await page.getByRole('navigation', { name: 'Workshop sections' }).getByRole('link', { name: 'Interview' }).click();
+	await page.getByRole('button', { name: 'Add entry' }).first().click();
+	await page.getByLabel('Element', { exact: true }).selectOption('A2');
+	await page.getByRole('button', { name: 'Add entry' }).last().click();
+	const entry = page.getByRole('article', { name: /^A2 / });
+	const entryFiles = entry.getByRole('region', { name: 'Evidence files' });
+	await expect(entryFiles).toContainText('No files attached yet. Drop documents or photos below, or choose them.');
+	await entryFiles.getByLabel(/^Attach evidence files to entry 1 of A2/).setInputFiles([{ name: 'Gate 4 fence.pdf', mimeType: 'application/pdf', buffer: pdfOf(20_000) }]);
+	await expect(entryFiles.getByRole('link', { name: 'Gate 4 fence.pdf' })).toBeVisible();
+	await entryFiles.scrollIntoViewIfNeeded();
+	await entry.screenshot({ path: testInfo.outputPath('evidence-interview-1440.png') });
+
+	// Plan: an action with a quote attached; the entry's file is not listed on it.
+	await page.getByRole('navigation', { name: 'Workshop sections' }).getByRole('link', { name: 'Improvement plan' }).click();
+	await page.getByRole('button', { name: 'Add action' }).first().click();
+	const form = page.getByRole('region', { name: 'Add an action' });
+	await form.getByLabel('Title').fill('Repair the gate 4 fence');
+	await form.getByRole('checkbox', { name: /^A2 / }).check();
+	await form.getByRole('button', { name: 'Add action' }).click();
+	const action = page.getByRole('article', { name: 'Repair the gate 4 fence' });
+	const actionFiles = action.getByRole('region', { name: 'Evidence files' });
+	await expect(actionFiles).toContainText('No files attached yet.');
+	await actionFiles.getByLabel('Attach evidence files to “Repair the gate 4 fence”').setInputFiles([
+		{ name: 'Contractor quote.pdf', mimeType: 'application/pdf', buffer: pdfOf(12_000) },
+		{ name: 'Fence photo notes.txt', mimeType: 'text/plain', buffer: Buffer.from('North section leaning, 12 m.\n') }
+	]);
+	// Both at once: which finishes first is up to the network.
+	await expect.poll(async () => (await actionFiles.getByRole('link').allTextContents()).sort(), { timeout: 10_000 }).toEqual(['Contractor quote.pdf', 'Fence photo notes.txt']);
+	await expect(actionFiles.getByRole('link', { name: 'Gate 4 fence.pdf' })).toHaveCount(0);
+	await action.screenshot({ path: testInfo.outputPath('evidence-action-1440.png') });
+
+	// Removing keeps the keyboard in the list; the other file stays.
+	await actionFiles.getByRole('button', { name: 'Remove Fence photo notes.txt' }).click();
+	await expect(actionFiles.getByRole('link')).toHaveText(['Contractor quote.pdf']);
+	await expect(actionFiles.getByRole('heading', { name: 'Evidence files' })).toBeFocused();
+	// From there the keyboard reaches the file, its Remove button, then the file picker.
+	for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+	await expect(actionFiles.getByLabel('Attach evidence files to “Repair the gate 4 fence”')).toBeFocused();
+
+	// After a reload both lists come back from the server; then the phone width.
+	await page.reload();
+	await waitForLive(page);
+	await page.setViewportSize({ width: 390, height: 844 });
+	await expect(page.getByRole('article', { name: 'Repair the gate 4 fence' }).getByRole('link', { name: 'Contractor quote.pdf' })).toBeVisible();
+	await page.getByRole('article', { name: 'Repair the gate 4 fence' }).screenshot({ path: testInfo.outputPath('evidence-action-390.png') });
+	await page.getByRole('navigation', { name: 'Workshop sections' }).getByRole('link', { name: 'Interview' }).click();
+	const entryAgain = page.getByRole('article', { name: /^A2 / });
+	await expect(entryAgain.getByRole('link', { name: 'Gate 4 fence.pdf' })).toBeVisible();
+	await entryAgain.getByRole('region', { name: 'Evidence files' }).scrollIntoViewIfNeeded();
+	await page.screenshot({ path: testInfo.outputPath('evidence-interview-390.png') });
+
+	// A department head attaches but cannot mark a file confidential; an observer only reads.
+	await page.setViewportSize({ width: 1440, height: 900 });
+	const headLink = await invite(page, reviewId, { name: 'Dee Harbour', email: `${unique('dee')}@example.test`, role: 'Department head', department: 'Marine operations' });
+	const observerLink = await invite(page, reviewId, { name: 'Olu Observer', email: `${unique('olu')}@example.test`, role: 'Observer' });
+	for (const [link, uploads] of [[headLink, true], [observerLink, false]] as const) {
+		const other = await acceptInNewProfile(browser, link, 'a long passphrase for this test');
+		await waitForLive(other);
+		await other.getByRole('navigation', { name: 'Workshop sections' }).getByRole('link', { name: 'Improvement plan' }).click();
+		const files = other.getByRole('article', { name: 'Repair the gate 4 fence' }).getByRole('region', { name: 'Evidence files' });
+		await expect(files.getByRole('link', { name: 'Contractor quote.pdf' })).toBeVisible();
+		await expect(files.getByLabel(/^Attach evidence files to/)).toHaveCount(uploads ? 1 : 0);
+		await expect(files.getByRole('checkbox', { name: /confidential/ })).toHaveCount(0);
+		await expect(files.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+		await other.context().close();
+	}
 });

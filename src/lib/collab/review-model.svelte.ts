@@ -26,6 +26,10 @@ export type ReviewPermissions = {
 	manageParticipants: boolean;
 	/** Department heads and other staff propose scores for their department. */
 	propose: boolean;
+	/** Attach evidence files (every role but observer). */
+	uploadEvidence: boolean;
+	/** See, and mark, confidential evidence (facilitators and the security manager). */
+	viewConfidential: boolean;
 };
 
 export type ReviewInfo = { id: string; kind: ReviewKind };
@@ -79,6 +83,10 @@ export class ReviewModel {
 	/** May this person change the workspace now: their role allows it and the server has not refused them. */
 	get canEdit(): boolean {
 		return this.can.editWorkspace && !this.session.accessDenied;
+	}
+	/** May this person attach evidence files now: their role allows it and the server has not refused them. */
+	get canUploadEvidence(): boolean {
+		return this.can.uploadEvidence && !this.session.accessDenied;
 	}
 	/** May this person write the reviewer document now (facilitators). */
 	get canJudge(): boolean {

@@ -16,7 +16,7 @@ export function testArea(options: { workspace?: Y.Doc; reviewer?: Y.Doc; self?: 
 		reviewer: options.reviewer ?? new Y.Doc(),
 		framework: DEFAULT_FRAMEWORK,
 		self: options.self ?? FACILITATOR,
-		can: { editWorkspace, editReviewer: editWorkspace, manageParticipants: false, propose: false, ...options.can },
+		can: { editWorkspace, editReviewer: editWorkspace, manageParticipants: false, propose: false, uploadEvidence: editWorkspace, viewConfidential: editWorkspace, ...options.can },
 		isElement: (code) => getElement(DEFAULT_FRAMEWORK, code) !== null,
 		view: <T>(read: () => T) => ({ get current() { return read(); } }) as unknown as LiveView<T>
 	};

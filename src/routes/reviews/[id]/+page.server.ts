@@ -27,6 +27,8 @@ export const load = (async ({ locals, params, url }) => {
 			editReviewer: can.edit_reviewer,
 			manageParticipants: can.manage_participants,
 			setRecordLanguage: can.set_record_language,
+			uploadEvidence: can.upload_evidence,
+			viewConfidential: can.view_confidential,
 			propose: can.edit_workspace && !can.edit_reviewer
 		}
 	};
