@@ -50,6 +50,7 @@ import { queueDueDigests, startDigestSchedule } from './mail/due-digest.ts';
 import { createActionFollowupRepository } from './persistence/action-followups.ts';
 import { createFollowupService } from './followup/followup-service.ts';
 import { requestVerification } from './mail/verification-requests.ts';
+import { createNextReviewService, type NextReviewService } from './reviews/next-review.ts';
 
 export function createServices(config: Config, opts: { db?: Db; logger?: Logger; now?: () => number } = {}) {
 	const db = opts.db ?? openDatabase(config.databaseFile);
@@ -162,6 +163,7 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 			})()
 	});
 	let progress: ProgressService | undefined;
+	let nextReview: NextReviewService | undefined;
 	const participants = createParticipantService({
 		db,
 		reviews: repos.reviews,
@@ -249,6 +251,23 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 								{ levelReached: f.levelReached, verifiedAt: f.verifiedAt === null ? null : new Date(f.verifiedAt).toISOString(), verifiedByName: f.verifiedByName }
 							])
 					)
+			}));
+		},
+		/** Built on first use, like progress: it reads signed versions through `services.records`. */
+		get nextReview() {
+			return (nextReview ??= createNextReviewService({
+				db,
+				reviews: repos.reviews,
+				snapshots: repos.snapshots,
+				users: repos.users,
+				evidenceFiles: repos.evidenceFiles,
+				followups: repos.actionFollowups,
+				records: services.records,
+				audit,
+				documentStore,
+				participants,
+				createReview: reviews.create,
+				now
 			}));
 		},
 		get bundles() {

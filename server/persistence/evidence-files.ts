@@ -61,6 +61,7 @@ export function createEvidenceFileRepository(db: Db) {
 	);
 	const forReview = db.prepare(`${SELECT} WHERE f.review_id = ? AND f.removed_at IS NULL ORDER BY f.uploaded_at, f.id`);
 	const byId = db.prepare(`${SELECT} WHERE f.review_id = ? AND f.id = ? AND f.removed_at IS NULL`);
+	const anyById = db.prepare(`${SELECT} WHERE f.review_id = ? AND f.id = ?`);
 	const remove = db.prepare('UPDATE evidence_files SET removed_at = ?, removed_by = ? WHERE review_id = ? AND id = ? AND removed_at IS NULL');
 	const setConfidential = db.prepare('UPDATE evidence_files SET confidential = ? WHERE review_id = ? AND id = ? AND removed_at IS NULL');
 
@@ -72,6 +73,11 @@ export function createEvidenceFileRepository(db: Db) {
 		forReview: (reviewId: string) => (forReview.all(reviewId) as Raw[]).map(toRow),
 		get(reviewId: string, id: string): EvidenceFileRow | null {
 			const row = byId.get(reviewId, id) as Raw | undefined;
+			return row ? toRow(row) : null;
+		},
+		/** The row even when detached since: a signed record still names it (evidence carried by reference). */
+		getIncludingRemoved(reviewId: string, id: string): EvidenceFileRow | null {
+			const row = anyById.get(reviewId, id) as Raw | undefined;
 			return row ? toRow(row) : null;
 		},
 		/** Detaches the file (the row stays, so an earlier frozen record still names it). */

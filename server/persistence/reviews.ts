@@ -16,10 +16,17 @@ export type ReviewRow = {
 	createdAt: number;
 	/** The language the record is frozen in (migration 10); facilitators choose it. */
 	recordLanguage: RecordLanguage;
+	/** The signed review this one was started from, and the version of it (migration 9); null otherwise. */
+	previousReviewId: string | null;
+	previousVersion: number | null;
 };
 
-/** A new review starts in English unless it says otherwise. */
-export type NewReview = Omit<ReviewRow, 'recordLanguage'> & { recordLanguage?: RecordLanguage };
+/** A new review starts in English, from nothing, unless it says otherwise. */
+export type NewReview = Omit<ReviewRow, 'recordLanguage' | 'previousReviewId' | 'previousVersion'> & {
+	recordLanguage?: RecordLanguage;
+	previousReviewId?: string | null;
+	previousVersion?: number | null;
+};
 
 export type ParticipantRow = {
 	reviewId: string;
@@ -43,6 +50,8 @@ type RawReview = {
 	created_by: string;
 	created_at: number;
 	record_language: RecordLanguage;
+	previous_review_id: string | null;
+	previous_version: number | null;
 };
 
 type RawParticipant = {
@@ -66,7 +75,9 @@ const toReview = (r: RawReview): ReviewRow => ({
 	frameworkVersion: r.framework_version,
 	createdBy: r.created_by,
 	createdAt: r.created_at,
-	recordLanguage: r.record_language
+	recordLanguage: r.record_language,
+	previousReviewId: r.previous_review_id,
+	previousVersion: r.previous_version
 });
 
 const toParticipant = (r: RawParticipant): ParticipantRow => ({
@@ -81,8 +92,8 @@ const toParticipant = (r: RawParticipant): ParticipantRow => ({
 
 export function createReviewRepository(db: Db) {
 	const insertReview = db.prepare(
-		`INSERT INTO reviews (id, title, port_name, port_country, kind, scheduled_on, framework_id, framework_version, created_by, created_at, record_language)
-		 VALUES (@id, @title, @portName, @portCountry, @kind, @scheduledOn, @frameworkId, @frameworkVersion, @createdBy, @createdAt, @recordLanguage)`
+		`INSERT INTO reviews (id, title, port_name, port_country, kind, scheduled_on, framework_id, framework_version, created_by, created_at, record_language, previous_review_id, previous_version)
+		 VALUES (@id, @title, @portName, @portCountry, @kind, @scheduledOn, @frameworkId, @frameworkVersion, @createdBy, @createdAt, @recordLanguage, @previousReviewId, @previousVersion)`
 	);
 	const setLanguage = db.prepare('UPDATE reviews SET record_language = ? WHERE id = ?');
 	const byId = db.prepare('SELECT * FROM reviews WHERE id = ?');
@@ -108,7 +119,7 @@ export function createReviewRepository(db: Db) {
 
 	const allReviews = db.prepare('SELECT * FROM reviews ORDER BY created_at');
 	return {
-		insert: (review: NewReview) => void insertReview.run({ recordLanguage: 'en', ...review }),
+		insert: (review: NewReview) => void insertReview.run({ recordLanguage: 'en', previousReviewId: null, previousVersion: null, ...review }),
 		setRecordLanguage: (reviewId: string, language: RecordLanguage) => setLanguage.run(language, reviewId).changes === 1,
 		all: () => (allReviews.all() as RawReview[]).map(toReview),
 		findById(id: string): ReviewRow | null {

@@ -21,7 +21,7 @@ export type ProgressDeps = {
 };
 
 /** The newest version the accountable manager approved (a later unsigned draft does not count). */
-function latestSigned(versions: VersionSummary[]): { version: VersionSummary; signedAt: string } | null {
+export function latestSigned(versions: VersionSummary[]): { version: VersionSummary; signedAt: string } | null {
 	for (const version of [...versions].sort((a, b) => b.version - a.version)) {
 		const approved = version.signatures.find((s) => s.meaning === 'approved');
 		if (approved) return { version, signedAt: approved.signedAt };

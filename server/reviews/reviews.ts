@@ -20,7 +20,12 @@ function permissionsOf(role: Role): Record<ReviewAction, boolean> {
 export function createReviewService(deps: { reviews: ReviewRepository; now?: () => number }) {
 	const now = deps.now ?? Date.now;
 	return {
-		create(user: SessionUser, input: z.infer<typeof CreateReviewForm>): Result<ReviewRow> {
+		/** `previous`: the signed review and version it starts from (server/reviews/next-review.ts). */
+		create(
+			user: SessionUser,
+			input: z.infer<typeof CreateReviewForm>,
+			previous: { previousReviewId: string; previousVersion: number } | null = null
+		): Result<ReviewRow> {
 			if (!mayCreateReview(user)) return fail('forbidden', CREATE_FORBIDDEN);
 			const ref = parseFrameworkRef(input.framework);
 			if (!ref || !getFramework(ref.id, ref.version)) {
@@ -37,7 +42,9 @@ export function createReviewService(deps: { reviews: ReviewRepository; now?: () 
 				frameworkVersion: ref.version,
 				createdBy: user.id,
 				createdAt: now(),
-				recordLanguage: 'en'
+				recordLanguage: 'en',
+				previousReviewId: previous?.previousReviewId ?? null,
+				previousVersion: previous?.previousVersion ?? null
 			};
 			deps.reviews.insert(review);
 			deps.reviews.addParticipant(review.id, user.id, 'facilitator', null, review.createdAt);

@@ -381,6 +381,9 @@ async function uploadEvidence(who: Who): Promise<Outcome> {
 const ACCOUNT_EXPECTED: Record<string, Outcome[]> = {
 	'open the administration area': [A, F, F, F, F, F, S],
 	'create a review': [A, F, F, F, F, F, S],
+	// Issue 15: starting the next review from this signed one needs the reviewer right and
+	// membership of the source (a reviewer who is not a member: tests/integration/next-review.test.ts).
+	'start a review from the signed review': [A, F, F, F, F, F, S],
 	'grant the reviewer right': [A, F, F, F, F, F, S],
 	'deactivate an account': [A, F, F, F, F, F, S],
 	// A fresh login at the identity provider to sign with: only for a role that signs this
@@ -394,6 +397,14 @@ const userRow = (who: Who) => reader.repos.users.findById(people.get(who)!.id)!;
 const ACCOUNT_ACTIONS: Array<Omit<Action, 'policy'>> = [
 	{ id: 'open the administration area', run: (who) => get(who, '/admin') },
 	{ id: 'create a review', run: (who) => changes(() => reader.repos.reviews.all().length, () => post(who, '/reviews/new', REVIEW_FORM)) },
+	{
+		id: 'start a review from the signed review',
+		run: (who) =>
+			changes(
+				() => reader.repos.reviews.all().filter((r) => r.previousReviewId === reviewId).length,
+				() => post(who, '/reviews/new', { ...REVIEW_FORM, portName: 'Port of Matrix', source: reviewId })
+			)
+	},
 	{
 		id: 'grant the reviewer right',
 		run: (who) => changes(() => (userRow('observer').mayCreateReviews ? 1 : 0), () => post(who, '/admin?/grantReviewer', { userId: people.get('observer')!.id }))

@@ -9,6 +9,7 @@ import { getElement } from '#lib/shared/framework/index.ts';
 import type { Framework } from '#lib/shared/framework/schema.ts';
 import type { PresenceUser } from '#lib/shared/presence.ts';
 import type { ReviewKind } from '#lib/shared/review-kinds.ts';
+import type { LastReview } from '#lib/shared/progress/last-review.ts';
 import type { AreaContext } from './areas/area-context.ts';
 import { boardArea } from './areas/board.ts';
 import { facilitationArea } from './areas/facilitation.ts';
@@ -40,6 +41,8 @@ export class ReviewModel {
 	readonly self: ReviewSelf;
 	readonly can: ReviewPermissions;
 	readonly review: ReviewInfo;
+	/** The signed record this review started from (read by the server), or null. */
+	readonly lastReview: LastReview | null;
 
 	/** Entries in agreed order, and their changes. */
 	readonly interview: ReturnType<typeof interviewArea>;
@@ -52,12 +55,20 @@ export class ReviewModel {
 
 	readonly #views: Array<LiveView<unknown>> = [];
 
-	constructor(init: { session: ReviewSession; framework: Framework; self: ReviewSelf; can: ReviewPermissions; review: ReviewInfo }) {
+	constructor(init: {
+		session: ReviewSession;
+		framework: Framework;
+		self: ReviewSelf;
+		can: ReviewPermissions;
+		review: ReviewInfo;
+		lastReview?: LastReview | null;
+	}) {
 		this.session = init.session;
 		this.framework = init.framework;
 		this.self = init.self;
 		this.can = init.can;
 		this.review = init.review;
+		this.lastReview = init.lastReview ?? null;
 		const area: AreaContext = {
 			reviewId: init.review.id,
 			workspace: init.session.workspace,

@@ -59,11 +59,13 @@ export function createAction(
 	input: ActionFields & { source?: string },
 	author: { id: string },
 	validElement: (code: string) => boolean,
-	now: number = Date.now()
+	now: number = Date.now(),
+	/** An action carried into the next review keeps its id, so the two records compare action by action. */
+	options: { id?: string } = {}
 ): Result<string> {
 	const links = checkAction(input, validElement);
 	if (!links.ok) return links;
-	return PlanActions.create(doc, { ...input, source: input.source ?? '', createdBy: author.id, createdAt: now });
+	return PlanActions.create(doc, { ...input, source: input.source ?? '', createdBy: author.id, createdAt: now }, options);
 }
 
 export function updateAction(doc: Y.Doc, id: string, input: ActionFields, validElement: (code: string) => boolean): Result<true> {

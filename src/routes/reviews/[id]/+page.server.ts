@@ -21,6 +21,8 @@ export const load = (async ({ locals, params, url }) => {
 		review,
 		role,
 		self,
+		// The signed record this review started from, if any: its scores sit beside the new grid.
+		lastReview: locals.services.nextReview.lastReview(locals.user.id, review.id),
 		participants: participants.map((p) => ({ userId: p.userId, name: p.name, role: p.role, department: p.department })),
 		can: {
 			editWorkspace: can.edit_workspace,

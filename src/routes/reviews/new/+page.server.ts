@@ -5,13 +5,16 @@ import { CreateReviewForm, fieldErrors } from '#lib/shared/forms.ts';
 import { DEFAULT_FRAMEWORK, frameworkRef, listFrameworkVersions } from '#lib/shared/framework/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const FIELDS = ['title', 'portName', 'portCountry', 'kind', 'scheduledOn', 'framework'] as const;
+const FIELDS = ['title', 'portName', 'portCountry', 'kind', 'scheduledOn', 'framework', 'source'] as const;
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const allowed = locals.services.reviews.mayCreate(user);
 	if (!allowed.ok) failPage(allowed.error);
 	return {
+		// Signed reviews this person took part in: a next review can start from one (issue 15).
+		startingPoints: locals.services.nextReview.startingPoints(user),
+		startFrom: url.searchParams.get('from') ?? '',
 		defaultFramework: frameworkRef(DEFAULT_FRAMEWORK.id, DEFAULT_FRAMEWORK.version),
 		frameworks: listFrameworkVersions().map((f) => ({
 			value: f.ref,
@@ -29,11 +32,13 @@ export const actions: Actions = {
 		const values = readForm(await request.formData(), FIELDS);
 		const parsed = CreateReviewForm.safeParse(values);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-		const result = locals.services.reviews.create(user, parsed.data);
+		const result = values.source
+			? locals.services.nextReview.startFrom(user, values.source, parsed.data)
+			: locals.services.reviews.create(user, parsed.data);
 		if (!result.ok) {
 			if (result.error.code === 'forbidden') failPage(result.error);
 			return fail(statusOf(result.error), { values, errors: errorsOf(result.error) });
 		}
-		redirect(303, `/reviews/${result.value.id}/participants`);
+		redirect(303, `/reviews/${'review' in result.value ? result.value.review.id : result.value.id}/participants`);
 	}
 };

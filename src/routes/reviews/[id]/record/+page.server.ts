@@ -44,7 +44,12 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 				: { href: '/actions', label: 'My actions' }
 			: null,
 		// Shown beside the freeze form before anyone tries: the elements a freeze would refuse for.
-		pendingDifferences: canFreeze ? pendingOf(locals, user.id, review.id) : []
+		pendingDifferences: canFreeze ? pendingOf(locals, user.id, review.id) : [],
+		// The signed review this one started from, when the reader is a member of it too (the comparison reads both records).
+		lastReview:
+			review.previousReviewId !== null && review.previousVersion !== null && locals.services.reviews.roleOf(review.previousReviewId, user.id) !== null
+				? { reviewId: review.previousReviewId, version: review.previousVersion }
+				: null
 	};
 };
 

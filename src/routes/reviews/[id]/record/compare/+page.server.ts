@@ -1,6 +1,12 @@
-// Compares two frozen versions of a review's record. The versions come from the query string
-// (?from=1&to=2) so a comparison has a stable, shareable URL; without them the latest two are used.
+// Compares two frozen versions: of this review's record (?from=1&to=2), or of an earlier review of
+// the same port with this one (?from=<reviewId>:<version>&to=2, issue 15: the next review against
+// the last). The versions come from the query string so a comparison has a stable, shareable URL;
+// without them the latest two of this review are used. The other review is read like any record
+// page: only by its members (others get "not found"), and only when it is of the same port
+// (portKey, the progress page's rule).
+import { error } from '@sveltejs/kit';
 import { compareRecords } from '#lib/shared/record/compare.ts';
+import { portKey } from '#lib/shared/progress/port-progress.ts';
 import { failPage, openReview } from '../access.server.ts';
 import type { PageServerLoad } from './$types';
 
@@ -10,6 +16,13 @@ function asVersion(value: string | null, known: readonly number[]): number | nul
 	return known.includes(n) ? n : null;
 }
 
+/** "3" (this review) or "<review id>:3" (another review); null for anything else. */
+function parseFrom(value: string | null): { reviewId: string | null; version: string } | null {
+	if (value === null) return null;
+	const match = /^([0-9a-f-]{36}):([^:]*)$/i.exec(value);
+	return match ? { reviewId: match[1].toLowerCase(), version: match[2] } : { reviewId: null, version: value };
+}
+
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const { user, review } = openReview(locals, url, params.id);
 	const records = locals.services.records;
@@ -17,23 +30,51 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	if (!listed.ok) failPage(listed.error);
 	const numbers = listed.value.map((v) => v.version).sort((a, b) => a - b);
 	const latest = numbers.at(-1) ?? null;
+	const key = portKey(review.portName, review.portCountry);
 
-	const askedFrom = url.searchParams.get('from');
+	// The other reviews of this port the reader is a member of, with their versions (the "from" picker offers them).
+	const others = locals.services.reviews
+		.listFor(user.id)
+		.filter((r) => r.id !== review.id && portKey(r.portName, r.portCountry) === key)
+		.flatMap((r) => {
+			const versions = records.listVersions(user.id, r.id);
+			return versions.ok && versions.value.length > 0
+				? [{ id: r.id, title: r.title, versions: versions.value.map((v) => ({ version: v.version, label: v.label, frozenAt: v.frozenAt })).sort((a, b) => a.version - b.version) }]
+				: [];
+		});
+
+	const asked = parseFrom(url.searchParams.get('from'));
+	const fromReviewId = asked?.reviewId && asked.reviewId !== review.id ? asked.reviewId : null;
+	let fromReview: { id: string; title: string; versions: Array<{ version: number; label: string; frozenAt: string }> } | null = null;
+	if (fromReviewId) {
+		const other = locals.services.reviews.open(user.id, fromReviewId);
+		if (!other.ok) error(404, 'That review was not found, or you are not a participant of it.');
+		if (portKey(other.value.review.portName, other.value.review.portCountry) !== key) {
+			error(400, `“${other.value.review.title}” is a review of ${other.value.review.portName}, ${other.value.review.portCountry}: only reviews of the same port are compared.`);
+		}
+		fromReview = others.find((o) => o.id === fromReviewId) ?? { id: other.value.review.id, title: other.value.review.title, versions: [] };
+	}
+	const fromNumbers = fromReview ? fromReview.versions.map((v) => v.version) : numbers;
+
 	const askedTo = url.searchParams.get('to');
 	const to = asVersion(askedTo, numbers) ?? latest;
 	// Without a "from", the version just before "to": what changed in this version.
-	const from = asVersion(askedFrom, numbers) ?? (to === null ? null : (numbers.filter((n) => n < to).at(-1) ?? null));
-	const unknown = (askedFrom !== null && asVersion(askedFrom, numbers) === null) || (askedTo !== null && asVersion(askedTo, numbers) === null);
+	const from =
+		asVersion(asked?.version ?? null, fromNumbers) ??
+		(fromReview ? (fromNumbers.at(-1) ?? null) : to === null ? null : (numbers.filter((n) => n < to).at(-1) ?? null));
+	const unknown = (asked !== null && asVersion(asked.version, fromNumbers) === null) || (askedTo !== null && asVersion(askedTo, numbers) === null);
 
 	const base = {
 		review: { id: review.id, title: review.title, portName: review.portName, portCountry: review.portCountry, frameworkId: review.frameworkId, frameworkVersion: review.frameworkVersion },
 		versions: listed.value.map((v) => ({ version: v.version, label: v.label, frozenAt: v.frozenAt })).sort((a, b) => a.version - b.version),
+		others,
+		fromReview,
 		from,
 		to,
 		unknown
 	};
-	if (from === null || to === null || from === to) return { ...base, comparison: null };
-	const a = records.getVersion(user.id, review.id, from);
+	if (from === null || to === null || (!fromReview && from === to)) return { ...base, comparison: null };
+	const a = records.getVersion(user.id, fromReview?.id ?? review.id, from);
 	const b = records.getVersion(user.id, review.id, to);
 	if (!a.ok) failPage(a.error);
 	if (!b.ok) failPage(b.error);
