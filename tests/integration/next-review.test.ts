@@ -10,21 +10,13 @@ import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/share
 import { readStored } from '../../server/collab/document-store.ts';
 import { FRAMEWORK_REF, insertUser } from '../helpers/services.ts';
 import { PDF_BYTES } from '../helpers/evidence.ts';
-import { createRecordsFixture, PASSWORD, value, type RecordsFixture } from './records-fixture.ts';
+import { createRecordsFixture, independentScore, PASSWORD, value, type RecordsFixture } from './records-fixture.ts';
 
 let f: RecordsFixture;
 beforeEach(async () => (f = await createRecordsFixture()));
 afterEach(() => f.services.cleanup());
 
-const scored = (score: number, rationale: string) => ({
-	score,
-	target: null,
-	targetRationale: '',
-	confidence: 'high' as const,
-	rationale,
-	priorityOverride: null,
-	overrideReason: ''
-});
+const scored = (score: number, rationale: string) => independentScore(score, { rationale });
 
 const action = (title: string, status: 'agreed' | 'cancelled' | 'in_progress' | 'risk_accepted') => ({
 	title,

@@ -8,18 +8,10 @@ import { setJourney } from '../../src/lib/shared/documents/facilitation.ts';
 import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import { readStored } from '../../server/collab/document-store.ts';
 import { addParticipant, createReviewAs, FRAMEWORK_REF, insertUser } from '../helpers/services.ts';
-import { createRecordsFixture, PASSWORD, value, type RecordsFixture } from './records-fixture.ts';
+import { createRecordsFixture, independentScore, PASSWORD, value, type RecordsFixture } from './records-fixture.ts';
 import type { SessionUser } from '../../server/auth/sessions.ts';
 
-const scored = (score: number, target: number | null = null) => ({
-	score,
-	target,
-	targetRationale: target !== null && target < 3 ? 'Agreed with the board for this cycle' : '',
-	confidence: 'high' as const,
-	rationale: 'Seen in the duty logs',
-	priorityOverride: null,
-	overrideReason: ''
-});
+const scored = (score: number, target: number | null = null) => independentScore(score, { target });
 
 let f: RecordsFixture;
 beforeEach(async () => (f = await createRecordsFixture()));

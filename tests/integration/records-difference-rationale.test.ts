@@ -3,17 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setSelfScore, setSelfScoreImport } from '../../src/lib/shared/documents/grid.ts';
 import { setDifferenceRationale, setIndependentScore } from '../../src/lib/shared/documents/reviewer.ts';
-import { createRecordsFixture, value, type RecordsFixture } from './records-fixture.ts';
+import { createRecordsFixture, independentScore, value, type RecordsFixture } from './records-fixture.ts';
 
-const independent = (score: number) => ({
-	score,
-	target: null,
-	targetRationale: '',
-	confidence: 'high' as const,
-	rationale: 'Seen in the duty logs',
-	priorityOverride: null,
-	overrideReason: ''
-});
+const independent = (score: number) => independentScore(score);
 
 let f: RecordsFixture;
 beforeEach(async () => (f = await createRecordsFixture()));

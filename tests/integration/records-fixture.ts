@@ -70,3 +70,18 @@ export function value<T>(result: { ok: true; value: T } | { ok: false; error: { 
 	if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
 	return result.value;
 }
+
+/** An independent score as the facilitator's form saves it; `target` and `rationale` where a test needs them. */
+export function independentScore(score: number, opts: { target?: number | null; rationale?: string; differenceRationale?: string } = {}) {
+	const target = opts.target ?? null;
+	return {
+		score,
+		target,
+		targetRationale: target !== null && target < 3 ? 'Agreed with the board for this cycle' : '',
+		confidence: 'high' as const,
+		rationale: opts.rationale ?? 'Seen in the duty logs',
+		priorityOverride: null,
+		overrideReason: '',
+		...(opts.differenceRationale !== undefined ? { differenceRationale: opts.differenceRationale } : {})
+	};
+}

@@ -9,19 +9,10 @@ import { snapshotChainHash } from '../../server/records/hashes.ts';
 import { encodeStateVectorBase64 } from '../../server/records/state-vectors.ts';
 import { readStored } from '../../server/collab/document-store.ts';
 import { UNSYNCED_MESSAGE } from '../../server/records/freeze.ts';
-import { createRecordsFixture, value, type RecordsFixture } from './records-fixture.ts';
+import { createRecordsFixture, independentScore, value, type RecordsFixture } from './records-fixture.ts';
 
-const independent = (score: number) => ({
-	score,
-	target: null,
-	targetRationale: '',
-	confidence: 'high' as const,
-	rationale: 'Seen in the duty logs',
-	priorityOverride: null,
-	overrideReason: '',
-	// Self 4 against independent 2 differs by 2: a freeze needs the reason (issue 5, item 4).
-	differenceRationale: 'The self-assessment counted the written plan as practice.'
-});
+// Self 4 against independent 2 differs by 2: a freeze needs the reason (issue 5, item 4).
+const independent = (score: number) => independentScore(score, { differenceRationale: 'The self-assessment counted the written plan as practice.' });
 
 let f: RecordsFixture;
 beforeEach(async () => (f = await createRecordsFixture()));
