@@ -1,10 +1,14 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-node';
 import { defineConfig } from 'vitest/config';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { collabDevServer } from './server/vite-plugin.ts';
+import { paraglideOptions } from './scripts/paraglide-options.ts';
 
 export default defineConfig({
 	plugins: [
+		// Not under vitest: its file watcher keeps the test run from exiting; `npm run i18n` compiles first.
+		...(process.env.VITEST ? [] : [paraglideVitePlugin({ ...paraglideOptions, strategy: [...paraglideOptions.strategy] })]),
 		collabDevServer(),
 		sveltekit({
 			adapter: adapter(),

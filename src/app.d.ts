@@ -8,6 +8,8 @@ declare global {
 			services: Services;
 			user: SessionUser | null;
 			sessionId: string | null;
+			/** The interface language of this request (src/lib/server/i18n.ts). */
+			locale: import('#lib/i18n/locales.ts').InterfaceLocale;
 		}
 		interface Error {
 			message: string;

@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { getServices, SESSION_COOKIE } from '#lib/server/services.ts';
 import { clearSessionCookie } from '#lib/server/session-cookie.ts';
+import { resolveInLocale } from '#lib/server/i18n.ts';
 
 // Security headers for every page. The Content-Security-Policy itself is SvelteKit's (configured
 // in vite.config.ts) so its inline bootstrap script is allowed by hash, never by unsafe-inline.
@@ -24,7 +25,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = session?.user ?? null;
 	event.locals.sessionId = session?.sessionId ?? null;
 
-	const response = await resolve(event);
+	const response = await resolveInLocale(event, session?.locale ?? null, resolve);
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}

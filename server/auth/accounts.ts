@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 import type { LoginForm, SetupForm } from '../../src/lib/shared/forms.ts';
 import type { UserRepository } from '../persistence/users.ts';
+import type { RecordLanguage as InterfaceLocale } from '../../src/lib/shared/framework/languages.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import type { SessionService } from './sessions.ts';
 import type { LoginThrottle } from './throttle.ts';
@@ -80,6 +81,11 @@ export function createAccountService(deps: Deps) {
 			deps.users.setPassword(userId, await hashPassword(next), now());
 			deps.sessions.invalidateAllForUser(userId);
 			return ok({ token: deps.sessions.create(userId).token });
+		},
+
+		/** The interface language the person chose; null hands the choice back to their browser. */
+		setInterfaceLocale(userId: string, locale: InterfaceLocale | null): void {
+			deps.users.setLocale(userId, locale);
 		},
 
 		/** Whether this account can prove itself with a password (it has one, and passwords are on). */

@@ -13,7 +13,8 @@ export const SESSION_COOKIE = 'psems_session';
 const TOUCH_INTERVAL_MS = 60_000;
 
 export type SessionUser = Pick<UserRow, 'id' | 'email' | 'name' | 'isAdmin' | 'mayCreateReviews'>;
-export type ValidSession = { sessionId: string; user: SessionUser; expiresAt: number };
+/** `locale`: the interface language the person chose, if any (their account's, not the session's). */
+export type ValidSession = { sessionId: string; user: SessionUser; locale: UserRow['locale']; expiresAt: number };
 
 export function randomSecret(bytes = 20): string {
 	const buf = new Uint8Array(bytes);
@@ -78,6 +79,7 @@ export function createSessionService(opts: SessionServiceOptions) {
 			return {
 				sessionId: id,
 				user: { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, mayCreateReviews: user.mayCreateReviews },
+				locale: user.locale,
 				expiresAt: expiryOf(row.createdAt, lastSeen)
 			};
 		},

@@ -343,6 +343,13 @@ const MIGRATIONS: ReadonlyArray<{ id: number; name: string; sql: string }> = [
 		sql: `
 		ALTER TABLE reviews ADD COLUMN record_language TEXT NOT NULL DEFAULT 'en' CHECK (record_language IN ('en', 'fr', 'es', 'ar'));
 		`
+	},
+	{
+		id: 11,
+		name: 'the interface language a person chose (issue 14); unset means their browser decides',
+		sql: `
+		ALTER TABLE users ADD COLUMN locale TEXT CHECK (locale IS NULL OR locale IN ('en', 'fr', 'es', 'ar'));
+		`
 	}
 ];
 

@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { isRecordLanguage, type RecordLanguage as InterfaceLocale } from '../../src/lib/shared/framework/languages.ts';
 
 export type UserRow = {
 	id: string;
@@ -13,6 +14,8 @@ export type UserRow = {
 	passwordChangedAt: number;
 	deactivatedAt: number | null;
 	lastSignInAt: number | null;
+	/** The interface language the person chose; null lets their browser's languages decide. */
+	locale: InterfaceLocale | null;
 };
 
 /** An account as the administration area lists it. */
@@ -29,6 +32,7 @@ type RawUser = {
 	password_changed_at: number;
 	deactivated_at: number | null;
 	last_sign_in_at: number | null;
+	locale: string | null;
 };
 
 function toUser(row: RawUser | undefined): UserRow | null {
@@ -43,7 +47,8 @@ function toUser(row: RawUser | undefined): UserRow | null {
 		createdAt: row.created_at,
 		passwordChangedAt: row.password_changed_at,
 		deactivatedAt: row.deactivated_at,
-		lastSignInAt: row.last_sign_in_at
+		lastSignInAt: row.last_sign_in_at,
+		locale: isRecordLanguage(row.locale) ? row.locale : null
 	};
 }
 
@@ -75,6 +80,7 @@ export function createUserRepository(db: Db) {
 	const setAdmin = db.prepare('UPDATE users SET is_admin = ? WHERE id = ?');
 	const setReviewer = db.prepare('UPDATE users SET may_create_reviews = ? WHERE id = ?');
 	const setDeactivated = db.prepare('UPDATE users SET deactivated_at = ? WHERE id = ?');
+	const setLocale = db.prepare('UPDATE users SET locale = ? WHERE id = ?');
 	const touchSignIn = db.prepare('UPDATE users SET last_sign_in_at = ? WHERE id = ?');
 	const activeAdmins = db.prepare('SELECT COUNT(*) AS n FROM users WHERE is_admin = 1 AND deactivated_at IS NULL');
 
@@ -107,6 +113,7 @@ export function createUserRepository(db: Db) {
 			setDeactivated.run(at, id);
 		},
 		touchSignIn: (id: string, at: number) => void touchSignIn.run(at, id),
+		setLocale: (id: string, locale: InterfaceLocale | null) => void setLocale.run(locale, id),
 		countActiveAdmins: (): number => (activeAdmins.get() as { n: number }).n
 	};
 }
