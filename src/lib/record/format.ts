@@ -1,6 +1,6 @@
 // Small wording helpers shared by the record pages. Pure functions, so the server render and the
 // browser agree (dates are always UTC and say so).
-import { formatTimestamp } from '../shared/format.ts';
+import { formatTimestamp, formatTimestampPrecise } from '../shared/format.ts';
 
 /** The first 12 hex digits: enough to tell versions apart at a glance; the full hash is shown too. */
 export function shortHash(hash: string): string {
@@ -17,7 +17,7 @@ export function formatUtc(iso: string): string {
 export function formatUtcPrecise(iso: string): string {
 	const at = Date.parse(iso);
 	if (Number.isNaN(at)) return iso;
-	return `${formatTimestamp(at).replace(/ UTC$/, '')}:${String(new Date(at).getUTCSeconds()).padStart(2, '0')} UTC`;
+	return formatTimestampPrecise(at);
 }
 
 /** Plain text with blank-line or newline separated blocks, as paragraphs; empty lines dropped. */

@@ -3,6 +3,7 @@
 // sees and the count above it can never disagree.
 import { PRIORITIES, type PlanStatus, type Priority } from '#lib/shared/framework/codes.ts';
 import { labelsFor } from '#lib/shared/labels.ts';
+import { formatShortDate } from '#lib/shared/format.ts';
 import type { Framework } from '#lib/shared/framework/schema.ts';
 import type { ElementRow } from '#lib/shared/documents/element-rows.ts';
 import type { PlanAction } from '#lib/shared/documents/plan.ts';
@@ -97,7 +98,7 @@ export function isOverdue(action: PlanAction, today: string, framework: Framewor
 
 /** "31 Mar 2027": unambiguous for every participant, unlike 03/31 or 31/03. */
 export function formatDate(iso: string): string {
-	return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+	return formatShortDate(iso);
 }
 
 /**
