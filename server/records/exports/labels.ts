@@ -8,5 +8,6 @@ export type RecordLabels = Labels;
 export const STATUS_LABELS = RECORD_STATUS_LABELS;
 
 export function labelsFor(record: EvaluationRecord): RecordLabels {
-	return labelsOfFramework(getFramework(record.framework.id, record.framework.version, recordLanguageOf(record)));
+	const language = recordLanguageOf(record);
+	return labelsOfFramework(getFramework(record.framework.id, record.framework.version, language), language);
 }

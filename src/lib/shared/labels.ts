@@ -4,12 +4,32 @@
 // rather than to a guess.
 import { PRIORITY_LABELS, CONFIDENCE_LABELS, isConfidence } from './framework/scoring.ts';
 import type { Framework } from './framework/schema.ts';
-import { ROLE_LABELS, isRole } from './roles.ts';
-import { REVIEW_KIND_LABELS, REVIEW_KINDS, type ReviewKind } from './review-kinds.ts';
+import { isRole, roleLabel } from './roles.ts';
+import { REVIEW_KINDS, reviewKindLabel, type ReviewKind } from './review-kinds.ts';
+import { getLocale } from '../paraglide/runtime.js';
+import { m } from '../paraglide/messages.js';
+import type { RecordLanguage as InterfaceLocale } from './framework/languages.ts';
 
 export const RECORD_STATUSES = ['frozen', 'signed', 'superseded'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
-export const RECORD_STATUS_LABELS: Record<RecordStatus, string> = { frozen: 'Frozen', signed: 'Signed', superseded: 'Superseded' };
+
+export function recordStatusLabel(status: RecordStatus, locale: InterfaceLocale = getLocale()): string {
+	const options = { locale };
+	return status === 'frozen' ? m.common_record_status_frozen({}, options) : status === 'signed' ? m.common_record_status_signed({}, options) : m.common_record_status_superseded({}, options);
+}
+
+/** Read at each access, so it speaks the language of the request that reads it. */
+export const RECORD_STATUS_LABELS: Readonly<Record<RecordStatus, string>> = Object.freeze({
+	get frozen() {
+		return recordStatusLabel('frozen');
+	},
+	get signed() {
+		return recordStatusLabel('signed');
+	},
+	get superseded() {
+		return recordStatusLabel('superseded');
+	}
+});
 
 export type Labels = {
 	score(value: number | null): string;
@@ -35,7 +55,12 @@ function lookup(list: ReadonlyArray<{ code: string; label: string }> | undefined
 
 const isReviewKind = (value: string): value is ReviewKind => (REVIEW_KINDS as readonly string[]).includes(value);
 
-export function labelsFor(framework: Framework | null): Labels {
+/**
+ * The words for a framework version's codes. The framework's own (translated) wording wins; the
+ * words the framework does not hold (roles, kinds, statuses) are in `locale`: the reader's by
+ * default, the record's language for exports and mail.
+ */
+export function labelsFor(framework: Framework | null, locale: InterfaceLocale = getLocale()): Labels {
 	return {
 		score: (value) => (value === null ? '' : String(value)),
 		scoreName: (value) => framework?.scale.levels.find((l) => l.value === value)?.label ?? '',
@@ -50,10 +75,10 @@ export function labelsFor(framework: Framework | null): Labels {
 		planStatus: (code) => lookup(framework?.improvementPlan.statuses, code),
 		evidenceStatus: (code) => lookup(framework?.interviewRecord.evidenceStatuses, code),
 		meaning: (code) => lookup(framework?.signOff.signatureMeanings, code),
-		role: (code) => (isRole(code) ? ROLE_LABELS[code] : code),
-		kind: (code) => (isReviewKind(code) ? REVIEW_KIND_LABELS[code] : code),
+		role: (code) => (isRole(code) ? roleLabel(code, locale) : code),
+		kind: (code) => (isReviewKind(code) ? reviewKindLabel(code, locale) : code),
 		pillar: (code) => framework?.pillars.find((p) => p.code === code)?.title ?? code,
-		gapBasis: (basis) => (basis === 'independent' ? 'Independent score' : basis === 'self' ? 'Self score' : ''),
-		recordStatus: (status) => RECORD_STATUS_LABELS[status]
+		gapBasis: (basis) => (basis === 'independent' ? m.common_gap_basis_independent({}, { locale }) : basis === 'self' ? m.common_gap_basis_self({}, { locale }) : ''),
+		recordStatus: (status) => recordStatusLabel(status, locale)
 	};
 }
