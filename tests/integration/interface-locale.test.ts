@@ -69,6 +69,12 @@ describe('the interface language of a page', () => {
 		expect((await pickLanguage('fr', '', '//evil.example/')).headers.get('location')).toBe('/');
 	});
 
+	it('keeps following the browser when nothing was picked (the page itself never pins a language)', async () => {
+		const first = await fetch(`${server.base}/login`, { headers: { 'accept-language': 'fr' } });
+		expect(first.headers.getSetCookie().filter((c) => c.startsWith('psems-locale='))).toEqual([]);
+		expect((await page('/login', { 'accept-language': 'es' })).locale).toBe('es');
+	});
+
 	it('follows a signed-in person\'s saved choice over cookie and browser, on any device', async () => {
 		const user = insertUser(services, { name: 'Hana Harbour' });
 		const session = signedIn(user.id);

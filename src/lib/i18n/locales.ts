@@ -10,6 +10,9 @@ import {
 } from '#lib/shared/framework/languages.ts';
 
 export type InterfaceLocale = RecordLanguage;
+
+/** The language a person picked with the picker, for the pages they see before or without signing in. */
+export const LOCALE_COOKIE = 'psems-locale';
 export const INTERFACE_LOCALES = RECORD_LANGUAGES;
 export const isInterfaceLocale = isRecordLanguage;
 

@@ -1,12 +1,13 @@
 // The server's side of the locale decision, once per request, in this order: the person's saved
-// choice (their account), else the language a signed-out visitor picked (cookie), else the
-// browser's Accept-Language, else English (Paraglide's own strategies after "custom-page").
+// choice (their account), else the language picked in this browser (LOCALE_COOKIE, set only by
+// the picker), else the browser's Accept-Language, else English (Paraglide's strategies after
+// "custom-page").
 // The chosen locale is written on <html lang dir data-locale> so the browser agrees with it.
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Handle } from '@sveltejs/kit/hooks';
 import { defineCustomServerStrategy } from '#lib/paraglide/runtime.js';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
-import { localeDirection, localeTag, type InterfaceLocale } from '#lib/i18n/locales.ts';
+import { isInterfaceLocale, LOCALE_COOKIE, localeDirection, localeTag, type InterfaceLocale } from '#lib/i18n/locales.ts';
 
 const savedChoices = new WeakMap<Request, InterfaceLocale>();
 
@@ -23,7 +24,9 @@ export function resolveInLocale(
 	savedChoice: InterfaceLocale | null,
 	resolve: Parameters<Handle>[0]['resolve']
 ): Promise<Response> {
-	if (savedChoice) savedChoices.set(event.request, savedChoice);
+	const picked = event.cookies.get(LOCALE_COOKIE);
+	const choice = savedChoice ?? (isInterfaceLocale(picked) ? picked : null);
+	if (choice) savedChoices.set(event.request, choice);
 	return paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.locals.locale = locale;
 		// SvelteKit 3's event.request is read-only: hand resolve a new event rather than assigning.

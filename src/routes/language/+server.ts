@@ -2,8 +2,7 @@
 // follows them to any browser); everyone's is kept in a cookie, so the sign-in page speaks it too.
 // Then back to the page they were on, which the server renders again in the new language.
 import { error, redirect } from '@sveltejs/kit';
-import { cookieName } from '#lib/paraglide/runtime.js';
-import { isInterfaceLocale } from '#lib/i18n/locales.ts';
+import { isInterfaceLocale, LOCALE_COOKIE } from '#lib/i18n/locales.ts';
 import { safeRedirectPath } from '#lib/shared/safe-redirect.ts';
 import { m } from '#lib/paraglide/messages.js';
 import type { RequestHandler } from './$types';
@@ -15,7 +14,7 @@ export const POST: RequestHandler = async ({ request, cookies, locals, url }) =>
 	const locale = form.get('locale');
 	if (!isInterfaceLocale(locale)) error(400, m.common_language_unknown());
 	if (locals.user) locals.services.accounts.setInterfaceLocale(locals.user.id, locale);
-	cookies.set(cookieName, locale, {
+	cookies.set(LOCALE_COOKIE, locale, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
