@@ -18,6 +18,7 @@ import type { DocumentStore } from '../collab/document-store.ts';
 import type { AuditService } from '../records/audit.ts';
 import { BlobTooLarge, type BlobStore } from './blob-store.ts';
 import { sniffEvidenceType, SNIFF_BYTES } from './file-types.ts';
+import { m } from '../../src/lib/paraglide/messages.js';
 
 export type EvidenceDeps = {
 	reviews: Pick<ReviewRepository, 'findById' | 'participant'>;
@@ -33,8 +34,9 @@ export type EvidenceDeps = {
 
 export type UploadInput = { targetKind: string; targetId: string; name: string; confidential: boolean; declaredBytes: number | null };
 
-const NOT_FOUND = 'Review not found.';
-const FILE_NOT_FOUND = 'That file does not exist or is not yours to see.';
+// Functions, not constants: each answer speaks the language of the request that asks.
+const NOT_FOUND = () => m.grid_err_review_not_found();
+const FILE_NOT_FOUND = () => m.grid_err_file_not_found();
 const NAME_MAX = 200;
 
 /** A display name without folders or control characters ("C:\\fakepath\\x.pdf" -> "x.pdf"). */
@@ -68,32 +70,32 @@ export function createEvidenceService(deps: EvidenceDeps) {
 
 	/** The target must exist now: an element of the framework, an interview entry or plan action in the workspace. */
 	function checkTarget(reviewId: string, kind: string, id: string): Result<EvidenceTargetKind> {
-		if (!(EVIDENCE_TARGET_KINDS as readonly string[]).includes(kind)) return fail('invalid_input', 'Attach the file to an interview entry, a grid element or a plan action.', 'target');
+		if (!(EVIDENCE_TARGET_KINDS as readonly string[]).includes(kind)) return fail('invalid_input', m.grid_err_attach_target(), 'target');
 		const review = deps.reviews.findById(reviewId)!;
 		if (kind === 'element') {
 			const framework = getFramework(review.frameworkId, review.frameworkVersion);
-			return framework?.elements.some((e) => e.code === id) ? ok('element') : fail('invalid_input', `${id} is not an element of this review's framework.`, 'target');
+			return framework?.elements.some((e) => e.code === id) ? ok('element') : fail('invalid_input', m.grid_err_not_an_element({ code: id }), 'target');
 		}
 		if (kind === 'action' && deps.isSignedAction?.(reviewId, id)) return ok('action');
 		const workspace = deps.documentStore.read(workspaceDocumentName(reviewId));
 		const exists = kind === 'interview' ? InterviewEntries.has(workspace, id) : PlanActions.has(workspace, id);
-		return exists ? ok(kind as EvidenceTargetKind) : fail('not_found', kind === 'interview' ? 'That interview entry no longer exists.' : 'That plan action no longer exists.', 'target');
+		return exists ? ok(kind as EvidenceTargetKind) : fail('not_found', kind === 'interview' ? m.grid_err_interview_gone() : m.grid_err_action_gone(), 'target');
 	}
 
 	const tooLarge = (name: string) =>
-		fail('too_large', `“${name}” is larger than the limit of ${formatBytes(deps.maxBytes)} for one evidence file. Split it or reduce it and upload again.`, 'file');
+		fail('too_large', m.grid_err_too_large({ name, limit: formatBytes(deps.maxBytes) }), 'file');
 
 	return {
 		maxBytes: deps.maxBytes,
 
 		async upload(user: { id: string } | null, reviewId: string, input: UploadInput, source: Readable): Promise<Result<EvidenceFileView>> {
-			if (!user) return fail('unauthenticated', 'Sign in to upload evidence.');
+			if (!user) return fail('unauthenticated', m.grid_err_sign_in_upload());
 			const role = roleOf(reviewId, user.id);
-			if (!may(role, 'view')) return fail('not_found', NOT_FOUND);
-			if (!may(role, 'upload_evidence')) return fail('forbidden', 'Your role in this review cannot upload evidence.');
-			if (input.confidential && !may(role, 'view_confidential')) return fail('forbidden', 'Only facilitators and the security manager can mark evidence confidential.', 'confidential');
+			if (!may(role, 'view')) return fail('not_found', NOT_FOUND());
+			if (!may(role, 'upload_evidence')) return fail('forbidden', m.grid_err_role_cannot_upload());
+			if (input.confidential && !may(role, 'view_confidential')) return fail('forbidden', m.grid_err_mark_confidential(), 'confidential');
 			const name = cleanFileName(input.name);
-			if (name === '') return fail('invalid_input', 'The file needs a name.', 'file');
+			if (name === '') return fail('invalid_input', m.grid_err_file_needs_name(), 'file');
 			const target = checkTarget(reviewId, input.targetKind, input.targetId);
 			if (!target.ok) return target;
 			// Refused before a byte is read when the client says it is too large.
@@ -104,7 +106,7 @@ export function createEvidenceService(deps: EvidenceDeps) {
 				staged = await deps.blobs.stage(source, { maxBytes: deps.maxBytes, headBytes: SNIFF_BYTES });
 			} catch (cause) {
 				if (cause instanceof BlobTooLarge) return tooLarge(name);
-				return fail('invalid_input', `The upload of “${name}” was interrupted. Try again.`, 'file');
+				return fail('invalid_input', m.grid_err_upload_interrupted({ name }), 'file');
 			}
 			const type = await sniffEvidenceType(staged.head, name);
 			if (!type.ok) {
@@ -138,28 +140,28 @@ export function createEvidenceService(deps: EvidenceDeps) {
 
 		list(userId: string, reviewId: string): Result<EvidenceFileView[]> {
 			const role = roleOf(reviewId, userId);
-			if (!role || !may(role, 'view')) return fail('not_found', NOT_FOUND);
+			if (!role || !may(role, 'view')) return fail('not_found', NOT_FOUND());
 			return ok(deps.files.forReview(reviewId).filter((f) => visibleTo(role, f)).map((f) => view(role, userId, f)));
 		},
 
 		/** The file and its bytes; a confidential file is "not found" for those who may not see it. */
 		async open(user: { id: string } | null, reviewId: string, fileId: string): Promise<Result<{ file: EvidenceFileRow; stream: Readable }>> {
-			if (!user) return fail('unauthenticated', 'Sign in to open evidence files.');
+			if (!user) return fail('unauthenticated', m.grid_err_sign_in_open());
 			const role = roleOf(reviewId, user.id);
-			if (!role || !may(role, 'view')) return fail('not_found', NOT_FOUND);
+			if (!role || !may(role, 'view')) return fail('not_found', NOT_FOUND());
 			const file = deps.files.get(reviewId, fileId);
-			if (!file || !visibleTo(role, file)) return fail('not_found', FILE_NOT_FOUND);
+			if (!file || !visibleTo(role, file)) return fail('not_found', FILE_NOT_FOUND());
 			const stream = await deps.blobs.open(file.sha256);
-			if (!stream) return fail('internal', `The stored bytes of “${file.name}” are missing. Tell the administrator to run psems verify.`);
+			if (!stream) return fail('internal', m.grid_err_bytes_missing({ name: file.name }));
 			return ok({ file, stream });
 		},
 
 		remove(user: { id: string }, reviewId: string, fileId: string): Result<true> {
 			const role = roleOf(reviewId, user.id);
-			if (!role || !may(role, 'view')) return fail('not_found', NOT_FOUND);
+			if (!role || !may(role, 'view')) return fail('not_found', NOT_FOUND());
 			const file = deps.files.get(reviewId, fileId);
-			if (!file || !visibleTo(role, file)) return fail('not_found', FILE_NOT_FOUND);
-			if (!view(role, user.id, file).canRemove) return fail('forbidden', 'Only the person who uploaded a file, a facilitator or the security manager can remove it.');
+			if (!file || !visibleTo(role, file)) return fail('not_found', FILE_NOT_FOUND());
+			if (!view(role, user.id, file).canRemove) return fail('forbidden', m.grid_err_who_can_remove());
 			deps.files.remove(reviewId, fileId, user.id, now());
 			deps.audit.append({ actorId: user.id, action: 'evidence_removed', reviewId, details: { fileId, name: file.name, sha256: file.sha256 } });
 			return ok(true);
@@ -167,10 +169,10 @@ export function createEvidenceService(deps: EvidenceDeps) {
 
 		setConfidential(user: { id: string }, reviewId: string, fileId: string, confidential: boolean): Result<true> {
 			const role = roleOf(reviewId, user.id);
-			if (!role || !may(role, 'view')) return fail('not_found', NOT_FOUND);
-			if (!may(role, 'view_confidential')) return fail('forbidden', 'Only facilitators and the security manager can change whether evidence is confidential.');
+			if (!role || !may(role, 'view')) return fail('not_found', NOT_FOUND());
+			if (!may(role, 'view_confidential')) return fail('forbidden', m.grid_err_change_confidential());
 			const file = deps.files.get(reviewId, fileId);
-			if (!file) return fail('not_found', FILE_NOT_FOUND);
+			if (!file) return fail('not_found', FILE_NOT_FOUND());
 			deps.files.setConfidential(reviewId, fileId, confidential);
 			deps.audit.append({ actorId: user.id, action: 'evidence_confidentiality', reviewId, details: { fileId, confidential } });
 			return ok(true);

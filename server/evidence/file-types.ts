@@ -4,6 +4,7 @@
 // control characters and the name says .txt, .csv or .md.
 import { fileTypeFromBuffer } from 'file-type';
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
+import { m } from '../../src/lib/paraglide/messages.js';
 
 /** Bytes of the file's start that sniffing needs (file-type's own "reasonable detection size"). */
 export const SNIFF_BYTES = 4100;
@@ -28,7 +29,8 @@ export const ALLOWED_TYPES: Readonly<Record<string, string>> = {
 const TEXT_NAMES = /\.(txt|csv|md)$/i;
 
 /** What the upload form and the README tell people. */
-export const ALLOWED_DESCRIPTION = 'PDF, images (PNG, JPEG, GIF, WebP, HEIC, TIFF), Word, Excel, PowerPoint and OpenDocument files, MP4 video, or plain text (.txt, .csv, .md)';
+/** What may be uploaded, in the request's language (a function: a constant would stay English). */
+export const allowedDescription = (): string => m.grid_allowed_types();
 
 function isPlainText(head: Uint8Array): boolean {
 	try {
@@ -57,15 +59,15 @@ export async function sniffEvidenceType(head: Uint8Array, name: string): Promise
 	if (detected) {
 		const allowed = ALLOWED_TYPES[detected.ext];
 		if (allowed) return ok(allowed);
-		return fail('invalid_input', `“${name}” is ${describe(detected.ext)}, which cannot be uploaded as evidence. Upload ${ALLOWED_DESCRIPTION}.`, 'file');
+		return fail('invalid_input', m.grid_err_type_refused({ name, kind: describe(detected.ext), allowed: allowedDescription() }), 'file');
 	}
-	if (head.length === 0) return fail('invalid_input', `“${name}” is empty.`, 'file');
+	if (head.length === 0) return fail('invalid_input', m.grid_err_file_empty({ name }), 'file');
 	if (TEXT_NAMES.test(name) && isPlainText(head)) return ok(name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'text/plain');
-	return fail('invalid_input', `The type of “${name}” could not be recognised from its content. Upload ${ALLOWED_DESCRIPTION}.`, 'file');
+	return fail('invalid_input', m.grid_err_type_unknown({ name, allowed: allowedDescription() }), 'file');
 }
 
 function describe(ext: string): string {
-	if (ext === 'exe' || ext === 'elf' || ext === 'macho' || ext === 'dmg' || ext === 'msi') return `a program (${ext})`;
-	if (ext === 'zip' || ext === '7z' || ext === 'rar' || ext === 'gz' || ext === 'tar') return `an archive (${ext})`;
-	return `a ${ext} file`;
+	if (ext === 'exe' || ext === 'elf' || ext === 'macho' || ext === 'dmg' || ext === 'msi') return m.grid_kind_program({ ext });
+	if (ext === 'zip' || ext === '7z' || ext === 'rar' || ext === 'gz' || ext === 'tar') return m.grid_kind_archive({ ext });
+	return m.grid_kind_file({ ext });
 }

@@ -8,6 +8,7 @@
 //   DELETE /reviews/<id>/evidence/<fileId>          detach it
 //   POST   /reviews/<id>/evidence/<fileId>/confidential   {"confidential": true|false}
 //   GET    /reviews/<id>/record/<n>/bundle.zip       the version's export bundle (server/records/export-bundle.ts)
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -16,6 +17,14 @@ import { errorBody, httpStatusOf } from '../../src/lib/shared/error-contract.ts'
 import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { isAllowedOrigin } from '../collab/origin.ts';
 import type { Services } from '../services.ts';
+import { m } from '../../src/lib/paraglide/messages.js';
+import {
+	extractLocaleFromRequest,
+	getServerAsyncLocalStorage,
+	isLocale,
+	overwriteServerAsyncLocalStorage,
+	type Locale
+} from '../../src/lib/paraglide/runtime.js';
 
 const EVIDENCE = /^\/reviews\/([^/]+)\/evidence(?:\/([^/]+)(\/confidential)?)?$/;
 const BUNDLE = /^\/reviews\/([^/]+)\/record\/(\d{1,6})\/bundle\.zip$/;
@@ -98,19 +107,46 @@ function answer(res: ServerResponse, result: Result<unknown>): void {
 	else sendError(res, result.error);
 }
 
+/**
+ * The language of this request's answers, decided as for every page (src/lib/server/i18n.ts): the
+ * person's saved choice, else the language cookie, else Accept-Language, else English.
+ */
+function requestLocale(req: IncomingMessage, saved: string | null | undefined): Locale {
+	if (saved && isLocale(saved)) return saved;
+	const headers = new Headers();
+	if (req.headers.cookie) headers.set('cookie', req.headers.cookie);
+	const accept = req.headers['accept-language'];
+	if (accept) headers.set('accept-language', Array.isArray(accept) ? accept.join(',') : accept);
+	return extractLocaleFromRequest(new Request('http://local/', { headers }));
+}
+
+/** Runs `handle` with `locale` in scope, in the same storage Paraglide's middleware uses for pages. */
+function inLocale(locale: Locale, handle: () => Promise<void>): Promise<void> {
+	let storage = getServerAsyncLocalStorage();
+	if (!storage) {
+		storage = new AsyncLocalStorage() as NonNullable<ReturnType<typeof getServerAsyncLocalStorage>>;
+		overwriteServerAsyncLocalStorage(storage);
+	}
+	return storage.run({ locale, origin: 'http://local', messageCalls: new Set<string>() }, handle);
+}
+
 export async function handleEvidenceRequest(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
-	const url = new URL(req.url ?? '/', 'http://local');
 	const session = services.sessions.validate(sessionToken(req));
-	const user = session?.user ?? null;
+	// These answers are sent before SvelteKit (and its locale) is reached: set the request's language here.
+	return inLocale(requestLocale(req, session?.locale), () => handle(services, session?.user ?? null, req, res));
+}
+
+async function handle(services: Services, user: { id: string } | null, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	const url = new URL(req.url ?? '/', 'http://local');
 	const changes = req.method !== 'GET' && req.method !== 'HEAD';
 	try {
 		if (changes && !isAllowedOrigin(req, services.config.origin)) {
-			return sendError(res, { code: 'forbidden', message: 'This request did not come from the review page.' }, true);
+			return sendError(res, { code: 'forbidden', message: m.grid_err_not_from_review_page() }, true);
 		}
 		const bundle = BUNDLE.exec(url.pathname);
 		if (bundle) {
-			if (req.method !== 'GET') return sendError(res, { code: 'not_found', message: 'Not found.' });
-			if (!user) return sendError(res, { code: 'unauthenticated', message: 'Sign in to export the record.' });
+			if (req.method !== 'GET') return sendError(res, { code: 'not_found', message: m.grid_err_not_found() });
+			if (!user) return sendError(res, { code: 'unauthenticated', message: m.grid_err_sign_in_export() });
 			const got = await services.bundles.bundle(user.id, decodeURIComponent(bundle[1]), Number(bundle[2]));
 			if (!got.ok) return sendError(res, got.error);
 			res.writeHead(200, { ...DOWNLOAD_HEADERS, 'content-type': 'application/zip', 'content-disposition': contentDisposition(got.value.filename) });
@@ -142,17 +178,17 @@ export async function handleEvidenceRequest(services: Services, req: IncomingMes
 			return sendJson(res, { file: uploaded.value });
 		}
 		if (!fileId && req.method === 'GET') {
-			if (!user) return sendError(res, { code: 'unauthenticated', message: 'Sign in to see evidence files.' });
+			if (!user) return sendError(res, { code: 'unauthenticated', message: m.grid_err_sign_in_see_evidence() });
 			return answer(res, services.evidence.list(user.id, reviewId));
 		}
 		if (fileId && match[3] && req.method === 'POST') {
-			if (!user) return sendError(res, { code: 'unauthenticated', message: 'Sign in first.' });
+			if (!user) return sendError(res, { code: 'unauthenticated', message: m.grid_err_sign_in_first() });
 			const body = await readJson(req);
-			if (!body || typeof body.confidential !== 'boolean') return sendError(res, { code: 'invalid_input', message: 'Say whether the file is confidential.', field: 'confidential' });
+			if (!body || typeof body.confidential !== 'boolean') return sendError(res, { code: 'invalid_input', message: m.grid_err_say_confidential(), field: 'confidential' });
 			return answer(res, services.evidence.setConfidential(user, reviewId, fileId, body.confidential));
 		}
 		if (fileId && !match[3] && req.method === 'DELETE') {
-			if (!user) return sendError(res, { code: 'unauthenticated', message: 'Sign in first.' });
+			if (!user) return sendError(res, { code: 'unauthenticated', message: m.grid_err_sign_in_first() });
 			return answer(res, services.evidence.remove(user, reviewId, fileId));
 		}
 		if (fileId && !match[3] && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -171,9 +207,9 @@ export async function handleEvidenceRequest(services: Services, req: IncomingMes
 			}
 			return await pipeline(stream, res);
 		}
-		sendError(res, { code: 'not_found', message: 'Not found.' });
+		sendError(res, { code: 'not_found', message: m.grid_err_not_found() });
 	} catch (cause) {
 		services.logger.error('evidence.error', { path: url.pathname, error: String(cause) });
-		sendError(res, { code: 'internal', message: 'Something went wrong on the server. Nothing was stored.' }, true);
+		sendError(res, { code: 'internal', message: m.grid_err_server_nothing_stored() }, true);
 	}
 }

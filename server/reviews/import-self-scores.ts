@@ -20,6 +20,8 @@ import { may } from '../auth/policy.ts';
 import type { AuditService } from '../records/audit.ts';
 import type { DocumentStore } from '../collab/document-store.ts';
 import { planImport, type ImportPlan, type SourceScores } from './self-score-mapping.ts';
+import { m } from '../../src/lib/paraglide/messages.js';
+import { getLocale } from '../../src/lib/paraglide/runtime.js';
 
 export type ImportSelfScoresDeps = {
 	reviews: ReviewRepository;
@@ -44,28 +46,30 @@ export type ImportPreview = ImportPlan & { source: SourceScores['origin'] & { re
 
 export type ImportOutcome = { filled: number; replaced: number; kept: number; unchanged: number; source: ImportPreview['source'] };
 
-const SOURCE_NOT_FOUND = 'That self-assessment review was not found, or you are not a participant of it.';
+// A function, not a constant: the answer speaks the language of the request that asks.
+const SOURCE_NOT_FOUND = () => m.grid_err_source_not_found();
 
 export function createSelfScoreImport(deps: ImportSelfScoresDeps) {
 	/** The target as its facilitator sees it; every door (list, preview, import) checks the same. */
 	function openTarget(actor: SessionUser, targetId: string): Result<{ review: ReviewRow; framework: Framework }> {
 		const review = deps.reviews.findById(targetId);
 		const role = review ? (deps.reviews.participant(targetId, actor.id)?.role ?? null) : null;
-		if (!review || !may(role, 'view')) return fail('not_found', 'Review not found.');
+		if (!review || !may(role, 'view')) return fail('not_found', m.grid_err_review_not_found());
 		// Only the independent reviewer brings the port's baseline in, like every reviewer-side act.
-		if (!may(role, 'edit_reviewer')) return fail('forbidden', 'Only a facilitator of this review can import self-scores.');
-		if (review.kind !== 'independent_review') return fail('invalid_input', 'Self-scores are imported into an independent review.');
-		const framework = getFramework(review.frameworkId, review.frameworkVersion);
-		if (!framework) return fail('internal', `The framework ${review.frameworkId} ${review.frameworkVersion} of this review is not available.`);
+		if (!may(role, 'edit_reviewer')) return fail('forbidden', m.grid_err_facilitator_only_import());
+		if (review.kind !== 'independent_review') return fail('invalid_input', m.grid_err_import_into_independent());
+		// In the reader's language: the preview lists the elements by name (codes are the same in every language).
+		const framework = getFramework(review.frameworkId, review.frameworkVersion, getLocale());
+		if (!framework) return fail('internal', m.grid_err_framework_unavailable({ id: review.frameworkId, version: review.frameworkVersion }));
 		return ok({ review, framework });
 	}
 
 	function openSource(actor: SessionUser, target: ReviewRow, sourceId: string): Result<ReviewRow> {
 		const source = deps.reviews.findById(sourceId);
 		// Not a member: the same answer as an unknown id, so review ids cannot be probed from here.
-		if (!source || !may(deps.reviews.participant(sourceId, actor.id)?.role ?? null, 'view')) return fail('not_found', SOURCE_NOT_FOUND, 'source');
-		if (source.id === target.id) return fail('invalid_input', 'Choose another review than this one.', 'source');
-		if (source.kind !== 'self_assessment') return fail('invalid_input', 'Choose a self-help GAP analysis (a self-assessment review).', 'source');
+		if (!source || !may(deps.reviews.participant(sourceId, actor.id)?.role ?? null, 'view')) return fail('not_found', SOURCE_NOT_FOUND(), 'source');
+		if (source.id === target.id) return fail('invalid_input', m.grid_err_choose_another(), 'source');
+		if (source.kind !== 'self_assessment') return fail('invalid_input', m.grid_err_choose_self_assessment(), 'source');
 		return ok(source);
 	}
 
@@ -74,14 +78,14 @@ export function createSelfScoreImport(deps: ImportSelfScoresDeps) {
 		const head = deps.snapshots.latest(source.id);
 		if (head) {
 			const row = deps.snapshots.get(source.id, head.version);
-			if (!row) return fail('internal', `Version ${head.version} of ${source.title} could not be read.`);
+			if (!row) return fail('internal', m.grid_err_version_unreadable({ version: head.version, title: source.title }));
 			const record = JSON.parse(row.recordJson) as EvaluationRecord;
 			const scores = new Map<string, number>();
 			for (const element of record.elements) if (isValidScore(element.selfScore)) scores.set(element.code, element.selfScore);
 			return ok({ origin: { version: head.version, hash: head.contentHash, frozenAt: head.frozenAt }, scores });
 		}
 		const framework = getFramework(source.frameworkId, source.frameworkVersion);
-		if (!framework) return fail('internal', `The framework of ${source.title} is not available.`);
+		if (!framework) return fail('internal', m.grid_err_source_framework_unavailable({ title: source.title }));
 		const doc = deps.documentStore.read(workspaceDocumentName(source.id));
 		const scores = new Map<string, number>();
 		for (const element of framework.elements) {
@@ -151,9 +155,14 @@ export function createSelfScoreImport(deps: ImportSelfScoresDeps) {
 			if (!prepared.ok) return prepared;
 			const { target, source, scores } = prepared.value;
 			if (input.expectedVersion !== undefined && input.expectedVersion !== scores.origin.version) {
-				return fail('conflict', `${source.title} has changed since the preview (now ${scores.origin.version === null ? 'not frozen' : `version ${scores.origin.version}`}). Check the preview again.`);
+				return fail(
+					'conflict',
+					scores.origin.version === null
+						? m.grid_err_source_changed_live({ title: source.title })
+						: m.grid_err_source_changed_frozen({ title: source.title, version: scores.origin.version })
+				);
 			}
-			if (scores.scores.size === 0) return fail('invalid_input', `${source.title} has no self-scores to import.`, 'source');
+			if (scores.scores.size === 0) return fail('invalid_input', m.grid_err_no_self_scores({ title: source.title }), 'source');
 			const me = deps.reviews.participant(targetId, actor.id);
 			const importedAt = deps.now();
 			let plan: ImportPlan | null = null;
@@ -175,7 +184,7 @@ export function createSelfScoreImport(deps: ImportSelfScoresDeps) {
 				});
 			});
 			const done = plan as ImportPlan | null;
-			if (!done) return fail('internal', 'The self-scores could not be written.');
+			if (!done) return fail('internal', m.grid_err_not_written());
 			const outcome: ImportOutcome = {
 				filled: done.counts.fill,
 				replaced: input.replaceExisting ? done.counts.differs : 0,

@@ -10,6 +10,7 @@ import { OpenRoundInput, VoteInput } from './round-inputs.ts';
 import type { RoundService } from './rounds-service.ts';
 import type { Logger } from '../logger.ts';
 import { errorResponse, jsonResponse, NO_STORE } from '../http/json.ts';
+import { m } from '../../src/lib/paraglide/messages.js';
 
 export type RoundAction = 'open' | 'vote' | 'my_vote' | 'reveal' | 'cancel';
 export type RoundTarget = { action: RoundAction; reviewId: string; roundId?: string };
@@ -51,19 +52,19 @@ function parse<T>(schema: z.ZodType<T>, body: Record<string, unknown>): Result<T
 	if (parsed.success) return { ok: true, value: parsed.data };
 	const issue = parsed.error.issues[0];
 	const field = typeof issue?.path[0] === 'string' ? issue.path[0] : undefined;
-	return { ok: false, error: { code: 'invalid_input', message: issue?.message ?? 'The request is not valid.', ...(field ? { field } : {}) } };
+	return { ok: false, error: { code: 'invalid_input', message: issue?.message ?? m.grid_err_request_invalid(), ...(field ? { field } : {}) } };
 }
 
 export async function handleRoundRequest(deps: Deps, user: { id: string } | null, target: RoundTarget, request: Request): Promise<Response> {
-	if (!user) return failure({ code: 'unauthenticated', message: 'Sign in to take part in scoring rounds.' });
+	if (!user) return failure({ code: 'unauthenticated', message: m.grid_err_sign_in_rounds() });
 	try {
 		if (target.action === 'my_vote') return answer(deps.rounds.myVote(user, target.reviewId, target.roundId ?? ''), 'mine');
-		if (request.method !== 'POST') return failure({ code: 'invalid_input', message: 'Send this request as a POST.' });
+		if (request.method !== 'POST') return failure({ code: 'invalid_input', message: m.grid_err_post() });
 		if (!sameOrigin(request, deps.config.origin)) {
-			return failure({ code: 'forbidden', message: 'This request did not come from this site, so it was refused.' });
+			return failure({ code: 'forbidden', message: m.grid_err_other_site() });
 		}
 		const body = await readBody(request);
-		if (body === null) return failure({ code: 'invalid_input', message: 'The request body is not valid JSON or form data.' });
+		if (body === null) return failure({ code: 'invalid_input', message: m.grid_err_bad_body() });
 		const roundId = target.roundId ?? '';
 		switch (target.action) {
 			case 'open': {

@@ -21,6 +21,7 @@ import type { AuditService } from '../records/audit.ts';
 import { may } from '../auth/policy.ts';
 import { isVoter, publicRound, votersOf } from './public-round.ts';
 import type { VoteInput } from './round-inputs.ts';
+import { m } from '../../src/lib/paraglide/messages.js';
 
 type Deps = {
 	db: Db;
@@ -37,16 +38,12 @@ export type MyVote = { score: number; comment: string };
 
 type Actor = { id: string };
 
-const ROUND_CLOSED: Record<Exclude<RoundRow['status'], 'open'>, string> = {
-	revealed: 'was already revealed',
-	cancelled: 'was cancelled'
-};
+// Functions, not constants: each answer speaks the language of the request that asks.
+const roundClosed = (status: Exclude<RoundRow['status'], 'open'>): string => (status === 'revealed' ? m.grid_err_round_revealed() : m.grid_err_round_cancelled());
 
 /** The database holds the outcome; only showing it to the room failed. */
-const NOT_SHOWN: Record<Exclude<RoundRow['status'], 'open'>, string> = {
-	revealed: 'The scores were revealed and the individual votes deleted, but the room could not be shown the result. Reveal again to show it.',
-	cancelled: 'The round was cancelled and its votes deleted, but the room could not be shown this. Cancel again to show it.'
-};
+const notShown = (status: Exclude<RoundRow['status'], 'open'>): string =>
+	status === 'revealed' ? m.grid_err_not_shown_revealed() : m.grid_err_not_shown_cancelled();
 
 export function createRoundService(deps: Deps) {
 	const now = deps.now ?? Date.now;
@@ -55,20 +52,19 @@ export function createRoundService(deps: Deps) {
 	// so the answer says nothing about which review ids are real.
 	function requireRole(actor: Actor, reviewId: string, action: 'vote' | 'edit_reviewer'): Result<true> {
 		const role = deps.reviews.participant(reviewId, actor.id)?.role ?? null;
-		if (role === null) return fail('forbidden', 'Only participants of this review can take part in its scoring rounds.');
+		if (role === null) return fail('forbidden', m.grid_err_participants_only());
 		if (!may(role, action)) {
-			return fail(
-				'forbidden',
-				action === 'vote' ? 'Observers follow the round but do not score.' : 'Only the facilitator can open, reveal or cancel a scoring round.'
-			);
+			return fail('forbidden', action === 'vote' ? m.grid_err_observers_do_not_score() : m.grid_err_facilitator_only_rounds());
 		}
 		return ok(true);
 	}
 
-	function requireOpenRound(reviewId: string, roundId: string, refusal: string): Result<RoundRow> {
+	function requireOpenRound(reviewId: string, roundId: string, refusal: () => string): Result<RoundRow> {
 		const round = deps.rounds.find(reviewId, roundId);
-		if (!round) return fail('not_found', 'There is no such scoring round in this review.');
-		if (round.status !== 'open') return fail('conflict', `Round ${round.number} for ${round.elementCode} ${ROUND_CLOSED[round.status]}: ${refusal}`);
+		if (!round) return fail('not_found', m.grid_err_no_such_round());
+		if (round.status !== 'open') {
+			return fail('conflict', m.grid_err_round_closed({ number: round.number, code: round.elementCode, state: roundClosed(round.status), refusal: refusal() }));
+		}
 		return ok(round);
 	}
 
@@ -106,7 +102,7 @@ export function createRoundService(deps: Deps) {
 			return closed;
 		}
 		const shown = await publishOrLog(reviewId, roundId, status);
-		return shown ? ok(shown) : fail('internal', NOT_SHOWN[status]);
+		return shown ? ok(shown) : fail('internal', notShown(status));
 	}
 
 	async function publishOrLog(reviewId: string, roundId: string, status: string): Promise<PublicRound | null> {
@@ -125,10 +121,10 @@ export function createRoundService(deps: Deps) {
 			if (!allowed.ok) return allowed;
 			const review = deps.reviews.findById(reviewId);
 			const framework = review ? getFramework(review.frameworkId, review.frameworkVersion) : null;
-			if (!framework || !getElement(framework, elementCode)) return fail('invalid_input', 'Choose an element of the framework to score.', 'elementCode');
+			if (!framework || !getElement(framework, elementCode)) return fail('invalid_input', m.grid_err_choose_element(), 'elementCode');
 			const opened = deps.db.transaction((): Result<string> => {
 				const current = deps.rounds.openFor(reviewId, elementCode);
-				if (current) return fail('conflict', `Round ${current.number} for ${elementCode} is already open: reveal or cancel it first.`);
+				if (current) return fail('conflict', m.grid_err_round_already_open({ number: current.number, code: elementCode }));
 				const id = crypto.randomUUID();
 				deps.rounds.insert({ id, reviewId, elementCode, number: deps.rounds.nextNumber(reviewId, elementCode), openedBy: actor.id, openedAt: now() });
 				return ok(id);
@@ -141,7 +137,7 @@ export function createRoundService(deps: Deps) {
 		async vote(actor: Actor, reviewId: string, roundId: string, input: VoteInput): Promise<Result<MyVote>> {
 			const allowed = requireRole(actor, reviewId, 'vote');
 			if (!allowed.ok) return allowed;
-			const round = requireOpenRound(reviewId, roundId, 'your score was not recorded.');
+			const round = requireOpenRound(reviewId, roundId, () => m.grid_err_vote_not_recorded());
 			if (!round.ok) return round;
 			const isNewVoter = deps.rounds.vote(roundId, actor.id) === null;
 			deps.rounds.upsertVote({ roundId, userId: actor.id, score: input.score, comment: input.comment, at: now() });
@@ -156,7 +152,7 @@ export function createRoundService(deps: Deps) {
 			const allowed = requireRole(actor, reviewId, 'vote');
 			if (!allowed.ok) return allowed;
 			const round = deps.rounds.find(reviewId, roundId);
-			if (!round) return fail('not_found', 'There is no such scoring round in this review.');
+			if (!round) return fail('not_found', m.grid_err_no_such_round());
 			const vote = round.status === 'open' ? deps.rounds.vote(roundId, actor.id) : null;
 			return ok(vote ? { score: vote.score, comment: vote.comment } : null);
 		},
@@ -175,16 +171,13 @@ export function createRoundService(deps: Deps) {
 			const allowed = requireRole(actor, reviewId, 'edit_reviewer');
 			if (!allowed.ok) return allowed;
 			return closeRound(reviewId, roundId, 'revealed', (): Result<true> => {
-				const round = requireOpenRound(reviewId, roundId, 'there is nothing left to reveal.');
+				const round = requireOpenRound(reviewId, roundId, () => m.grid_err_nothing_to_reveal());
 				if (!round.ok) return round;
 				const participants = deps.reviews.participants(reviewId);
 				// Someone removed from the review, or made an observer, during the round no longer counts.
 				const votes = deps.rounds.votes(roundId).filter((v) => isVoter(participants, v.userId));
 				if (votes.length < MIN_VOTES_TO_REVEAL) {
-					return fail(
-						'conflict',
-						`At least ${MIN_VOTES_TO_REVEAL} scores are needed before a reveal: with ${votes.length === 0 ? 'none' : 'only one'}, the result would show ${votes.length === 0 ? 'nothing' : "that person's score"}. Wait for more scores or cancel the round.`
-					);
+					return fail('conflict', votes.length === 0 ? m.grid_err_reveal_none({ min: MIN_VOTES_TO_REVEAL }) : m.grid_err_reveal_one({ min: MIN_VOTES_TO_REVEAL }));
 				}
 				const result = summariseVotes(votes);
 				const voters = votersOf(votes, participants);
@@ -207,7 +200,7 @@ export function createRoundService(deps: Deps) {
 			const allowed = requireRole(actor, reviewId, 'edit_reviewer');
 			if (!allowed.ok) return allowed;
 			return closeRound(reviewId, roundId, 'cancelled', (): Result<true> => {
-				const round = requireOpenRound(reviewId, roundId, 'it cannot be cancelled any more.');
+				const round = requireOpenRound(reviewId, roundId, () => m.grid_err_cannot_cancel());
 				if (!round.ok) return round;
 				const voters = votersOf(deps.rounds.votes(roundId), deps.reviews.participants(reviewId));
 				deps.rounds.close({ id: roundId, status: 'cancelled', closedAt: now(), votersJson: JSON.stringify(voters), resultJson: null });

@@ -90,3 +90,31 @@ describe('Distribution', () => {
 		expect(html).not.toContain('<rect class="bar');
 	});
 });
+
+describe('right to left', () => {
+	const html = render(CurrentVsTarget, { props: { rows: ROWS, pillars: PILLARS, levels: LEVEL_LABELS, width: 1100, locale: 'ar' } }).body;
+
+	it('draws the mirror image: labels from the right edge, level 0 on the right, the figures on the left', () => {
+		expect(html).toContain('direction="rtl"');
+		expect(html).toMatch(/<text class="label[^"]*" x="1100"/);
+		expect(html).toMatch(/<text class="value[^"]*" x="0"/);
+		const ticks = [...html.matchAll(/<text class="tick [^"]*" x="([\d.]+)"[^>]*>(\d)</g)].map((t) => [Number(t[2]), Number(t[1])]);
+		expect(ticks[0]).toEqual([0, 692]);
+		expect(ticks[5]).toEqual([5, 76]);
+	});
+
+	it('keeps every bar inside the plot, growing leftwards from level 0', () => {
+		const chart = html.slice(0, html.indexOf('</svg>'));
+		const bars = [...chart.matchAll(/<rect class="bar[^"]*" x="([\d.]+)"[^>]*width="([\d.]+)"/g)].map((b) => [Number(b[1]), Number(b[2])]);
+		expect(bars.length).toBeGreaterThan(0);
+		for (const [x, w] of bars) {
+			expect(x).toBeGreaterThanOrEqual(76);
+			expect(Math.round(x + w)).toBe(692);
+		}
+	});
+
+	it('speaks Arabic and points the arrow from the current level to the target as it reads', () => {
+		expect(html).toMatch(/>\s*2 ← 5\s*</);
+		expect(html).toContain('غير منطبق');
+	});
+});

@@ -1,6 +1,9 @@
 // Pure layout maths for the charts: the 0..5 level scale, the gap palette, grouping by pillar and
 // label fitting. Kept out of the components so the numbers a board reads can be unit-tested.
 import type { PillarInfo } from './types.ts';
+import { m } from '../../paraglide/messages.js';
+import { getLocale } from '../../paraglide/runtime.js';
+import type { InterfaceLocale } from '../../i18n/locales.ts';
 
 export const LEVELS = [0, 1, 2, 3, 4, 5] as const;
 export const MAX_LEVEL = 5;
@@ -65,13 +68,13 @@ export type PillarGroup<T> = { code: string; title: string; rows: T[] };
  * rows is skipped, not shown empty); a row naming an unknown pillar still appears, in a group of its
  * own at the end, so a malformed or newer framework never makes an element silently vanish.
  */
-export function groupByPillar<T extends { pillar: string }>(rows: readonly T[], pillars: readonly PillarInfo[] = []): PillarGroup<T>[] {
+export function groupByPillar<T extends { pillar: string }>(rows: readonly T[], pillars: readonly PillarInfo[] = [], locale: InterfaceLocale = getLocale()): PillarGroup<T>[] {
 	const known = [...pillars].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
 	const codes = [...known.map((p) => p.code), ...rows.map((r) => r.pillar)].filter((c, i, all) => all.indexOf(c) === i);
 	return codes
 		.map((code) => ({
 			code,
-			title: known.find((p) => p.code === code)?.title ?? `Pillar ${code}`,
+			title: known.find((p) => p.code === code)?.title ?? m.grid_pillar_fallback({ code }, { locale }),
 			rows: rows.filter((r) => r.pillar === code)
 		}))
 		.filter((group) => group.rows.length > 0);

@@ -4,6 +4,7 @@
 import { getContext, setContext } from 'svelte';
 import { readErrorBody } from '#lib/shared/error-contract.ts';
 import { evidenceFileUrl, type EvidenceFileView, type EvidenceTargetKind } from '#lib/shared/evidence.ts';
+import { m } from '#lib/paraglide/messages.js';
 
 export class ReviewEvidence {
 	readonly reviewId: string;
@@ -28,9 +29,9 @@ export class ReviewEvidence {
 			if (response.ok) {
 				this.files = body.value as EvidenceFileView[];
 				this.loadError = null;
-			} else this.loadError = readErrorBody(body)?.message ?? 'The evidence files could not be loaded.';
+			} else this.loadError = readErrorBody(body)?.message ?? m.grid_evidence_load_failed();
 		} catch {
-			this.loadError = 'The evidence files could not be loaded: the server could not be reached.';
+			this.loadError = m.grid_evidence_load_unreachable();
 		}
 	}
 
@@ -49,8 +50,8 @@ export class ReviewEvidence {
 			this.files = this.files.filter((f) => f.id !== file.id);
 			return null;
 		}
-		if (!response) return `“${file.name}” could not be removed: the server could not be reached.`;
-		return readErrorBody(await response.json().catch(() => null))?.message ?? `“${file.name}” could not be removed.`;
+		if (!response) return m.grid_remove_unreachable({ name: file.name });
+		return readErrorBody(await response.json().catch(() => null))?.message ?? m.grid_remove_failed({ name: file.name });
 	}
 }
 

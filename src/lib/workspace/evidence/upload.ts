@@ -4,6 +4,7 @@
 import { readErrorBody } from '#lib/shared/error-contract.ts';
 import { evidenceUploadUrl, type EvidenceFileView, type EvidenceTargetKind } from '#lib/shared/evidence.ts';
 import { fail, ok, type Result } from '#lib/shared/result.ts';
+import { m } from '#lib/paraglide/messages.js';
 
 export function uploadEvidence(
 	reviewId: string,
@@ -24,9 +25,9 @@ export function uploadEvidence(
 			const body = xhr.response as { file?: EvidenceFileView } | null;
 			if (xhr.status === 200 && body?.file) return resolve(ok(body.file));
 			const error = readErrorBody(body);
-			resolve(error ? { ok: false, error } : fail('internal', `The upload of “${file.name}” failed (${xhr.status}). Nothing was stored.`));
+			resolve(error ? { ok: false, error } : fail('internal', m.grid_upload_failed({ name: file.name, status: xhr.status })));
 		};
-		xhr.onerror = () => resolve(fail('internal', `The server could not be reached, so “${file.name}” was not stored. Check the connection and try again.`));
+		xhr.onerror = () => resolve(fail('internal', m.grid_upload_unreachable({ name: file.name })));
 		xhr.send(file);
 	});
 }

@@ -5,6 +5,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '#lib/server/guards.ts';
 import { errorsOf, failPage, readForm, statusOf } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '#lib/paraglide/messages.js';
 
 /** "filled-replaced-kept" after a successful import (post, redirect, get). */
 function doneOf(value: string | null): { filled: number; replaced: number; kept: number } | null {
@@ -39,7 +40,7 @@ export const actions: Actions = {
 		// The preview's version: "live" for a source that was not frozen, else its number.
 		const expectedVersion = form.expectedVersion === 'live' ? null : /^[1-9][0-9]{0,8}$/.test(form.expectedVersion) ? Number(form.expectedVersion) : undefined;
 		if (form.source === '' || expectedVersion === undefined) {
-			return fail(400, { errors: { form: 'Choose a self-assessment review and check the preview before importing.' } });
+			return fail(400, { errors: { form: m.grid_import_choose_first() } });
 		}
 		const imported = await locals.services.selfScoreImport.importScores(user, params.id, form.source, {
 			replaceExisting: form.replaceExisting === 'on',
