@@ -10,6 +10,7 @@ import type { ReviewService } from '../reviews/reviews.ts';
 import { reviewerDocumentName } from '../../src/lib/shared/document-names.ts';
 import { applyTimerCommand, readFacilitation, writeTimer, type RoomTimer, type TimerCommand } from '../../src/lib/shared/documents/facilitation.ts';
 import { fail, type Result } from '../../src/lib/shared/result.ts';
+import { m } from '../../src/lib/paraglide/messages.js';
 
 type Deps = {
 	reviews: Pick<ReviewService, 'open'>;
@@ -32,10 +33,10 @@ export async function runTimerCommand(deps: Deps, userId: string, reviewId: stri
 	if (!opened.ok) return opened;
 	if (!may(opened.value.role, 'edit_reviewer')) {
 		deps.logger.warn('timer_denied', { userId, reviewId, role: opened.value.role, command: command.type });
-		return fail('forbidden', 'Only a facilitator can run the room timer.');
+		return fail('forbidden', m.room_timer_facilitator_only());
 	}
 	// A holder, not a plain variable: TypeScript does not see assignments made inside the callback.
-	const outcome: { result: Result<RoomTimer> } = { result: fail('internal', 'The timer was not changed.') };
+	const outcome: { result: Result<RoomTimer> } = { result: fail('internal', m.room_timer_not_changed()) };
 	// Read and write in one server-side transaction, so two quick clicks (pause, then resume)
 	// each see the timer the other left behind.
 	await deps.documentStore.write(reviewerDocumentName(reviewId), (doc) => {

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { DeviceCache } from './device-cache.svelte.ts';
 import { reviewerDocumentName, workspaceDocumentName } from '#lib/shared/document-names.ts';
-import { describeClose } from '#lib/shared/close-events.ts';
+import { describeClose, translateCloseReason } from '#lib/shared/close-events.ts';
 import { CLIENT_SILENCE_TIMEOUT_MS, RECONNECT_BACKOFF } from '#lib/shared/collab-timing.ts';
 import type { PresenceState, PresenceUser } from '#lib/shared/presence.ts';
 
@@ -60,7 +60,8 @@ export class ReviewSession {
 			token: 'cookie', // the session cookie authenticates; the provider needs a non-null token to send auth
 			onAuthenticationFailed: ({ reason }: { reason: string }) => {
 				this.accessDenied = true;
-				this.notice = reason;
+				// The server refuses in English (CloseEvents); the page says it in the reader's words.
+				this.notice = translateCloseReason(reason);
 			},
 			onAuthenticated: () => {
 				this.accessDenied = false;

@@ -3,8 +3,7 @@
 // it is. A network failure says that nothing was recorded.
 import { readErrorBody } from '#lib/shared/error-contract.ts';
 import { fail, ok, type Result } from '#lib/shared/result.ts';
-
-const OFFLINE = 'The server could not be reached, so nothing was recorded. Check the connection and try again.';
+import { m } from '#lib/paraglide/messages.js';
 
 type CallInit = { method: 'GET' } | { method: 'POST'; json: Record<string, unknown> } | { method: 'POST'; form: Record<string, string> };
 
@@ -23,10 +22,10 @@ export async function callServer<T>(url: string, key: string, init: CallInit): P
 	try {
 		response = await fetch(url, { method: init.method, headers, body, credentials: 'same-origin' });
 	} catch {
-		return fail('internal', OFFLINE);
+		return fail('internal', m.room_server_unreachable());
 	}
 	const reply = (await response.json().catch(() => null)) as Record<string, unknown> | null;
 	if (response.ok && reply && key in reply) return ok(reply[key] as T);
 	const error = readErrorBody(reply);
-	return error ? { ok: false, error } : fail('internal', `The server refused this (${response.status}).`);
+	return error ? { ok: false, error } : fail('internal', m.room_server_refused({ status: response.status }));
 }

@@ -21,6 +21,9 @@ export function createCollaborativeEditor(opts: CollaborativeEditorOptions): Edi
 	return new Editor({
 		element: opts.element,
 		editable: opts.editable,
+		// Every block reads its own direction from its first strong letter (dir="auto"): Arabic
+		// in an English room and English in an Arabic room both read the right way round.
+		textDirection: 'auto',
 		extensions: [
 			// Yjs keeps the history; tiptap's own undo would fight it.
 			StarterKit.configure({ undoRedo: false, heading: { levels: [3, 4] } }),

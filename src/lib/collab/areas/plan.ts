@@ -6,9 +6,8 @@ import type { BoardNote } from '#lib/shared/documents/board.ts';
 import { fail, type Result } from '#lib/shared/result.ts';
 import { createGapAction, requestEditing } from '#lib/workspace/plan/create-from-gap.ts';
 import { createNoteAction } from '#lib/workspace/board/note-action.ts';
+import { m } from '#lib/paraglide/messages.js';
 import type { AreaContext } from './area-context.ts';
-
-const OBSERVER = 'You follow this review as an observer, so you cannot add actions.';
 
 export function planArea({ workspace, reviewer, framework, self, can, isElement, view }: AreaContext) {
 	const actions = view(() => readPlan(workspace), [workspace]);
@@ -26,14 +25,14 @@ export function planArea({ workspace, reviewer, framework, self, can, isElement,
 		 * browser only (other participants just see a new card arrive).
 		 */
 		createFromGap(row: ElementRow): Result<string> {
-			if (!can.editWorkspace) return fail('forbidden', OBSERVER);
+			if (!can.editWorkspace) return fail('forbidden', m.room_observer_no_actions());
 			const created = createGapAction(workspace, row, author(), isElement);
 			if (created.ok) requestEditing(created.value);
 			return created;
 		},
 		/** A board note becomes an action, starting at its element's current gap priority. */
 		createFromNote(note: BoardNote): Result<string> {
-			if (!can.editWorkspace) return fail('forbidden', OBSERVER);
+			if (!can.editWorkspace) return fail('forbidden', m.room_observer_no_actions());
 			const row = readElementRows(framework, workspace, reviewer).find((r) => r.code === note.elementCode);
 			return createNoteAction(workspace, note, author(), { validElement: isElement, priority: row?.priority ?? null });
 		}

@@ -76,6 +76,11 @@ describe('keyboard moves', () => {
 		expect(moveAnnouncement(columns[2], 1, 3)).toBe('Moved to B. Threat and risk management, position 2 of 3.');
 	});
 
+	it('moves towards the arrow on screen in a right-to-left page, where the first column is on the right', () => {
+		const key = (k: string) => directionOfKey({ key: k, altKey: true, ctrlKey: false, metaKey: false, shiftKey: false }, true);
+		expect([key('ArrowLeft'), key('ArrowRight'), key('ArrowUp'), key('ArrowDown')]).toEqual(['right', 'left', 'up', 'down']);
+	});
+
 	it('drops before the first note whose middle is below the pointer', () => {
 		expect(dropIndex([], 50)).toBe(0);
 		expect(dropIndex([100, 200], 50)).toBe(0);

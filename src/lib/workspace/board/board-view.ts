@@ -2,6 +2,7 @@
 // order; where a keyboard move takes a note; and what the live region says after a move.
 import { UNSORTED, columnNotes, type BoardNote } from '#lib/shared/documents/board.ts';
 import type { Framework } from '#lib/shared/framework/schema.ts';
+import { m } from '#lib/paraglide/messages.js';
 
 export type BoardColumn = { id: string; label: string; hint: string };
 
@@ -9,8 +10,8 @@ export type BoardColumn = { id: string; label: string; hint: string };
 export function boardColumns(framework: Framework): BoardColumn[] {
 	const pillars = [...framework.pillars].sort((a, b) => a.order - b.order);
 	return [
-		{ id: UNSORTED, label: 'Unsorted', hint: 'New notes land here until someone places them under a pillar.' },
-		...pillars.map((p) => ({ id: p.code, label: `${p.code}. ${p.title}`, hint: `Pillar ${p.code}` }))
+		{ id: UNSORTED, label: m.room_board_unsorted(), hint: m.room_board_unsorted_hint() },
+		...pillars.map((p) => ({ id: p.code, label: m.room_board_pillar_column({ code: p.code, title: p.title }), hint: m.room_board_pillar_hint({ code: p.code }) }))
 	];
 }
 
@@ -31,6 +32,7 @@ export function pillarOf(framework: Framework, elementCode: string | null): stri
 	return framework.elements.find((e) => e.code === elementCode)?.pillar ?? null;
 }
 
+/** 'left' and 'right' are towards the first and the last column (the line's start and end). */
 export type MoveDirection = 'left' | 'right' | 'up' | 'down' | 'top' | 'bottom';
 export type MoveTarget = { column: string; index: number };
 export type MoveOption = { label: string; target: MoveTarget };
@@ -67,7 +69,7 @@ export function moveTarget(grouped: Map<string, BoardNote[]>, columns: readonly 
 /** What the Move menu offers for a note: reordering within its column, then every other column (at the end). */
 export function moveOptions(grouped: Map<string, BoardNote[]>, columns: readonly BoardColumn[], noteId: string): MoveOption[] {
 	const options: MoveOption[] = [];
-	const labels: Array<[MoveDirection, string]> = [['up', 'Up one'], ['down', 'Down one'], ['top', 'To the top'], ['bottom', 'To the bottom']];
+	const labels: Array<[MoveDirection, string]> = [['up', m.room_board_move_up()], ['down', m.room_board_move_down()], ['top', m.room_board_move_top()], ['bottom', m.room_board_move_bottom()]];
 	for (const [direction, label] of labels) {
 		const target = moveTarget(grouped, columns, noteId, direction);
 		if (target) options.push({ label, target });
@@ -75,21 +77,32 @@ export function moveOptions(grouped: Map<string, BoardNote[]>, columns: readonly
 	const current = columns.find((c) => grouped.get(c.id)?.some((n) => n.id === noteId));
 	for (const column of columns) {
 		if (column.id === current?.id) continue;
-		options.push({ label: `To ${column.label}`, target: { column: column.id, index: grouped.get(column.id)?.length ?? 0 } });
+		options.push({ label: m.room_board_move_to_column({ column: column.label }), target: { column: column.id, index: grouped.get(column.id)?.length ?? 0 } });
 	}
 	return options;
 }
 
-/** Alt+Arrow keys (and Alt+Home/End) on a focused note. */
-export function directionOfKey(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>): MoveDirection | null {
+/**
+ * Alt+Arrow keys (and Alt+Home/End) on a focused note. The arrows move the note the way they
+ * point on screen: in a right-to-left page the first column is on the right, so Alt+ArrowRight
+ * moves towards it.
+ */
+export function directionOfKey(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey'>, rtl = false): MoveDirection | null {
 	if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
-	const keys: Record<string, MoveDirection> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down', Home: 'top', End: 'bottom' };
+	const keys: Record<string, MoveDirection> = {
+		ArrowLeft: rtl ? 'right' : 'left',
+		ArrowRight: rtl ? 'left' : 'right',
+		ArrowUp: 'up',
+		ArrowDown: 'down',
+		Home: 'top',
+		End: 'bottom'
+	};
 	return keys[event.key] ?? null;
 }
 
 /** "Moved to B. Threat and risk management, position 2 of 3." */
 export function moveAnnouncement(column: BoardColumn, index: number, count: number): string {
-	return `Moved to ${column.label}, position ${index + 1} of ${count}.`;
+	return m.room_board_moved({ column: column.label, position: index + 1, count });
 }
 
 /** The insertion index for a drop at pointer height `y`, given the midlines of the column's other notes. */

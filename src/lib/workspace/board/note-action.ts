@@ -7,6 +7,7 @@ import { linkNoteToAction, type BoardNote } from '#lib/shared/documents/board.ts
 import { createAction, descriptionOf, readPlan } from '#lib/shared/documents/plan.ts';
 import type { Priority } from '#lib/shared/framework/codes.ts';
 import { fail, ok, type Result } from '#lib/shared/result.ts';
+import { m } from '#lib/paraglide/messages.js';
 import { shortTitle } from '../plan/create-from-gap.ts';
 
 const SOURCE_PREFIX = 'board:';
@@ -34,10 +35,10 @@ export function createNoteAction(
 	now: number = Date.now()
 ): Result<string> {
 	if (!note.elementCode) {
-		return fail('invalid_input', 'Link the note to a PSeMS element first: an improvement action always improves an element.', 'elementCode');
+		return fail('invalid_input', m.room_board_link_first(), 'elementCode');
 	}
 	if (note.actionId && readPlan(doc).some((a) => a.id === note.actionId)) {
-		return fail('conflict', 'This note is already an action in the plan.');
+		return fail('conflict', m.room_board_already_action());
 	}
 	return doc.transact((): Result<string> => {
 		const result = createAction(

@@ -6,14 +6,20 @@ import type * as Y from 'yjs';
 import { createAction } from '#lib/shared/documents/plan.ts';
 import type { ElementRow } from '#lib/shared/documents/element-rows.ts';
 import type { Result } from '#lib/shared/result.ts';
+import { m } from '#lib/paraglide/messages.js';
 
 /** The id of an action card's heading, for navigation and links. */
 export function actionDomId(actionId: string): string {
 	return `action-${actionId}`;
 }
 
-// Words a shortened title should not end on ("Accountable manager and…").
-const DANGLING = new Set(['and', 'or', 'of', 'the', 'to', 'for', 'with', 'in', 'on', 'a', 'an', '&']);
+// Words a shortened title should not end on ("Accountable manager and…"), in the interface languages.
+const DANGLING = new Set([
+	'and', 'or', 'of', 'the', 'to', 'for', 'with', 'in', 'on', 'a', 'an', '&',
+	'et', 'ou', 'de', 'du', 'des', 'la', 'le', 'les', 'à', 'au', 'aux', 'pour', 'avec', 'en', 'un', 'une', "d'", 'd’', "l'", 'l’',
+	'y', 'o', 'del', 'el', 'los', 'las', 'para', 'con', 'por', 'una',
+	'و', 'أو', 'في', 'من', 'على', 'إلى'
+]);
 
 /** An element title cut at a word boundary to at most `max` characters, with "…" when cut. */
 export function shortTitle(title: string, max = 28): string {
@@ -26,9 +32,12 @@ export function shortTitle(title: string, max = 28): string {
 	return `${kept === '' ? clean.slice(0, max) : kept}…`;
 }
 
-/** "Close the gap on A1 Accountable manager…": short enough for a card heading and a list. */
+/**
+ * "Close the gap on A1 Accountable manager…": short enough for a card heading and a list. Written
+ * into the plan in the language of the person who pressed the button, like anything they type.
+ */
 export function gapActionTitle(row: Pick<ElementRow, 'code' | 'title'>): string {
-	return `Close the gap on ${row.code} ${shortTitle(row.title)}`;
+	return m.room_plan_gap_title({ code: row.code, title: shortTitle(row.title) });
 }
 
 /** The pure part: writes the action into a workspace document. */

@@ -7,6 +7,7 @@ import { formatShortDate } from '#lib/shared/format.ts';
 import type { Framework } from '#lib/shared/framework/schema.ts';
 import type { ElementRow } from '#lib/shared/documents/element-rows.ts';
 import type { PlanAction } from '#lib/shared/documents/plan.ts';
+import { m } from '#lib/paraglide/messages.js';
 
 /** Filter values: '' means "any". */
 export type PlanFilters = { element: string; owner: string; status: string };
@@ -19,10 +20,11 @@ export const NO_OWNER = '(none)';
 /** The status filter value for every action that is not closed. */
 export const OPEN = '(open)';
 
+/** Sort orders; labels are read at each access, in the reader's language. */
 export const SORTS = [
-	{ value: 'priority', label: 'Priority, then due date' },
-	{ value: 'due', label: 'Due date, then priority' },
-	{ value: 'newest', label: 'Newest first' }
+	{ value: 'priority', get label() { return m.room_plan_sort_priority(); } },
+	{ value: 'due', get label() { return m.room_plan_sort_due(); } },
+	{ value: 'newest', get label() { return m.room_plan_sort_newest(); } }
 ] as const;
 
 export type PlanSort = (typeof SORTS)[number]['value'];
@@ -115,5 +117,5 @@ export function worstPriority(rows: ElementRow[], codes: string[]): Priority | n
 }
 
 export function countText(shown: number, total: number): string {
-	return `Showing ${shown} of ${total} ${total === 1 ? 'action' : 'actions'}`;
+	return m.room_plan_count({ shown, total });
 }

@@ -4,10 +4,11 @@
 import type { RequestHandler } from './$types';
 import { errorResponse, jsonResponse } from '#lib/server/http.ts';
 import { readForm } from '#lib/server/forms.ts';
+import { m } from '#lib/paraglide/messages.js';
 import { parseTimerCommand } from '#lib/shared/documents/facilitation.ts';
 
 export const POST: RequestHandler = async ({ locals, params, request }) => {
-	if (!locals.user) return errorResponse({ code: 'unauthenticated', message: 'Sign in to run the room timer.' });
+	if (!locals.user) return errorResponse({ code: 'unauthenticated', message: m.room_timer_sign_in() });
 	const command = parseTimerCommand(readForm(await request.formData(), ['command', 'durationSeconds']));
 	if (!command.ok) return errorResponse(command.error);
 	const result = await locals.services.roomTimer.run(locals.user.id, params.id, command.value);
