@@ -11,3 +11,15 @@ export function contentLang(language: RecordLanguage | null | undefined): Conten
 	if (!language || language === getLocale()) return {};
 	return { lang: RECORD_LANGUAGE_TAGS[language], dir: RECORD_LANGUAGE_DIRECTIONS[language] };
 }
+
+const RTL_CHAR = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+const STRONG_CHAR = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+
+/**
+ * The direction of typed text by its first strong letter, as dir="auto" decides, for text whose
+ * element also holds words of the page (visually hidden labels) that dir="auto" would read first.
+ */
+export function textDirection(text: string): 'ltr' | 'rtl' | undefined {
+	const first = STRONG_CHAR.exec(text)?.[0];
+	return first === undefined ? undefined : RTL_CHAR.test(first) ? 'rtl' : 'ltr';
+}
