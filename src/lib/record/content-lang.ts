@@ -23,3 +23,15 @@ export function textDirection(text: string): 'ltr' | 'rtl' | undefined {
 	const first = STRONG_CHAR.exec(text)?.[0];
 	return first === undefined ? undefined : RTL_CHAR.test(first) ? 'rtl' : 'ltr';
 }
+
+/**
+ * Typed text (a title, a label, a name) set inside a sentence of the page's language, isolated
+ * (U+2068 … U+2069) so a Latin title in an Arabic sentence, or the reverse, keeps its own order
+ * and does not pull the punctuation around it; only when it runs against the page. For attributes and <option>s, where <bdi> cannot go.
+ */
+export function isolate(text: string): string {
+	const direction = textDirection(text);
+	// Text that runs the page's way needs nothing (and stays plain for search and copy).
+	if (direction === undefined || direction === RECORD_LANGUAGE_DIRECTIONS[getLocale()]) return text;
+	return `\u2068${text}\u2069`;
+}
