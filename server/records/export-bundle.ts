@@ -3,6 +3,7 @@
 // size of every other file in the archive. The manifest is the last entry and is written only
 // after every evidence file has streamed through its hash, so it states what the archive holds,
 // not what the database expects (the record's own hash of each file is beside it).
+import { m } from '../../src/lib/paraglide/messages.js';
 import { createHash } from 'node:crypto';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
@@ -123,8 +124,8 @@ export function createBundleExport(deps: Deps) {
 		async bundle(userId: string, reviewId: string, version: number): Promise<Result<{ filename: string; stream: Readable }>> {
 			const review = deps.reviews.findById(reviewId);
 			const role = review ? (deps.reviews.participant(reviewId, userId)?.role ?? null) : null;
-			if (!review || !may(role, 'view')) return fail('not_found', 'Review not found.');
-			if (!may(role, 'export')) return fail('forbidden', 'Your role in this review cannot export the record.');
+			if (!review || !may(role, 'view')) return fail('not_found', m.record_review_not_found());
+			if (!may(role, 'export')) return fail('forbidden', m.record_export_forbidden());
 			const got = deps.records.getVersion(userId, reviewId, version);
 			if (!got.ok) return got;
 			const stream = await buildBundle(got.value, deps.blobs, may(role, 'view_confidential'));

@@ -1,6 +1,7 @@
 // Downloading a frozen version: PDF, canonical JSON, and CSV of the grid and of the plan. Who may
 // export is the policy's answer, asked here and nowhere else; every file is rendered from the
 // stored record (server/records/exports) and every download is appended to the audit chain.
+import { m } from '../../src/lib/paraglide/messages.js';
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 import type { ReviewRepository } from '../persistence/reviews.ts';
 import { may } from '../auth/policy.ts';
@@ -59,9 +60,9 @@ export async function renderExport(frozen: FrozenVersion, format: ExportFormat):
 export async function exportVersion(deps: ExportDeps, userId: string, reviewId: string, version: number, format: string): Promise<Result<ExportFile>> {
 	const review = deps.reviews.findById(reviewId);
 	const role = review ? (deps.reviews.participant(reviewId, userId)?.role ?? null) : null;
-	if (!review || !may(role, 'view')) return fail('not_found', 'Review not found.');
-	if (!isFormat(format)) return fail('not_found', 'There is no such export format. Choose PDF, JSON or CSV.');
-	if (!may(role, 'export')) return fail('forbidden', 'Your role in this review cannot export the record.');
+	if (!review || !may(role, 'view')) return fail('not_found', m.record_review_not_found());
+	if (!isFormat(format)) return fail('not_found', m.record_export_no_format());
+	if (!may(role, 'export')) return fail('forbidden', m.record_export_forbidden());
 	const got = deps.getVersion(userId, reviewId, version);
 	if (!got.ok) return got;
 	const body = await renderExport(got.value, format);

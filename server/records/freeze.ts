@@ -3,6 +3,7 @@
 // (better-sqlite3 is synchronous), so no edit can land between what is hashed and what is stored.
 import * as Y from 'yjs';
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
+import { m } from '../../src/lib/paraglide/messages.js';
 import { getFramework } from '../../src/lib/shared/framework/index.ts';
 import { canonicalJson } from '../../src/lib/shared/record/canonical-json.ts';
 import { pendingDifferencesMessage } from '../../src/lib/shared/documents/self-vs-independent.ts';
@@ -21,8 +22,8 @@ import { bytesHash, contentHashOf, snapshotChainHash } from './hashes.ts';
 
 export const LABEL_MAX = 120;
 export const NOTE_MAX = 4000;
-export const UNSYNCED_MESSAGE =
-	"Your last changes have not reached the server yet; wait for 'All changes saved' and freeze again.";
+/** The refusal while the facilitator's own edits are still on their way, in English (the tests read it). */
+export const UNSYNCED_MESSAGE = m.record_freeze_unsynced({}, { locale: 'en' });
 
 export type FreezeDeps = {
 	db: Db;
@@ -40,34 +41,34 @@ export type FreezeInput = { label: string; note: string; client?: ClientStateVec
 export function validateFreezeInput(input: { label: string; note: string }): Result<{ label: string; note: string }> {
 	const label = (input.label ?? '').trim();
 	const note = (input.note ?? '').trim();
-	if (label === '') return fail('invalid_input', 'Enter a label for this version, for example “Agreed at the closing meeting”.', 'label');
-	if (label.length > LABEL_MAX) return fail('invalid_input', `The label must be at most ${LABEL_MAX} characters.`, 'label');
-	if (note.length > NOTE_MAX) return fail('invalid_input', `The note must be at most ${NOTE_MAX} characters.`, 'note');
+	if (label === '') return fail('invalid_input', m.record_freeze_label_missing(), 'label');
+	if (label.length > LABEL_MAX) return fail('invalid_input', m.record_freeze_label_too_long({ max: LABEL_MAX }), 'label');
+	if (note.length > NOTE_MAX) return fail('invalid_input', m.record_freeze_note_too_long({ max: NOTE_MAX }), 'note');
 	return ok({ label, note });
 }
 
 export function freezeVersion(deps: FreezeDeps, actor: SessionUser, reviewId: string, input: FreezeInput): Result<SnapshotHead> {
 	const review = deps.reviews.findById(reviewId);
 	const me = review ? deps.reviews.participant(reviewId, actor.id) : null;
-	if (!review || !me || !may(me.role, 'view')) return fail('not_found', 'Review not found.');
-	if (!may(me.role, 'freeze')) return fail('forbidden', 'Only a facilitator can freeze the evaluation record.');
+	if (!review || !me || !may(me.role, 'view')) return fail('not_found', m.record_review_not_found());
+	if (!may(me.role, 'freeze')) return fail('forbidden', m.record_freeze_forbidden());
 	const valid = validateFreezeInput(input);
 	if (!valid.ok) return valid;
 	// Worded in the record language: the record is written in it, codes and rules are the same.
 	const framework = getFramework(review.frameworkId, review.frameworkVersion, review.recordLanguage);
-	if (!framework) return fail('internal', `The framework ${review.frameworkId} ${review.frameworkVersion} of this review is not available in ${review.recordLanguage}.`);
+	if (!framework) return fail('internal', m.record_freeze_no_framework({ framework: `${review.frameworkId} ${review.frameworkVersion}`, language: review.recordLanguage }));
 
 	const client = input.client
 		? { workspace: decodeClientStateVector(input.client.workspace), reviewer: decodeClientStateVector(input.client.reviewer) }
 		: null;
 	if (client && (!client.workspace || !client.reviewer)) {
-		return fail('invalid_input', 'The page sent an unreadable document state. Reload the page and freeze again.');
+		return fail('invalid_input', m.record_freeze_unreadable_state());
 	}
 
 	// From here to the insert: no await, so both documents are read at one instant.
 	const { record, workspace, reviewer } = readLiveRecord(deps, review, framework);
 	if (client && (clientIsAhead(client.workspace!, workspace) || clientIsAhead(client.reviewer!, reviewer))) {
-		return fail('conflict', UNSYNCED_MESSAGE);
+		return fail('conflict', m.record_freeze_unsynced());
 	}
 	const pending = differencesBlockingFreeze(record);
 	if (pending.length > 0) return fail('conflict', pendingDifferencesMessage(pending), 'differenceRationale');

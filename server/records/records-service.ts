@@ -1,4 +1,5 @@
 // The records service (contract.ts): freeze, read, sign, export and verify evaluation-record versions.
+import { m } from '../../src/lib/paraglide/messages.js';
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 import { SIGNATURE_MEANINGS } from '../../src/lib/shared/framework/codes.ts';
 import type { EvaluationRecord, RecordEvidenceFile } from '../../src/lib/shared/record/record.ts';
@@ -46,10 +47,10 @@ export function createRecordsService(deps: RecordsDeps): RecordsService {
 		summarise(deps.snapshots.heads(reviewId), deps.signatures.forReview(reviewId));
 
 	function getVersion(userId: string, reviewId: string, version: number): Result<FrozenVersion> {
-		if (!canView(userId, reviewId)) return fail('not_found', 'Review not found.');
+		if (!canView(userId, reviewId)) return fail('not_found', m.record_review_not_found());
 		const summary = versionsOf(reviewId).find((v) => v.version === version);
 		const row = summary ? deps.snapshots.get(reviewId, version) : null;
-		if (!summary || !row) return fail('not_found', `Version ${version} of this record does not exist.`);
+		if (!summary || !row) return fail('not_found', m.record_version_missing({ version }));
 		return ok({ ...summary, record: JSON.parse(row.recordJson) as EvaluationRecord, recordJson: row.recordJson });
 	}
 
@@ -58,12 +59,12 @@ export function createRecordsService(deps: RecordsDeps): RecordsService {
 			const frozen = freezeVersion({ ...deps, now }, actor, reviewId, input);
 			if (!frozen.ok) return frozen;
 			const summary = versionsOf(reviewId).find((v) => v.version === frozen.value.version);
-			return summary ? ok(summary) : fail('internal', 'The version was frozen but could not be read back.');
+			return summary ? ok(summary) : fail('internal', m.record_frozen_unreadable());
 		},
 
 		pendingDifferences(userId, reviewId) {
 			const review = deps.reviews.findById(reviewId);
-			if (!review || !canView(userId, reviewId)) return fail('not_found', 'Review not found.');
+			if (!review || !canView(userId, reviewId)) return fail('not_found', m.record_review_not_found());
 			const framework = getFramework(review.frameworkId, review.frameworkVersion, review.recordLanguage);
 			if (!framework) return ok([]);
 			// What the freeze itself would check, built the way the freeze builds it.
@@ -71,16 +72,16 @@ export function createRecordsService(deps: RecordsDeps): RecordsService {
 		},
 
 		listVersions(userId, reviewId) {
-			if (!canView(userId, reviewId)) return fail('not_found', 'Review not found.');
+			if (!canView(userId, reviewId)) return fail('not_found', m.record_review_not_found());
 			return ok(versionsOf(reviewId));
 		},
 
 		getVersion,
 
 		declaration(reviewId, version, meaning) {
-			if (!(SIGNATURE_MEANINGS as readonly string[]).includes(meaning)) return fail('invalid_input', 'Unknown signature meaning.', 'meaning');
+			if (!(SIGNATURE_MEANINGS as readonly string[]).includes(meaning)) return fail('invalid_input', m.record_unknown_meaning(), 'meaning');
 			const row = deps.snapshots.get(reviewId, version);
-			if (!row) return fail('not_found', `Version ${version} of this record does not exist.`);
+			if (!row) return fail('not_found', m.record_version_missing({ version }));
 			return ok(declarationOf(JSON.parse(row.recordJson) as EvaluationRecord, version, row.contentHash, meaning));
 		},
 

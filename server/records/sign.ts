@@ -3,7 +3,8 @@
 // the signature and its audit entry are written in one transaction, so a refusal leaves no row.
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 import { SIGNATURE_MEANINGS } from '../../src/lib/shared/framework/codes.ts';
-import { ROLE_SHORT_LABELS } from '../../src/lib/shared/roles.ts';
+import { roleShortLabel } from '../../src/lib/shared/roles.ts';
+import { m } from '../../src/lib/paraglide/messages.js';
 import type { EvaluationRecord } from '../../src/lib/shared/record/record.ts';
 import type { Db } from '../persistence/database.ts';
 import type { ReviewRepository, ParticipantRow } from '../persistence/reviews.ts';
@@ -13,8 +14,15 @@ import type { SessionUser } from '../auth/sessions.ts';
 import { may } from '../auth/policy.ts';
 import type { AuditService } from './audit.ts';
 import { SIGNING_ROLE, type SignatureMeaning } from './contract.ts';
-import { declarationOf, MEANING_LABELS } from './declaration.ts';
-import { describeWait, type PasswordConfirmation } from '../auth/accounts.ts';
+import { declarationOf } from './declaration.ts';
+import type { PasswordConfirmation } from '../auth/accounts.ts';
+
+/** The meaning as the reader's interface names it (declaration.ts keeps the signed English wording). */
+const MEANING_NAMES: Record<SignatureMeaning, () => string> = {
+	attested: () => m.record_meaning_attested(),
+	reviewed: () => m.record_meaning_reviewed(),
+	approved: () => m.record_meaning_approved()
+};
 
 export type SignDeps = {
 	db: Db;
@@ -42,19 +50,19 @@ function eligibility(
 	meaning: SignatureMeaning
 ): Result<{ snapshot: SnapshotRow; me: ParticipantRow }> {
 	const me = deps.reviews.findById(reviewId) ? deps.reviews.participant(reviewId, actor.id) : null;
-	if (!me || !may(me.role, 'view')) return fail('not_found', 'Review not found.');
+	if (!me || !may(me.role, 'view')) return fail('not_found', m.record_review_not_found());
 	const role = SIGNING_ROLE[meaning];
 	if (me.role !== role || !may(me.role, `sign_${meaning}`)) {
-		return fail('forbidden', `Only the ${ROLE_SHORT_LABELS[role].toLowerCase()} of this review can sign as "${MEANING_LABELS[meaning]}".`);
+		return fail('forbidden', m.record_sign_forbidden({ role: roleShortLabel(role).toLowerCase(), meaning: MEANING_NAMES[meaning]() }));
 	}
 	const snapshot = deps.snapshots.get(reviewId, version);
-	if (!snapshot) return fail('not_found', `Version ${version} of this record does not exist.`);
+	if (!snapshot) return fail('not_found', m.record_version_missing({ version }));
 	const latest = deps.snapshots.latest(reviewId);
 	if (latest && latest.version > version) {
-		return fail('conflict', `Version ${version} has been superseded by version ${latest.version}. Open the latest version to sign.`);
+		return fail('conflict', m.record_sign_superseded({ version, latest: latest.version }));
 	}
 	if (deps.signatures.find(reviewId, version, meaning, actor.id)) {
-		return fail('conflict', `You have already signed version ${version} as "${MEANING_LABELS[meaning]}".`);
+		return fail('conflict', m.record_sign_already({ version, meaning: MEANING_NAMES[meaning]() }));
 	}
 	return ok({ snapshot, me });
 }
@@ -66,28 +74,28 @@ export async function signVersion(
 	version: number,
 	input: { meaning: SignatureMeaning; password: string; proof?: 'password' | 'identity_provider'; sessionId?: string }
 ): Promise<Result<SignatureRow>> {
-	if (!isMeaning(input.meaning)) return fail('invalid_input', 'Choose what your signature means.', 'meaning');
-	if (!Number.isInteger(version) || version < 1) return fail('not_found', `Version ${version} of this record does not exist.`);
+	if (!isMeaning(input.meaning)) return fail('invalid_input', m.record_sign_choose_meaning(), 'meaning');
+	if (!Number.isInteger(version) || version < 1) return fail('not_found', m.record_version_missing({ version }));
 	const before = eligibility(deps, actor, reviewId, version, input.meaning);
 	if (!before.ok) return before;
 	if (input.proof === 'identity_provider') {
 		// Checked and spent before the transaction: a refused signature still needs a new login.
 		if (!input.sessionId || !deps.spendIdentityProof?.(input.sessionId, actor.id)) {
-			return fail('unauthenticated', 'Confirm it is you with your organisation\'s sign-in first. Nothing was signed.', 'password');
+			return fail('unauthenticated', m.record_sign_provider_first(), 'password');
 		}
 	} else {
 		if (typeof input.password !== 'string' || input.password === '') {
-			return fail('invalid_input', 'Enter your password to sign.', 'password');
+			return fail('invalid_input', m.record_sign_password_missing(), 'password');
 		}
 		const confirmed = await deps.confirmPassword(actor.id, input.password);
 		if (typeof confirmed === 'object') {
 			return fail(
 				'throttled',
-				`Too many wrong passwords. Nothing was signed; try again in ${describeWait(confirmed.throttledForSeconds)}.`,
+				m.record_sign_throttled({ count: Math.ceil(confirmed.throttledForSeconds / 60) }),
 				'password'
 			);
 		}
-		if (!confirmed) return fail('unauthenticated', 'That password is not correct. Nothing was signed.', 'password');
+		if (!confirmed) return fail('unauthenticated', m.record_sign_wrong_password(), 'password');
 	}
 	return deps.db.transaction((): Result<SignatureRow> => {
 		// Roles, versions and earlier signatures may have changed during the password check.

@@ -1,5 +1,6 @@
 // Checks an uploaded JSON export: is it internally consistent (its record hashes to its content
 // hash), and does this database hold the same version with the same fingerprints and signatures?
+import { m } from '../../src/lib/paraglide/messages.js';
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 import { canonicalJson } from '../../src/lib/shared/record/canonical-json.ts';
 import type { SnapshotRepository } from '../persistence/snapshots.ts';
@@ -20,14 +21,14 @@ export function verifyExportText(deps: Deps, jsonText: string): Result<ExportChe
 	try {
 		parsed = JSON.parse(jsonText);
 	} catch {
-		return fail('invalid_input', 'This file is not a PSeMS evaluation record export: it is not valid JSON.');
+		return fail('invalid_input', m.record_verify_not_json());
 	}
 	if (!isObject(parsed) || parsed.format !== EXPORT_FORMAT) {
-		return fail('invalid_input', `This file is not a PSeMS evaluation record export (expected format ${EXPORT_FORMAT}).`);
+		return fail('invalid_input', m.record_verify_wrong_format({ format: EXPORT_FORMAT }));
 	}
 	const { reviewId, version, contentHash, chainHash, record, signatures } = parsed;
 	if (typeof reviewId !== 'string' || !Number.isInteger(version) || typeof contentHash !== 'string' || typeof chainHash !== 'string' || !isObject(record)) {
-		return fail('invalid_input', 'This export is incomplete: it needs reviewId, version, contentHash, chainHash and record.');
+		return fail('invalid_input', m.record_verify_incomplete());
 	}
 	const v = version as number;
 	const result = (matches: boolean, message: string) => ok({ reviewId, version: v, matches, message });
@@ -36,21 +37,21 @@ export function verifyExportText(deps: Deps, jsonText: string): Result<ExportChe
 	try {
 		recomputed = contentHashOf(canonicalJson(record));
 	} catch {
-		return result(false, 'The record in this file cannot be read as canonical JSON.');
+		return result(false, m.record_verify_not_canonical());
 	}
 	if (recomputed !== contentHash) {
-		return result(false, `The record in this file does not match its own fingerprint (${short(contentHash)}): the file was changed after export.`);
+		return result(false, m.record_verify_changed({ hash: short(contentHash) }));
 	}
 	const stored = deps.snapshots.get(reviewId, v);
-	if (!stored) return result(false, `This database has no version ${v} of that review.`);
+	if (!stored) return result(false, m.record_verify_no_version({ version: v }));
 	if (contentHashOf(stored.recordJson) !== stored.contentHash) {
-		return result(false, `The database copy of version ${v} fails its own check; run \`psems verify\`.`);
+		return result(false, m.record_verify_db_corrupt({ version: v }));
 	}
 	if (stored.contentHash !== contentHash) {
-		return result(false, `The file's fingerprint ${short(contentHash)} differs from version ${v} in the database (${short(stored.contentHash)}).`);
+		return result(false, m.record_verify_hash_differs({ hash: short(contentHash), version: v, stored: short(stored.contentHash) }));
 	}
 	if (stored.chainHash !== chainHash) {
-		return result(false, `The record matches, but the file's chain hash differs from version ${v} in the database.`);
+		return result(false, m.record_verify_chain_differs({ version: v }));
 	}
 	if (Array.isArray(signatures)) {
 		const known = new Map(deps.signatures.forVersion(reviewId, v).map((s) => [s.id, s]));
@@ -64,8 +65,8 @@ export function verifyExportText(deps: Deps, jsonText: string): Result<ExportChe
 				sig.signedAt === row.signedAt &&
 				sig.recordHash === row.recordHash &&
 				sig.declarationHash === row.declarationHash;
-			if (!same) return result(false, `The record matches, but a signature in the file does not match the database.`);
+			if (!same) return result(false, m.record_verify_signature_differs());
 		}
 	}
-	return result(true, `This file matches version ${v} in the database (fingerprint ${short(contentHash)}).`);
+	return result(true, m.record_verify_file_matches({ version: v, hash: short(contentHash) }));
 }

@@ -4,6 +4,7 @@ import { fail } from '@sveltejs/kit';
 import { requireUser } from '#lib/server/guards.ts';
 import { errorsOf, statusOf, type FieldErrors } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '#lib/paraglide/messages.js';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -31,16 +32,16 @@ export const actions: Actions = {
 		const pasted = data.get('json');
 		const problem = (status: number, errors: FieldErrors) => fail(status, { errors });
 		let text = '';
-		let source = 'the pasted text';
+		let source: string = m.record_verify_source_pasted();
 		if (file instanceof File && file.size > 0) {
-			if (file.size > MAX_BYTES) return problem(413, { file: 'This file is larger than 5 MB; a record export is much smaller. Choose the JSON export.' });
+			if (file.size > MAX_BYTES) return problem(413, { file: m.record_verify_file_too_large() });
 			text = await file.text();
-			source = file.name || 'the file';
+			source = file.name || m.record_verify_source_file();
 		} else if (typeof pasted === 'string' && pasted.trim() !== '') {
-			if (pasted.length > MAX_BYTES) return problem(413, { json: 'This text is larger than 5 MB; a record export is much smaller.' });
+			if (pasted.length > MAX_BYTES) return problem(413, { json: m.record_verify_text_too_large() });
 			text = pasted;
 		} else {
-			return problem(400, { file: 'Choose a JSON export to check, or paste its text below.' });
+			return problem(400, { file: m.record_verify_nothing() });
 		}
 
 		const { records, reviews } = locals.services;

@@ -8,6 +8,7 @@ import { colourFor, type PresenceUser } from '#lib/shared/presence.ts';
 import type { VersionItem } from '#lib/record/types.ts';
 import type { PendingDifference } from '#lib/shared/documents/self-vs-independent.ts';
 import { failPage, openReview } from './access.server.ts';
+import { m } from '#lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 function pendingOf(locals: App.Locals, userId: string, reviewId: string): PendingDifference[] {
@@ -40,8 +41,8 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		// After sign-off the plan's actions are followed up (the review's page, or one's own on My actions).
 		followUp: listed.value.some((v) => v.signatures.some((s) => s.meaning === 'approved'))
 			? can.view_overdue
-				? { href: `/reviews/${review.id}/follow-up`, label: 'Follow-up of actions' }
-				: { href: '/actions', label: 'My actions' }
+				? { href: `/reviews/${review.id}/follow-up`, mine: false }
+				: { href: '/actions', mine: true }
 			: null,
 		// Shown beside the freeze form before anyone tries: the elements a freeze would refuse for.
 		pendingDifferences: canFreeze ? pendingOf(locals, user.id, review.id) : [],
@@ -68,7 +69,7 @@ export const actions: Actions = {
 			const pendingDifferences = pendingOf(locals, user.id, review.id);
 			const errors =
 				frozen.error.field === 'differenceRationale' && pendingDifferences.length > 0
-					? { differenceRationale: `Not frozen: add a difference rationale to ${pendingDifferences.map((p) => p.code).join(', ')} first (listed below).` }
+					? { differenceRationale: m.record_freeze_refused_pending({ codes: pendingDifferences.map((p) => p.code).join(', ') }) }
 					: errorsOf(frozen.error);
 			return fail(statusOf(frozen.error), { values, errors, pendingDifferences });
 		}

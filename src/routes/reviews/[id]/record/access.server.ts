@@ -6,6 +6,8 @@ import { requireUser } from '#lib/server/guards.ts';
 import { failPage } from '#lib/server/forms.ts';
 import { getFramework, SIGNATURE_MEANINGS, type Framework, type SignatureMeaning } from '#lib/shared/framework/index.ts';
 import type { MeaningInfo } from '#lib/record/types.ts';
+import type { RecordLanguage } from '#lib/shared/framework/languages.ts';
+import { m } from '#lib/paraglide/messages.js';
 
 export function openReview(locals: App.Locals, url: URL, reviewId: string) {
 	const user = requireUser(locals, url);
@@ -15,7 +17,7 @@ export function openReview(locals: App.Locals, url: URL, reviewId: string) {
 }
 
 export function versionNumber(param: string): number {
-	if (!/^[1-9][0-9]{0,8}$/.test(param)) error(404, 'There is no such version of the record.');
+	if (!/^[1-9][0-9]{0,8}$/.test(param)) error(404, m.record_no_such_version());
 	return Number(param);
 }
 
@@ -39,6 +41,7 @@ export function meaningsOf(framework: Framework | null): MeaningInfo[] {
 	});
 }
 
-export function frameworkOf(review: { frameworkId: string; frameworkVersion: string }): Framework | null {
-	return getFramework(review.frameworkId, review.frameworkVersion);
+/** The review's framework, in the given language (a frozen version's: its record language). */
+export function frameworkOf(review: { frameworkId: string; frameworkVersion: string }, language?: RecordLanguage): Framework | null {
+	return getFramework(review.frameworkId, review.frameworkVersion, language);
 }

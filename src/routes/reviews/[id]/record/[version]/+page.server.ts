@@ -5,9 +5,11 @@
 import { fail } from '@sveltejs/kit';
 import { errorsOf, formError, readForm, statusOf } from '#lib/server/forms.ts';
 import { SIGNATURE_MEANINGS } from '#lib/shared/framework/index.ts';
+import { recordLanguageOf } from '#lib/shared/record/record.ts';
 import type { SignatureItem } from '#lib/record/types.ts';
 import { failPage, frameworkOf, isMeaning, meaningsOf, openReview, versionNumber } from '../access.server.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const { user, review, can } = openReview(locals, url, params.id);
@@ -54,7 +56,8 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		record: frozen.record,
 		signatures,
 		latest,
-		meanings: meaningsOf(frameworkOf(review)),
+		// Worded in the record's language, as the declaration that is signed.
+		meanings: meaningsOf(frameworkOf(review, recordLanguageOf(frozen.record))),
 		integrity: records.verifyReview(review.id),
 		toSign,
 		/** A role that could sign (were the version current), for the "superseded" explanation. */
@@ -63,8 +66,8 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		// After sign-off the plan's actions are followed up (the review's page, or one's own on My actions).
 		followUp: frozen.signatures.some((s) => s.meaning === 'approved')
 			? can.view_overdue
-				? { href: `/reviews/${review.id}/follow-up`, label: 'Follow-up of actions' }
-				: { href: '/actions', label: 'My actions' }
+				? { href: `/reviews/${review.id}/follow-up`, mine: false }
+				: { href: '/actions', mine: true }
 			: null,
 		proofs: signingProofs(locals, user.id, toSign.length > 0),
 		justFrozen: url.searchParams.get('frozen') === '1'
@@ -91,9 +94,9 @@ export const actions: Actions = {
 		// The password is read, passed on and never echoed back to the page.
 		const form = readForm(await request.formData(), ['meaning', 'confirm', 'password', 'proof']);
 		const meaning = form.meaning;
-		if (!isMeaning(meaning)) return fail(400, { meaning, errors: formError('Choose what your signature means.') });
+		if (!isMeaning(meaning)) return fail(400, { meaning, errors: formError(m.record_sign_choose_meaning()) });
 		if (form.confirm !== 'yes') {
-			return fail(400, { meaning, errors: { confirm: 'Tick the box to confirm that you have read the record and the declaration.' } });
+			return fail(400, { meaning, errors: { confirm: m.record_sign_tick_box() } });
 		}
 
 		const proof = form.proof === 'identity_provider' ? 'identity_provider' : 'password';

@@ -9,6 +9,8 @@ import { compareRecords } from '#lib/shared/record/compare.ts';
 import { portKey } from '#lib/shared/progress/port-progress.ts';
 import { failPage, openReview } from '../access.server.ts';
 import type { PageServerLoad } from './$types';
+import { recordLanguageOf } from '#lib/shared/record/record.ts';
+import { m } from '#lib/paraglide/messages.js';
 
 function asVersion(value: string | null, known: readonly number[]): number | null {
 	if (value === null || !/^[1-9][0-9]{0,8}$/.test(value)) return null;
@@ -48,9 +50,9 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	let fromReview: { id: string; title: string; versions: Array<{ version: number; label: string; frozenAt: string }> } | null = null;
 	if (fromReviewId) {
 		const other = locals.services.reviews.open(user.id, fromReviewId);
-		if (!other.ok) error(404, 'That review was not found, or you are not a participant of it.');
+		if (!other.ok) error(404, m.record_compare_review_not_found());
 		if (portKey(other.value.review.portName, other.value.review.portCountry) !== key) {
-			error(400, `“${other.value.review.title}” is a review of ${other.value.review.portName}, ${other.value.review.portCountry}: only reviews of the same port are compared.`);
+			error(400, m.record_compare_other_port({ title: other.value.review.title, port: other.value.review.portName, country: other.value.review.portCountry }));
 		}
 		fromReview = others.find((o) => o.id === fromReviewId) ?? { id: other.value.review.id, title: other.value.review.title, versions: [] };
 	}
@@ -73,11 +75,12 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		to,
 		unknown
 	};
-	if (from === null || to === null || (!fromReview && from === to)) return { ...base, comparison: null };
+	if (from === null || to === null || (!fromReview && from === to)) return { ...base, comparison: null, language: null };
 	const a = records.getVersion(user.id, fromReview?.id ?? review.id, from);
 	const b = records.getVersion(user.id, review.id, to);
 	if (!a.ok) failPage(a.error);
 	if (!b.ok) failPage(b.error);
 	// Nothing is swapped: "from" is whatever the reader chose, so a backwards comparison reads backwards.
-	return { ...base, comparison: compareRecords(a.value.record, b.value.record) };
+	// Titles and framework words are the later record's, in its language.
+	return { ...base, comparison: compareRecords(a.value.record, b.value.record), language: recordLanguageOf(b.value.record) };
 };
