@@ -27,6 +27,7 @@ import type { AuditService } from '../records/audit.ts';
 import type { EvidenceService } from '../evidence/evidence-service.ts';
 import type { EvidenceFileView } from '../../src/lib/shared/evidence.ts';
 import { matchOwner } from './owners.ts';
+import { m } from '../../src/lib/paraglide/messages.js';
 import { CLOSED_IN_RECORD, initialStatus, latestSignedPlan, type SignedPlanDeps } from './signed-plan.ts';
 
 export type FollowupDeps = SignedPlanDeps & {
@@ -42,14 +43,14 @@ export type FollowupDeps = SignedPlanDeps & {
 
 type Actor = { id: string; name?: string } | null;
 
-const NOT_FOUND = 'Review not found.';
+const NOT_FOUND = () => m.reviews_error_review_not_found();
 const FOLLOWUP_AUDIT = new Set(['action_followup', 'action_verified', 'action_sent_back']);
 
 /** The first problem of a zod parse, as one error sentence filed under its field. */
 function invalid(error: z.ZodError): Result<never> {
 	const issue = error.issues[0];
 	const field = typeof issue?.path[0] === 'string' ? issue.path[0] : undefined;
-	return fail('invalid_input', issue?.message ?? 'That input is not valid.', field);
+	return fail('invalid_input', issue?.message ?? m.reviews_error_input_invalid(), field);
 }
 
 export function createFollowupService(deps: FollowupDeps) {
@@ -62,7 +63,7 @@ export function createFollowupService(deps: FollowupDeps) {
 	function contextOf(userId: string, reviewId: string): Result<Context | null> {
 		const review = deps.reviews.findById(reviewId);
 		const role = review ? (deps.reviews.participant(reviewId, userId)?.role ?? null) : null;
-		if (!review || !role || !may(role, 'view')) return fail('not_found', NOT_FOUND);
+		if (!review || !role || !may(role, 'view')) return fail('not_found', NOT_FOUND());
 		const plan = latestSignedPlan(deps, reviewId);
 		if (!plan) return ok(null);
 		return ok({ review, role, people: deps.reviews.participants(reviewId), version: plan.version, actions: plan.actions });
@@ -126,7 +127,7 @@ export function createFollowupService(deps: FollowupDeps) {
 		actionId: string,
 		need: 'update_own_actions' | 'verify_actions'
 	): Result<{ ctx: Context; action: RecordAction; row: ActionFollowupRow | null; view: FollowedAction }> {
-		if (!actor) return fail('unauthenticated', 'Sign in to follow up actions.');
+		if (!actor) return fail('unauthenticated', m.reviews_error_followup_sign_in());
 		const opened = contextOf(actor.id, reviewId);
 		if (!opened.ok) return opened;
 		// The role first: a refused role learns nothing about which actions exist.
@@ -134,17 +135,17 @@ export function createFollowupService(deps: FollowupDeps) {
 		if (!may(role, need)) {
 			return fail(
 				'forbidden',
-				need === 'verify_actions' ? 'Only a facilitator or the security manager can verify actions or send them back.' : 'Your role in this review cannot report on actions.'
+				need === 'verify_actions' ? m.reviews_error_verify_forbidden() : m.reviews_error_report_forbidden()
 			);
 		}
 		const ctx = opened.value;
-		if (!ctx) return fail('conflict', 'This review has no signed record yet: its actions are followed up once the accountable manager signs a version.');
+		if (!ctx) return fail('conflict', m.reviews_error_no_signed_record());
 		const action = ctx.actions.find((a) => a.id === actionId);
-		if (!action) return fail('not_found', `That action is not in the signed record (version ${ctx.version}).`);
+		if (!action) return fail('not_found', m.reviews_error_action_not_in_record({ version: ctx.version }));
 		const row = deps.followups.get(reviewId, actionId);
 		const listed = deps.evidence.list(actor.id, reviewId);
 		const view = viewOf(actor.id, ctx, action, row, listed.ok ? listed.value : []);
-		if (view.closedInRecord) return fail('conflict', `“${action.title}” was closed in the signed record; there is nothing to follow up.`);
+		if (view.closedInRecord) return fail('conflict', m.reviews_error_action_closed({ title: action.title }));
 		return ok({ ctx, action, row, view });
 	}
 
@@ -207,7 +208,7 @@ export function createFollowupService(deps: FollowupDeps) {
 			if (!opened.ok) return opened;
 			const role = deps.reviews.participant(reviewId, user.id)!.role;
 			if (!may(role, 'view_overdue')) {
-				return fail('forbidden', 'The follow-up of every action is for the facilitators, the security manager and the accountable manager. Your own actions are on My actions.');
+				return fail('forbidden', m.reviews_error_followup_forbidden());
 			}
 			const ctx = opened.value;
 			if (!ctx) return ok({ version: null, actions: [], canVerify: may(role, 'verify_actions'), history: {} });
@@ -222,9 +223,9 @@ export function createFollowupService(deps: FollowupDeps) {
 				const { ctx, view, row } = found.value;
 				const user = actor!;
 				if (view.ownerUserId !== user.id) {
-					return fail('forbidden', view.owner ? `Only the owner of this action (${view.owner}) can report on it.` : 'This action has no owner who can report on it.');
+					return fail('forbidden', view.owner ? m.reviews_error_not_owner({ owner: view.owner }) : m.reviews_error_no_owner());
 				}
-				if (view.status === 'verified') return fail('conflict', `“${view.title}” has been verified; it can no longer be changed.`);
+				if (view.status === 'verified') return fail('conflict', m.reviews_error_already_verified({ title: view.title }));
 				const parsed = FollowupUpdateInput.safeParse(input);
 				if (!parsed.success) return invalid(parsed.error);
 				const next = baseRow(found.value);
@@ -305,11 +306,18 @@ export function createFollowupService(deps: FollowupDeps) {
 		if (!found.ok) return found;
 		const { view, row } = found.value;
 		if (view.status !== 'done_awaiting_verification') {
-			return fail('conflict', `“${view.title}” is not awaiting verification: it is ${FOLLOWUP_STATUS_LABELS[view.status].toLowerCase()}.`);
+			return fail('conflict', m.reviews_error_not_awaiting({ title: view.title, status: FOLLOWUP_STATUS_LABELS[view.status].toLocaleLowerCase() }));
 		}
 		// Independence: whoever reported the action done does not also verify it.
-		if (row?.updatedBy === actor!.id) return fail('forbidden', 'You reported this action done yourself: another facilitator or the security manager verifies it.');
+		if (row?.updatedBy === actor!.id) return fail('forbidden', m.reviews_error_self_verify());
 		return found;
+	}
+
+	/** "In progress: note" in the reader's language; a status code this version does not know shows as stored. */
+	function historyStatus(status: FollowupStatus | undefined, note: string | undefined): string {
+		const code = status ?? 'in_progress';
+		const label = (FOLLOWUP_STATUS_LABELS as Record<string, string | undefined>)[code] ?? code;
+		return note ? m.reviews_history_status_note({ status: label, note }) : label;
 	}
 
 	/** Each action's follow-up as the audit log tells it, oldest first. */
@@ -321,10 +329,10 @@ export function createFollowupService(deps: FollowupDeps) {
 			if (typeof d.actionId !== 'string') continue;
 			const text =
 				entry.action === 'action_verified'
-					? `Verified at level ${d.levelReached}`
+					? m.reviews_history_verified({ level: String(d.levelReached) })
 					: entry.action === 'action_sent_back'
-						? `Sent back: ${d.reason ?? ''}`
-						: `${FOLLOWUP_STATUS_LABELS[d.status ?? 'in_progress'] ?? d.status}${d.note ? `: ${d.note}` : ''}`;
+						? m.reviews_history_sent_back({ reason: d.reason ?? '' })
+						: historyStatus(d.status, d.note);
 			(out[d.actionId] ??= []).push({ at: entry.at, actorName: entry.actorName, text });
 		}
 		return out;

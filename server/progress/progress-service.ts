@@ -10,6 +10,8 @@ import type { ReviewRepository, ReviewRow } from '../persistence/reviews.ts';
 import type { DocumentStore } from '../collab/document-store.ts';
 import type { RecordsService, VersionSummary } from '../records/contract.ts';
 import { may } from '../auth/policy.ts';
+import { getLocale } from '../../src/lib/paraglide/runtime.js';
+import { m } from '../../src/lib/paraglide/messages.js';
 import { buildPortProgress, portKey, type PortProgress, type SignedReview, type Verification } from '../../src/lib/shared/progress/port-progress.ts';
 
 export type ProgressDeps = {
@@ -33,7 +35,8 @@ export function latestSigned(versions: VersionSummary[]): { version: VersionSumm
 function journeyOf(deps: ProgressDeps, review: ReviewRow): { stage: JourneyStage; label: string } {
 	const journey = readFacilitation(deps.documentStore.read(reviewerDocumentName(review.id))).journey;
 	const stage = journey.current ?? defaultJourneyStage(review.kind);
-	const framework = getFramework(review.frameworkId, review.frameworkVersion);
+	// The framework's own step names in the reader's language; a label the facilitators wrote stays as written.
+	const framework = getFramework(review.frameworkId, review.frameworkVersion, getLocale()) ?? getFramework(review.frameworkId, review.frameworkVersion);
 	const label = journey.labels[stage] ?? framework?.journey.stages.find((s) => s.code === stage)?.label ?? stage;
 	return { stage, label };
 }
@@ -64,7 +67,7 @@ export function createProgressService(deps: ProgressDeps) {
 		forReview(userId: string, reviewId: string): Result<PortProgress> {
 			const review = deps.reviews.findById(reviewId);
 			const me = review ? deps.reviews.participant(reviewId, userId) : null;
-			if (!review || !me || !may(me.role, 'view')) return fail('not_found', 'Review not found.');
+			if (!review || !me || !may(me.role, 'view')) return fail('not_found', m.reviews_error_review_not_found());
 			const key = portKey(review.portName, review.portCountry);
 			const signed = deps.reviews
 				.listForUser(userId)

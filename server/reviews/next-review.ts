@@ -36,6 +36,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import type { ParticipantService } from './participants.ts';
 import type { ReviewService } from './reviews.ts';
 import { may } from '../auth/policy.ts';
+import { m } from '../../src/lib/paraglide/messages.js';
 
 export type NextReviewDeps = {
 	db: Db;
@@ -68,7 +69,7 @@ export type StartingPoint = {
 
 export type StartedReview = { review: ReviewRow; invited: number; actionsCarried: number; evidenceCarried: number };
 
-const SOURCE_NOT_FOUND = 'That review was not found, or you are not a participant of it.';
+const SOURCE_NOT_FOUND = () => m.reviews_error_source_not_found();
 
 /** Dotted version numbers compared part by part ("1.10" is newer than "1.9"). */
 function compareVersions(a: string, b: string): number {
@@ -86,16 +87,16 @@ const codesOf = (framework: Framework) => [...framework.elements.map((e) => e.co
 /** The source's framework, or a newer version of it scoring the same elements (so "last review" lines up). */
 function chooseFramework(source: ReviewRow, asked: string): Result<Framework> {
 	const sourceFramework = getFramework(source.frameworkId, source.frameworkVersion);
-	if (!sourceFramework) return fail('internal', `The framework ${source.frameworkId} ${source.frameworkVersion} of ${source.title} is not available.`);
+	if (!sourceFramework) return fail('internal', m.reviews_error_source_framework_missing({ framework: source.frameworkId, version: source.frameworkVersion, title: source.title }));
 	const ref = parseFrameworkRef(asked);
 	const framework = ref ? getFramework(ref.id, ref.version) : null;
-	if (!ref || !framework) return fail('invalid_input', 'Unknown framework version.', 'framework');
+	if (!ref || !framework) return fail('invalid_input', m.reviews_error_unknown_framework(), 'framework');
 	if (ref.id === source.frameworkId && ref.version === source.frameworkVersion) return ok(framework);
 	if (ref.id !== source.frameworkId || compareVersions(ref.version, source.frameworkVersion) < 0) {
-		return fail('invalid_input', `Start from ${source.title} with its framework version ${source.frameworkVersion}, or a newer version of the same framework.`, 'framework');
+		return fail('invalid_input', m.reviews_error_source_framework_older({ title: source.title, version: source.frameworkVersion }), 'framework');
 	}
 	if (codesOf(framework) !== codesOf(sourceFramework)) {
-		return fail('invalid_input', `Framework version ${ref.version} does not score the same elements as ${source.frameworkVersion}, so the last review's scores would not line up.`, 'framework');
+		return fail('invalid_input', m.reviews_error_source_framework_mismatch({ version: ref.version, sourceVersion: source.frameworkVersion }), 'framework');
 	}
 	return ok(framework);
 }
@@ -110,11 +111,11 @@ export function createNextReviewService(deps: NextReviewDeps) {
 	/** The latest signed version of a review this person is a member of, read through the records service (which checks membership). */
 	function signedRecordOf(userId: string, reviewId: string): Result<{ version: number; contentHash: string; signedAt: string; record: EvaluationRecord }> {
 		const versions = deps.records.listVersions(userId, reviewId);
-		if (!versions.ok) return fail('not_found', SOURCE_NOT_FOUND, 'source');
+		if (!versions.ok) return fail('not_found', SOURCE_NOT_FOUND(), 'source');
 		const signed = latestSigned(versions.value);
-		if (!signed) return fail('invalid_input', 'That review has no signed version yet: a next review starts from a record the accountable manager approved.', 'source');
+		if (!signed) return fail('invalid_input', m.reviews_error_source_unsigned(), 'source');
 		const frozen = deps.records.getVersion(userId, reviewId, signed.version.version);
-		if (!frozen.ok) return fail('not_found', SOURCE_NOT_FOUND, 'source');
+		if (!frozen.ok) return fail('not_found', SOURCE_NOT_FOUND(), 'source');
 		return ok({ version: signed.version.version, contentHash: signed.version.contentHash, signedAt: signed.signedAt, record: frozen.value.record });
 	}
 
@@ -150,14 +151,15 @@ export function createNextReviewService(deps: NextReviewDeps) {
 					status: currentStatus(action, followup),
 					successMeasure: action.successMeasure,
 					expectedLevelAfter: action.expectedLevelAfter,
-					source: `Still open from “${source.review.title}”, signed version ${source.version} (action ${action.id})`
+					// Stored in the new plan, so written in the earlier record's language, not the reader's.
+					source: m.reviews_carried_action_source({ title: source.review.title, version: source.version, id: action.id }, { locale: source.review.recordLanguage })
 				},
 				actor,
 				(code) => codes.has(code),
 				review.createdAt,
 				{ id: action.id }
 			);
-			if (!created.ok) return fail('invalid_input', `The open action “${action.title}” could not be carried over: ${created.error.message}`);
+			if (!created.ok) return fail('invalid_input', m.reviews_error_action_not_carried({ title: action.title, reason: created.error.message }));
 			ids.set(action.id, created.value);
 		}
 		return ok({ update: Y.encodeStateAsUpdate(doc), ids });
@@ -197,9 +199,9 @@ export function createNextReviewService(deps: NextReviewDeps) {
 		startFrom(actor: SessionUser, sourceId: string, input: z.infer<typeof CreateReviewForm>): Result<StartedReview> {
 			const source = deps.reviews.findById(sourceId);
 			// Not a member of the source: the same answer as an unknown id, so review ids cannot be probed.
-			if (!source || !may(deps.reviews.participant(sourceId, actor.id)?.role ?? null, 'view')) return fail('not_found', SOURCE_NOT_FOUND, 'source');
+			if (!source || !may(deps.reviews.participant(sourceId, actor.id)?.role ?? null, 'view')) return fail('not_found', SOURCE_NOT_FOUND(), 'source');
 			if (portKey(input.portName, input.portCountry) !== portKey(source.portName, source.portCountry)) {
-				return fail('invalid_input', `${source.title} is a review of ${source.portName}, ${source.portCountry}: a next review is of the same port.`, 'portName');
+				return fail('invalid_input', m.reviews_error_source_other_port({ title: source.title, port: source.portName, country: source.portCountry }), 'portName');
 			}
 			const signed = signedRecordOf(actor.id, sourceId);
 			if (!signed.ok) return signed;

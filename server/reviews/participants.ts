@@ -15,7 +15,8 @@ import type { AuditService } from '../records/audit.ts';
 import type { MailOutbox } from '../mail/outbox.ts';
 import type { PublicLinks } from '../mail/links.ts';
 import { invitationMail } from '../mail/templates.ts';
-import { ROLE_SHORT_LABELS } from '../../src/lib/shared/roles.ts';
+import { roleShortLabel } from '../../src/lib/shared/roles.ts';
+import { m } from '../../src/lib/paraglide/messages.js';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -46,17 +47,17 @@ export function createParticipantService(deps: Deps) {
 
 	function requireManager(actor: SessionUser, reviewId: string): Result<true> {
 		const role = deps.reviews.participant(reviewId, actor.id)?.role ?? null;
-		if (!deps.reviews.findById(reviewId) || role === null) return fail('not_found', 'Review not found.');
-		if (!may(role, 'manage_participants')) return fail('forbidden', 'Only a facilitator can manage participants.');
+		if (!deps.reviews.findById(reviewId) || role === null) return fail('not_found', m.reviews_error_review_not_found());
+		if (!may(role, 'manage_participants')) return fail('forbidden', m.reviews_error_manage_forbidden());
 		return ok(true);
 	}
 
 	function usableInvitation(token: string): Result<InvitationRow> {
 		const invitation = token.length <= 100 ? deps.invitations.findByTokenHash(hashSecret(token)) : null;
-		if (!invitation) return fail('not_found', 'This invitation link is not valid. Ask the facilitator for a new one.');
-		if (invitation.acceptedAt !== null) return fail('expired', 'This invitation has already been used. Sign in to open the review.');
-		if (invitation.revokedAt !== null) return fail('expired', 'This invitation was withdrawn by the facilitator.');
-		if (invitation.expiresAt <= now()) return fail('expired', 'This invitation has expired. Ask the facilitator for a new one.');
+		if (!invitation) return fail('not_found', m.reviews_error_invitation_invalid());
+		if (invitation.acceptedAt !== null) return fail('expired', m.reviews_error_invitation_used_sign_in());
+		if (invitation.revokedAt !== null) return fail('expired', m.reviews_error_invitation_withdrawn());
+		if (invitation.expiresAt <= now()) return fail('expired', m.reviews_error_invitation_expired());
 		return ok(invitation);
 	}
 
@@ -67,7 +68,7 @@ export function createParticipantService(deps: Deps) {
 	 */
 	function join(invitation: InvitationRow, userId: string): Result<{ reviewId: string }> {
 		if (!deps.invitations.markAccepted(invitation.id, userId, now())) {
-			return fail('expired', 'This invitation has already been used.');
+			return fail('expired', m.reviews_error_invitation_used());
 		}
 		if (deps.reviews.participant(invitation.reviewId, userId)) return ok({ reviewId: invitation.reviewId });
 		deps.reviews.addParticipant(invitation.reviewId, userId, invitation.role, invitation.department, now());
@@ -87,7 +88,7 @@ export function createParticipantService(deps: Deps) {
 			if (!allowed.ok) return allowed;
 			const existing = deps.users.findByEmail(input.email);
 			if (existing && deps.reviews.participant(reviewId, existing.id)) {
-				return fail('conflict', `${existing.name} is already a participant of this review.`, 'email');
+				return fail('conflict', m.reviews_error_already_participant({ name: existing.name }), 'email');
 			}
 			const token = randomSecret(24);
 			const at = now();
@@ -117,7 +118,8 @@ export function createParticipantService(deps: Deps) {
 							inviterName: actor.name,
 							reviewTitle: review.title,
 							portName: review.portName,
-							roleLabel: ROLE_SHORT_LABELS[input.role].toLowerCase(),
+							// E-mails speak the review's record language, not the inviting facilitator's interface.
+							roleLabel: roleShortLabel(input.role, review.recordLanguage).toLocaleLowerCase(review.recordLanguage),
 							link: deps.links.to(`/invite/${token}`),
 							expiresAt: invitation.expiresAt
 						})
@@ -136,14 +138,14 @@ export function createParticipantService(deps: Deps) {
 			if (!allowed.ok) return allowed;
 			return deps.invitations.revoke(invitationId, reviewId, now())
 				? ok(true)
-				: fail('not_found', 'That invitation is no longer pending.');
+				: fail('not_found', m.reviews_error_invitation_not_pending());
 		},
 
 		lookupInvitation(token: string): Result<InvitationView> {
 			const found = usableInvitation(token);
 			if (!found.ok) return found;
 			const review = deps.reviews.findById(found.value.reviewId);
-			if (!review) return fail('not_found', 'The review of this invitation no longer exists.');
+			if (!review) return fail('not_found', m.reviews_error_invitation_review_gone());
 			return ok({
 				invitation: found.value,
 				reviewTitle: review.title,
@@ -157,12 +159,12 @@ export function createParticipantService(deps: Deps) {
 			const found = usableInvitation(token);
 			if (!found.ok) return found;
 			if (deps.users.findByEmail(found.value.email)) {
-				return fail('conflict', 'An account with this email exists already. Sign in to accept the invitation.');
+				return fail('conflict', m.reviews_error_account_exists_sign_in());
 			}
 			const passwordHash = await hashPassword(input.password);
 			const again = usableInvitation(token);
 			if (!again.ok) return again;
-			if (deps.users.findByEmail(found.value.email)) return fail('conflict', 'An account with this email exists already.');
+			if (deps.users.findByEmail(found.value.email)) return fail('conflict', m.reviews_error_account_exists());
 			const userId = crypto.randomUUID();
 			deps.users.insert({ id: userId, email: found.value.email, name: input.name, passwordHash, isAdmin: false, createdAt: now() });
 			const joined = join(found.value, userId);
@@ -177,7 +179,7 @@ export function createParticipantService(deps: Deps) {
 			const found = usableInvitation(token);
 			if (!found.ok) return found;
 			if (found.value.email.toLowerCase() !== user.email.toLowerCase()) {
-				return fail('forbidden', `This invitation is for ${found.value.email}. Sign out and sign in with that account.`);
+				return fail('forbidden', m.reviews_error_invitation_other_email({ email: found.value.email }));
 			}
 			return join(found.value, user.id);
 		},
@@ -186,9 +188,9 @@ export function createParticipantService(deps: Deps) {
 			const allowed = requireManager(actor, reviewId);
 			if (!allowed.ok) return allowed;
 			const target = deps.reviews.participant(reviewId, input.userId);
-			if (!target) return fail('not_found', 'That person is not a participant.');
+			if (!target) return fail('not_found', m.reviews_error_not_participant());
 			if (target.role === 'facilitator' && input.role !== 'facilitator' && deps.reviews.countWithRole(reviewId, 'facilitator') === 1) {
-				return fail('conflict', 'A review needs at least one facilitator. Make someone else facilitator first.', 'role');
+				return fail('conflict', m.reviews_error_last_facilitator_role(), 'role');
 			}
 			deps.reviews.updateParticipant(reviewId, input.userId, input.role, input.department);
 			deps.audit?.append({
@@ -205,9 +207,9 @@ export function createParticipantService(deps: Deps) {
 			const allowed = requireManager(actor, reviewId);
 			if (!allowed.ok) return allowed;
 			const target = deps.reviews.participant(reviewId, userId);
-			if (!target) return fail('not_found', 'That person is not a participant.');
+			if (!target) return fail('not_found', m.reviews_error_not_participant());
 			if (target.role === 'facilitator' && deps.reviews.countWithRole(reviewId, 'facilitator') === 1) {
-				return fail('conflict', 'A review needs at least one facilitator.');
+				return fail('conflict', m.reviews_error_last_facilitator());
 			}
 			deps.reviews.removeParticipant(reviewId, userId);
 			deps.audit?.append({ actorId: actor.id, action: 'participant_removed', reviewId, details: { userId, role: target.role } });

@@ -9,10 +9,11 @@ import type { Db } from '../persistence/database.ts';
 import type { ReviewRepository } from '../persistence/reviews.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { may } from '../auth/policy.ts';
+import { m } from '../../src/lib/paraglide/messages.js';
 import type { AuditService } from '../records/audit.ts';
 
 export const RecordLanguageForm = z.object({
-	language: z.enum(RECORD_LANGUAGES, { error: `Choose one of: ${RECORD_LANGUAGES.map((l) => RECORD_LANGUAGE_NAMES[l]).join(', ')}.` })
+	language: z.enum(RECORD_LANGUAGES, { error: () => m.reviews_error_record_language_choose({ languages: RECORD_LANGUAGES.map((l) => RECORD_LANGUAGE_NAMES[l]).join(', ') }) })
 });
 
 export type RecordLanguageDeps = { db: Db; reviews: ReviewRepository; audit: AuditService };
@@ -23,13 +24,13 @@ export function createRecordLanguageService(deps: RecordLanguageDeps) {
 		set(actor: SessionUser, reviewId: string, input: unknown): Result<{ language: RecordLanguage; changed: boolean }> {
 			const review = deps.reviews.findById(reviewId);
 			const me = review ? deps.reviews.participant(reviewId, actor.id) : null;
-			if (!review || !me || !may(me.role, 'view')) return fail('not_found', 'Review not found.');
-			if (!may(me.role, 'set_record_language')) return fail('forbidden', 'Only a facilitator can choose the record language.');
+			if (!review || !me || !may(me.role, 'view')) return fail('not_found', m.reviews_error_review_not_found());
+			if (!may(me.role, 'set_record_language')) return fail('forbidden', m.reviews_error_record_language_forbidden());
 			const parsed = RecordLanguageForm.safeParse(input);
-			if (!parsed.success) return fail('invalid_input', parsed.error.issues[0]?.message ?? 'Choose a record language.', 'language');
+			if (!parsed.success) return fail('invalid_input', parsed.error.issues[0]?.message ?? m.reviews_error_record_language_missing(), 'language');
 			const language = parsed.data.language;
 			if (!getFramework(review.frameworkId, review.frameworkVersion, language)) {
-				return fail('invalid_input', `The framework ${review.frameworkId} ${review.frameworkVersion} has no ${RECORD_LANGUAGE_NAMES[language]} translation.`, 'language');
+				return fail('invalid_input', m.reviews_error_record_language_no_translation({ framework: review.frameworkId, version: review.frameworkVersion, language: RECORD_LANGUAGE_NAMES[language] }), 'language');
 			}
 			if (language === review.recordLanguage) return ok({ language, changed: false });
 			deps.db.transaction(() => {

@@ -6,12 +6,13 @@ import type { Role } from '../../src/lib/shared/roles.ts';
 import { getFramework, parseFrameworkRef } from '../../src/lib/shared/framework/index.ts';
 import type { ReviewRepository, ReviewRow, ParticipantRow } from '../persistence/reviews.ts';
 import type { SessionUser } from '../auth/sessions.ts';
+import { m } from '../../src/lib/paraglide/messages.js';
 import { may, mayCreateReview, REVIEW_ACTIONS, type ReviewAction } from '../auth/policy.ts';
 
 /** `can`: the policy's answer for this user and review, so pages show only what the services allow. */
 export type ReviewWithRole = { review: ReviewRow; role: Role; participants: ParticipantRow[]; can: Record<ReviewAction, boolean> };
 
-const CREATE_FORBIDDEN = 'Creating reviews needs the reviewer right. Ask an administrator to add you to the facilitator pool.';
+const CREATE_FORBIDDEN = () => m.reviews_error_create_forbidden();
 
 function permissionsOf(role: Role): Record<ReviewAction, boolean> {
 	return Object.fromEntries(REVIEW_ACTIONS.map((action) => [action, may(role, action)])) as Record<ReviewAction, boolean>;
@@ -26,10 +27,10 @@ export function createReviewService(deps: { reviews: ReviewRepository; now?: () 
 			input: z.infer<typeof CreateReviewForm>,
 			previous: { previousReviewId: string; previousVersion: number } | null = null
 		): Result<ReviewRow> {
-			if (!mayCreateReview(user)) return fail('forbidden', CREATE_FORBIDDEN);
+			if (!mayCreateReview(user)) return fail('forbidden', CREATE_FORBIDDEN());
 			const ref = parseFrameworkRef(input.framework);
 			if (!ref || !getFramework(ref.id, ref.version)) {
-				return fail('invalid_input', 'Unknown framework version.', 'framework');
+				return fail('invalid_input', m.reviews_error_unknown_framework(), 'framework');
 			}
 			const review: ReviewRow = {
 				id: crypto.randomUUID(),
@@ -52,7 +53,7 @@ export function createReviewService(deps: { reviews: ReviewRepository; now?: () 
 		},
 
 		/** Whether this user may create reviews (the new-review page asks before showing its form). */
-		mayCreate: (user: SessionUser): Result<true> => (mayCreateReview(user) ? ok(true) : fail('forbidden', CREATE_FORBIDDEN)),
+		mayCreate: (user: SessionUser): Result<true> => (mayCreateReview(user) ? ok(true) : fail('forbidden', CREATE_FORBIDDEN())),
 
 		listFor: (userId: string) => deps.reviews.listForUser(userId),
 
@@ -60,7 +61,7 @@ export function createReviewService(deps: { reviews: ReviewRepository; now?: () 
 		open(userId: string, reviewId: string): Result<ReviewWithRole> {
 			const review = deps.reviews.findById(reviewId);
 			const me = review ? deps.reviews.participant(reviewId, userId) : null;
-			if (!review || !me || !may(me.role, 'view')) return fail('not_found', 'Review not found.');
+			if (!review || !me || !may(me.role, 'view')) return fail('not_found', m.reviews_error_review_not_found());
 			return ok({ review, role: me.role, participants: deps.reviews.participants(reviewId), can: permissionsOf(me.role) });
 		},
 

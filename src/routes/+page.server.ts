@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { statusOf } from '#lib/server/forms.ts';
 import { getFramework } from '#lib/shared/framework/index.ts';
+import { getLocale } from '#lib/paraglide/runtime.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -15,7 +16,7 @@ export const load: PageServerLoad = ({ locals }) => {
 			portCountry: review.portCountry,
 			kind: review.kind,
 			scheduledOn: review.scheduledOn,
-			framework: `${getFramework(review.frameworkId, review.frameworkVersion)?.name ?? review.frameworkId} ${review.frameworkVersion}`,
+			framework: `${(getFramework(review.frameworkId, review.frameworkVersion, getLocale()) ?? getFramework(review.frameworkId, review.frameworkVersion))?.name ?? review.frameworkId} ${review.frameworkVersion}`,
 			myRole: review.myRole
 		}))
 	};

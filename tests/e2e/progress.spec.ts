@@ -54,5 +54,25 @@ test('the accountable manager sees the port improve across two signed reviews', 
 	const pdfPath = testInfo.outputPath('progress.pdf');
 	await am.pdf({ path: pdfPath, preferCSSPageSize: true, printBackground: true });
 	expect(execFileSync('/usr/bin/pdfinfo', [pdfPath], { encoding: 'utf8' })).toMatch(/^Pages:\s+1$/m);
+
+	// An Arabic-speaking reader gets the page mirrored: the chart's element names on the right,
+	// level 0 beside them, the levels rising leftwards; the numbers stay the same.
+	const state = await am.context().storageState();
+	const arabic = await browser.newContext({ locale: 'ar', storageState: { ...state, cookies: state.cookies.filter((c) => c.name !== 'psems-locale') } });
+	const ar = await arabic.newPage();
+	await ar.setViewportSize({ width: 1440, height: 900 });
+	await ar.goto(`/reviews/${second}/progress`);
+	await expect(ar.locator('html')).toHaveAttribute('dir', 'rtl');
+	await expect(ar.getByRole('heading', { level: 1, name: 'التقدم عبر الزمن' })).toBeVisible();
+	const plot = ar.getByRole('img', { name: /في 2 من المراجعات الموقّعة/ });
+	await expect(plot).toHaveAttribute('direction', 'rtl');
+	const box = (await plot.boundingBox())!;
+	const label = (await plot.locator('text.label').first().boundingBox())!;
+	const zero = (await plot.locator('line.axis').boundingBox())!;
+	expect(label.x + label.width).toBeGreaterThan(box.x + box.width * 0.9);
+	expect(zero.x).toBeGreaterThan(box.x + box.width / 2);
+	await expect(ar.getByRole('region', { name: 'جميع المستويات كما وُقّعت' }).getByRole('row', { name: /A2/ }).getByRole('cell')).toHaveText(['1', '3', '5', 'أُغلق 2']);
+	await ar.screenshot({ path: testInfo.outputPath('progress-ar-1440.png'), fullPage: true });
+	await arabic.close();
 	await am.context().close();
 });

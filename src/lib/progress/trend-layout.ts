@@ -3,6 +3,7 @@
 // numbers can be unit-tested and the server render matches the browser.
 import { levelScale } from '../components/charts/scale.ts';
 import type { ProgressElement } from '../shared/progress/port-progress.ts';
+import { m } from '../paraglide/messages.js';
 
 export const TREND = { width: 720, labelWidth: 290, rowHeight: 30, top: 34, right: 16 } as const;
 
@@ -17,9 +18,14 @@ export type TrendRow = {
 	targetX: number | null;
 };
 
-export function layoutTrend(elements: ProgressElement[], reviewCount: number) {
-	const x0 = TREND.labelWidth;
-	const x1 = TREND.width - TREND.right;
+/**
+ * `rtl`: the chart mirrored for a right-to-left reader (Arabic): labels on the right, level 0 at the
+ * right end of the scale and 5 at the left, so the eye meets the element name, then its level, the
+ * way the sentence reads. x0 is still the level-0 end of the scale (on the right when mirrored).
+ */
+export function layoutTrend(elements: ProgressElement[], reviewCount: number, rtl = false) {
+	const x0 = rtl ? TREND.width - TREND.labelWidth : TREND.labelWidth;
+	const x1 = rtl ? TREND.right : TREND.width - TREND.right;
 	const x = levelScale(x0, x1);
 	const rows: TrendRow[] = elements.map((element, i) => {
 		const y = TREND.top + i * TREND.rowHeight + TREND.rowHeight / 2;
@@ -35,15 +41,17 @@ export function layoutTrend(elements: ProgressElement[], reviewCount: number) {
 		const target = element.levels.at(-1)?.target ?? null;
 		return { code: element.code, label: `${element.code} ${element.title}`, y, dots, span, targetX: target === null ? null : x(target) };
 	});
-	return { x0, x1, x, rows, height: TREND.top + elements.length * TREND.rowHeight + 8 };
+	// Where the labels start (their reading start) and the side the plot grows away from level 0.
+	const labelX = rtl ? TREND.width : 0;
+	return { x0, x1, x, rows, labelX, rtl, height: TREND.top + elements.length * TREND.rowHeight + 8 };
 }
 
 /** "A1 went from 1 to 3": the chart's one-sentence summary for screen readers. */
 export function describeTrend(elements: ProgressElement[], reviewCount: number): string {
-	if (reviewCount === 0) return 'No signed review yet.';
+	if (reviewCount === 0) return m.reviews_trend_none();
 	const moved = elements.filter((e) => e.gapClosed !== null && e.gapClosed !== 0);
 	const better = moved.filter((e) => (e.gapClosed ?? 0) > 0).length;
 	const worse = moved.filter((e) => (e.gapClosed ?? 0) < 0).length;
-	if (reviewCount === 1) return `Levels of ${elements.length} elements in one signed review; the table below lists them.`;
-	return `Levels of ${elements.length} elements across ${reviewCount} signed reviews: ${better} closer to target, ${worse} further from it; the table below lists every level.`;
+	if (reviewCount === 1) return m.reviews_trend_one({ count: elements.length });
+	return m.reviews_trend_many({ count: elements.length, reviews: reviewCount, better, worse });
 }

@@ -2,6 +2,9 @@
 // signed record never changes: what happens to its actions afterwards lives in SQLite beside it
 // (server/followup/), keyed by review and action id.
 import { z } from 'zod';
+import { getLocale } from '../paraglide/runtime.js';
+import { m } from '../paraglide/messages.js';
+import type { RecordLanguage as InterfaceLocale } from './framework/languages.ts';
 
 /** What a follow-up can be. The owner sets the first three; the verifier the last two. */
 export const FOLLOWUP_STATUSES = ['not_started', 'in_progress', 'done_awaiting_verification', 'sent_back', 'verified'] as const;
@@ -10,26 +13,38 @@ export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number];
 export const OWNER_STATUSES = ['not_started', 'in_progress', 'done_awaiting_verification'] as const;
 export type OwnerStatus = (typeof OWNER_STATUSES)[number];
 
-export const FOLLOWUP_STATUS_LABELS: Record<FollowupStatus, string> = {
-	not_started: 'Not started',
-	in_progress: 'In progress',
-	done_awaiting_verification: 'Done, awaiting verification',
-	sent_back: 'Sent back',
-	verified: 'Verified'
-};
+/** A follow-up status in a language (the reader's by default). */
+export function followupStatusLabel(status: FollowupStatus, locale: InterfaceLocale = getLocale()): string {
+	const options = { locale };
+	switch (status) {
+		case 'not_started': return m.reviews_status_not_started({}, options);
+		case 'in_progress': return m.reviews_status_in_progress({}, options);
+		case 'done_awaiting_verification': return m.reviews_status_done_awaiting_verification({}, options);
+		case 'sent_back': return m.reviews_status_sent_back({}, options);
+		case 'verified': return m.reviews_status_verified({}, options);
+	}
+}
+
+/** Read at each access, so `FOLLOWUP_STATUS_LABELS[status]` speaks the request's language. */
+export const FOLLOWUP_STATUS_LABELS: Readonly<Record<FollowupStatus, string>> = Object.freeze(
+	Object.defineProperties(
+		{} as Record<FollowupStatus, string>,
+		Object.fromEntries(FOLLOWUP_STATUSES.map((status) => [status, { enumerable: true, get: () => followupStatusLabel(status) }]))
+	)
+);
 
 export const PROGRESS_NOTE_MAX = 4000;
 export const SEND_BACK_REASON_MAX = 2000;
 
-const LEVEL_MESSAGE = 'Choose the level reached, a whole number from 0 to 5.';
+const LEVEL_MESSAGE = () => m.reviews_error_level();
 
 /** The owner's report: a status of their own and the progress note (the whole note, replaced). */
 export const FollowupUpdateInput = z.object({
-	status: z.enum(OWNER_STATUSES, { error: 'Choose a status: not started, in progress or done.' }),
+	status: z.enum(OWNER_STATUSES, { error: () => m.reviews_error_status() }),
 	note: z
-		.string({ error: 'The progress note is text.' })
+		.string({ error: () => m.reviews_error_note_text() })
 		.trim()
-		.max(PROGRESS_NOTE_MAX, { error: `The progress note can be at most ${PROGRESS_NOTE_MAX} characters.` })
+		.max(PROGRESS_NOTE_MAX, { error: () => m.reviews_error_note_max({ max: PROGRESS_NOTE_MAX }) })
 		.default('')
 });
 export type FollowupUpdateInput = z.infer<typeof FollowupUpdateInput>;
@@ -44,10 +59,10 @@ export const VerifyActionInput = z.object({
 
 export const SendBackInput = z.object({
 	reason: z
-		.string({ error: 'Say why the action is sent back.' })
+		.string({ error: () => m.reviews_error_reason_text() })
 		.trim()
-		.min(1, { error: 'Say why the action is sent back: the owner needs to know what is missing.' })
-		.max(SEND_BACK_REASON_MAX, { error: `The reason can be at most ${SEND_BACK_REASON_MAX} characters.` })
+		.min(1, { error: () => m.reviews_error_reason_empty() })
+		.max(SEND_BACK_REASON_MAX, { error: () => m.reviews_error_reason_max({ max: SEND_BACK_REASON_MAX }) })
 });
 
 /** A file attached to the action as its follow-up shows it (only files the viewer may see). */

@@ -2,10 +2,17 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '#lib/server/guards.ts';
 import { errorsOf, failPage, readForm, statusOf } from '#lib/server/forms.ts';
 import { CreateReviewForm, fieldErrors } from '#lib/shared/forms.ts';
-import { DEFAULT_FRAMEWORK, frameworkRef, listFrameworkVersions } from '#lib/shared/framework/index.ts';
+import { DEFAULT_FRAMEWORK, frameworkRef, getFramework, listFrameworkVersions } from '#lib/shared/framework/index.ts';
+import { m } from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
 import type { Actions, PageServerLoad } from './$types';
 
 const FIELDS = ['title', 'portName', 'portCountry', 'kind', 'scheduledOn', 'framework', 'source'] as const;
+
+/** A framework's status in the reader's language; a status added later shows as its code until it has a message. */
+function frameworkStatusLabel(status: string): string {
+	return status === 'proposal' ? m.reviews_framework_status_proposal() : status;
+}
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const user = requireUser(locals, url);
@@ -18,7 +25,11 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		defaultFramework: frameworkRef(DEFAULT_FRAMEWORK.id, DEFAULT_FRAMEWORK.version),
 		frameworks: listFrameworkVersions().map((f) => ({
 			value: f.ref,
-			label: `${f.name} ${f.version} (${f.status})`
+			label: m.reviews_new_framework_option({
+				name: getFramework(f.id, f.version, getLocale())?.name ?? f.name,
+				version: f.version,
+				status: frameworkStatusLabel(f.status)
+			})
 		}))
 	};
 };

@@ -5,6 +5,8 @@
 import { fail } from '@sveltejs/kit';
 import { errorsOf, readForm, statusOf } from '#lib/server/forms.ts';
 import { failPage, frameworkOf, openReview } from '../record/access.server.ts';
+import { getFramework } from '#lib/shared/framework/index.ts';
+import { getLocale } from '#lib/paraglide/runtime.js';
 import type { Actions, PageServerLoad } from './$types';
 
 const SHOW = ['all', 'awaiting', 'overdue'] as const;
@@ -16,7 +18,9 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	if (!got.ok) failPage(got.error);
 	const asked = url.searchParams.get('show');
 	const show: Show = (SHOW as readonly string[]).includes(asked ?? '') ? (asked as Show) : 'all';
-	const levels = frameworkOf(review)?.scale.levels.map((l) => ({ value: l.value, label: l.label })) ?? [0, 1, 2, 3, 4, 5].map((value) => ({ value, label: '' }));
+	// The level names in the reader's language (the framework's translation), English where it has none.
+	const framework = getFramework(review.frameworkId, review.frameworkVersion, getLocale()) ?? frameworkOf(review);
+	const levels = framework?.scale.levels.map((l) => ({ value: l.value, label: l.label })) ?? [0, 1, 2, 3, 4, 5].map((value) => ({ value, label: '' }));
 	return { review: { id: review.id, title: review.title, portName: review.portName }, show, levels, ...got.value };
 };
 

@@ -5,6 +5,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '#lib/server/guards.ts';
 import { errorsOf, readForm, statusOf } from '#lib/server/forms.ts';
 import { ChangeRoleForm, InviteForm, fieldErrors } from '#lib/shared/forms.ts';
+import { m } from '#lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The review as this user sees it. Non-members and unknown ids look the same (404), so ids cannot be probed. */
@@ -100,6 +101,6 @@ export const actions: Actions = {
 		}
 		// Someone who removed themselves can no longer open this page.
 		if (userId === user.id) redirect(303, '/');
-		return { type: 'removed' as const, name: participants.find((p) => p.userId === userId)?.name ?? 'The participant' };
+		return { type: 'removed' as const, name: participants.find((p) => p.userId === userId)?.name ?? m.reviews_participants_fallback_name() };
 	}
 };
