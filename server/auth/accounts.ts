@@ -9,7 +9,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts'
 import type { SessionService } from './sessions.ts';
 import type { LoginThrottle } from './throttle.ts';
 import type { AuditService } from '../records/audit.ts';
-import { m } from '../../src/lib/paraglide/messages.js';
+import { m } from './messages.ts';
 
 // Messages are functions: each call speaks the language of the request it answers.
 export const GENERIC_LOGIN_FAILURE = (): string => m.pages_auth_login_failure();

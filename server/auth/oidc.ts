@@ -27,7 +27,7 @@ import type { Logger } from '../logger.ts';
 import type { SessionService, SessionUser } from './sessions.ts';
 import { may } from './policy.ts';
 import { ACCOUNT_DEACTIVATED } from './accounts.ts';
-import { m } from '../../src/lib/paraglide/messages.js';
+import { m } from './messages.ts';
 
 /** How long a started sign-in may take at the provider. */
 export const OIDC_REQUEST_LIFETIME_MS = 10 * 60 * 1000;

@@ -13,7 +13,7 @@ import type { MembershipEvents } from '../reviews/membership-events.ts';
 import type { RecoveryService } from './recovery.ts';
 import type { SessionService, SessionUser } from './sessions.ts';
 import { mayAdminister, type AdminAction } from './policy.ts';
-import { m } from '../../src/lib/paraglide/messages.js';
+import { m } from './messages.ts';
 
 export const LAST_ADMIN = (): string => m.pages_auth_last_admin();
 

@@ -16,7 +16,7 @@ import { passwordResetMail } from '../mail/templates.ts';
 import { hashPassword } from './passwords.ts';
 import { hashSecret, randomSecret, type SessionService } from './sessions.ts';
 import type { LoginThrottle } from './throttle.ts';
-import { m } from '../../src/lib/paraglide/messages.js';
+import { m } from './messages.ts';
 import { describeWait } from './accounts.ts';
 
 export const RESET_LIFETIME_MS = 30 * 60 * 1000;
