@@ -2,6 +2,7 @@ import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { getServices, SESSION_COOKIE } from '#lib/server/services.ts';
 import { clearSessionCookie } from '#lib/server/session-cookie.ts';
 import { resolveInLocale } from '#lib/server/i18n.ts';
+import { m } from '#lib/paraglide/messages.js';
 
 // Security headers for every page. The Content-Security-Policy itself is SvelteKit's (configured
 // in vite.config.ts) so its inline bootstrap script is allowed by hash, never by unsafe-inline.
@@ -40,5 +41,5 @@ export const handleError: HandleServerError = (input) => {
 	const logger = (input.event.locals as Partial<App.Locals>).services?.logger;
 	if (logger) logger.error('http.error', { id, path: input.event.url.pathname, error: String(input.error) });
 	else console.error(id, input.error);
-	return { message: `Something went wrong on the server (reference ${id}).`, code: id };
+	return { message: m.pages_error_server_reference({ id }), code: id };
 };

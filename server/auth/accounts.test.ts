@@ -83,7 +83,7 @@ describe('account service', () => {
 			const admin = await setupAdmin();
 			const wrongPassword = await signIn(admin.email, 'not the password');
 			const unknownEmail = await signIn(uniqueEmail('nobody'), PASSWORD, '10.0.0.2');
-			const expected = { ok: false, error: { code: 'unauthenticated', message: GENERIC_LOGIN_FAILURE } };
+			const expected = { ok: false, error: { code: 'unauthenticated', message: GENERIC_LOGIN_FAILURE() } };
 			expect(wrongPassword).toEqual(expected);
 			expect(unknownEmail).toEqual(expected);
 		});

@@ -9,18 +9,19 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts'
 import type { SessionService } from './sessions.ts';
 import type { LoginThrottle } from './throttle.ts';
 import type { AuditService } from '../records/audit.ts';
+import { m } from './messages.ts';
 
-export const GENERIC_LOGIN_FAILURE = 'That email and password do not match an account.';
-export const ACCOUNT_DEACTIVATED = 'This account has been deactivated. Ask your administrator if you need it again.';
-export const PASSWORD_SIGN_IN_OFF = 'Sign-in with a password is switched off here. Use your organisation\'s sign-in.';
+// Messages are functions: each call speaks the language of the request it answers.
+export const GENERIC_LOGIN_FAILURE = (): string => m.pages_auth_login_failure();
+export const ACCOUNT_DEACTIVATED = (): string => m.pages_auth_account_deactivated();
+export const PASSWORD_SIGN_IN_OFF = (): string => m.pages_auth_password_sign_in_off();
 
 /** true / false, or how long the account is locked after too many wrong passwords. */
 export type PasswordConfirmation = boolean | { throttledForSeconds: number };
 
 /** "4 minutes", "1 minute": a remaining lock time as a person reads it, rounded up. */
 export function describeWait(seconds: number): string {
-	const minutes = Math.ceil(seconds / 60);
-	return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+	return m.pages_auth_wait_minutes({ count: Math.ceil(seconds / 60) });
 }
 
 type Deps = {
@@ -40,10 +41,10 @@ export function createAccountService(deps: Deps) {
 
 		/** Creates the first account, an administrator. Closed for good once any user exists. */
 		async setupFirstAccount(input: z.infer<typeof SetupForm>): Promise<Result<{ userId: string; token: string }>> {
-			if (deps.users.count() > 0) return fail('conflict', 'Setup is already complete. Sign in instead.');
+			if (deps.users.count() > 0) return fail('conflict', m.pages_auth_setup_complete());
 			const passwordHash = await hashPassword(input.password);
 			// Re-check after the await: two first-run tabs must not both become the first admin.
-			if (deps.users.count() > 0) return fail('conflict', 'Setup is already complete. Sign in instead.');
+			if (deps.users.count() > 0) return fail('conflict', m.pages_auth_setup_complete());
 			const id = crypto.randomUUID();
 			// The first account administers and may create reviews (it is the first facilitator too).
 			deps.users.insert({ id, email: input.email, name: input.name, passwordHash, isAdmin: true, mayCreateReviews: true, createdAt: now() });
@@ -53,17 +54,17 @@ export function createAccountService(deps: Deps) {
 		},
 
 		async signIn(input: z.infer<typeof LoginForm>, ip: string): Promise<Result<{ userId: string; token: string }>> {
-			if (deps.passwordSignIn === false) return fail('forbidden', PASSWORD_SIGN_IN_OFF);
+			if (deps.passwordSignIn === false) return fail('forbidden', PASSWORD_SIGN_IN_OFF());
 			const wait = deps.throttle.check(input.email, ip);
 			if (wait !== null) {
-				return fail('throttled', `Too many failed sign-in attempts. Try again in ${describeWait(wait)}.`);
+				return fail('throttled', m.pages_auth_sign_in_throttled({ wait: describeWait(wait) }));
 			}
 			const attempt = deps.throttle.begin(input.email, ip);
 			const user = deps.users.findByEmail(input.email);
 			const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-			if (!user || !valid) return fail('unauthenticated', GENERIC_LOGIN_FAILURE);
+			if (!user || !valid) return fail('unauthenticated', GENERIC_LOGIN_FAILURE());
 			// Said only to someone who knows the password; the attempt still counts.
-			if (user.deactivatedAt !== null) return fail('forbidden', ACCOUNT_DEACTIVATED);
+			if (user.deactivatedAt !== null) return fail('forbidden', ACCOUNT_DEACTIVATED());
 			deps.throttle.succeeded(input.email, attempt);
 			deps.users.touchSignIn(user.id, now());
 			deps.audit?.append({ actorId: user.id, action: 'sign_in', details: { ip } });
@@ -72,11 +73,11 @@ export function createAccountService(deps: Deps) {
 
 		/** Changes the password and revokes every session of the user, then opens a fresh one. */
 		async changePassword(userId: string, current: string, next: string): Promise<Result<{ token: string }>> {
-			if (deps.passwordSignIn === false) return fail('forbidden', PASSWORD_SIGN_IN_OFF);
+			if (deps.passwordSignIn === false) return fail('forbidden', PASSWORD_SIGN_IN_OFF());
 			const user = deps.users.findById(userId);
-			if (!user) return fail('not_found', 'Account not found.');
+			if (!user) return fail('not_found', m.pages_auth_account_not_found());
 			if (!(await verifyPassword(user.passwordHash, current))) {
-				return fail('unauthenticated', 'The current password is not correct.', 'current');
+				return fail('unauthenticated', m.pages_auth_current_password_wrong(), 'current');
 			}
 			deps.users.setPassword(userId, await hashPassword(next), now());
 			deps.sessions.invalidateAllForUser(userId);

@@ -27,6 +27,7 @@ import type { Logger } from '../logger.ts';
 import type { SessionService, SessionUser } from './sessions.ts';
 import { may } from './policy.ts';
 import { ACCOUNT_DEACTIVATED } from './accounts.ts';
+import { m } from './messages.ts';
 
 /** How long a started sign-in may take at the provider. */
 export const OIDC_REQUEST_LIFETIME_MS = 10 * 60 * 1000;
@@ -83,7 +84,7 @@ export function createOidcService(deps: Deps) {
 
 	const unreachable = (error: unknown) => {
 		deps.logger.warn('oidc.discovery_failed', { issuer: config.issuer, error: describe(error) });
-		return fail('internal', `Sign-in with ${name} is not available right now: its settings could not be read from ${config.issuer}. Try again in a moment, or tell your administrator.`);
+		return fail('internal', m.pages_oidc_unreachable({ provider: name, issuer: config.issuer }));
 	};
 
 	function sessionUser(user: UserRow): SessionUser {
@@ -106,7 +107,7 @@ export function createOidcService(deps: Deps) {
 		const linked = deps.oidc.identity(config.issuer, claims.sub);
 		if (linked) {
 			const user = deps.users.findById(linked.userId);
-			return user ? ok(user) : fail('not_found', 'The account linked to this sign-in no longer exists. Ask your administrator.');
+			return user ? ok(user) : fail('not_found', m.pages_oidc_linked_account_gone());
 		}
 		if (!claims.email || claims.emailVerified !== true) return fail('forbidden', unverifiedEmail(name));
 		const email = claims.email;
@@ -114,7 +115,7 @@ export function createOidcService(deps: Deps) {
 			const existing = deps.users.findByEmail(email);
 			if (existing) {
 				if (linkedElsewhere(existing, claims.sub)) {
-					return fail('conflict', `The account for ${email} is already linked to another sign-in at ${name}. Ask your administrator.`);
+					return fail('conflict', m.pages_oidc_linked_elsewhere({ email, provider: name }));
 				}
 				link(existing, claims.sub, email, 'verified email');
 				return ok(existing);
@@ -140,8 +141,8 @@ export function createOidcService(deps: Deps) {
 		const error = query.get('error');
 		if (error) {
 			return error === 'access_denied'
-				? fail('unauthenticated', `The sign-in at ${name} was cancelled. Nothing changed.`)
-				: fail('unauthenticated', `${name} did not sign you in (${query.get('error_description') ?? error}). Start again.`);
+				? fail('unauthenticated', m.pages_oidc_cancelled({ provider: name }))
+				: fail('unauthenticated', m.pages_oidc_refused({ provider: name, reason: query.get('error_description') ?? error }));
 		}
 		let on: client.Configuration;
 		try {
@@ -175,7 +176,7 @@ export function createOidcService(deps: Deps) {
 			return ok({ sub: idToken.sub, email: email?.trim(), emailVerified: emailVerified === true, name: personName, authTime: idToken.auth_time });
 		} catch (cause) {
 			deps.logger.warn('oidc.callback_refused', { issuer: config.issuer, purpose: request.purpose, error: describe(cause) });
-			return fail('unauthenticated', `The answer from ${name} could not be verified, so nobody was signed in. Start again; if it keeps happening, tell your administrator.`);
+			return fail('unauthenticated', m.pages_oidc_unverified_answer({ provider: name }));
 		}
 	}
 
@@ -189,9 +190,9 @@ export function createOidcService(deps: Deps) {
 			let returnTo = safeRedirectPath(input.returnTo);
 			if (input.purpose === 'reauthenticate') {
 				const role = deps.reviews.findById(input.reviewId) ? (deps.reviews.participant(input.reviewId, input.user.id)?.role ?? null) : null;
-				if (role === null) return fail('not_found', 'Review not found.');
+				if (role === null) return fail('not_found', m.pages_oidc_review_not_found());
 				if (!SIGNATURE_MEANINGS.some((meaning) => may(role, `sign_${meaning}`))) {
-					return fail('forbidden', 'Your role in this review does not sign its record, so there is nothing to confirm.');
+					return fail('forbidden', m.pages_oidc_not_a_signer());
 				}
 				// Back to this review's record only: the proof is for signing.
 				const record = `/reviews/${input.reviewId}/record`;
@@ -245,11 +246,11 @@ export function createOidcService(deps: Deps) {
 		}): Promise<Result<OidcOutcome>> {
 			const state = input.query.get('state');
 			if (!state || !input.browserState || state !== input.browserState) {
-				return fail('unauthenticated', `This answer from ${name} does not belong to a sign-in started in this browser. Start again from the sign-in page.`);
+				return fail('unauthenticated', m.pages_oidc_foreign_state({ provider: name }));
 			}
 			const request = deps.oidc.takeRequest(state);
 			if (!request || request.expiresAt <= deps.now()) {
-				return fail('expired', `This sign-in took too long or was already used. Start again.`);
+				return fail('expired', m.pages_oidc_expired());
 			}
 			const redeemed = await redeem(request, input.query);
 			if (!redeemed.ok) return redeemed;
@@ -258,15 +259,15 @@ export function createOidcService(deps: Deps) {
 			if (request.purpose === 'reauthenticate') {
 				const me = input.session?.user;
 				if (!input.session || !me || me.id !== request.userId) {
-					return fail('forbidden', 'This confirmation was started by another account. Sign in as the person signing and try again.');
+					return fail('forbidden', m.pages_oidc_other_account());
 				}
 				// prompt=login asked for a new login: one from before the request is not a fresh proof
 				// (auth_time counts whole seconds).
 				if (claims.authTime === undefined || claims.authTime < Math.floor(request.createdAt / 1000)) {
-					return fail('unauthenticated', `${name} did not ask you to sign in again, so this does not confirm that it is you. Nothing was signed; try again.`);
+					return fail('unauthenticated', m.pages_oidc_not_fresh({ provider: name }));
 				}
 				const user = deps.users.findById(me.id);
-				if (!user || user.deactivatedAt !== null) return fail('forbidden', ACCOUNT_DEACTIVATED);
+				if (!user || user.deactivatedAt !== null) return fail('forbidden', ACCOUNT_DEACTIVATED());
 				const linked = deps.oidc.identity(config.issuer, claims.sub);
 				// The login must be this account's: its linked identity, or (not linked yet) its own
 				// verified email while no other identity of this provider holds the account.
@@ -274,7 +275,7 @@ export function createOidcService(deps: Deps) {
 					? linked.userId === me.id
 					: claims.emailVerified && claims.email?.toLowerCase() === me.email.toLowerCase() && !linkedElsewhere(user, claims.sub);
 				if (!sameAccount) {
-					return fail('forbidden', `You signed in at ${name} as someone else${claims.email ? ` (${claims.email})` : ''}, not as ${me.email}. Nothing was signed.`);
+					return fail('forbidden', claims.email ? m.pages_oidc_someone_else_email({ provider: name, email: claims.email, me: me.email }) : m.pages_oidc_someone_else({ provider: name, me: me.email }));
 				}
 				const authenticatedAt = claims.authTime * 1000;
 				deps.db.transaction(() => {
@@ -287,7 +288,7 @@ export function createOidcService(deps: Deps) {
 			const account = accountFor(claims);
 			if (!account.ok) return account;
 			const user = account.value;
-			if (user.deactivatedAt !== null) return fail('forbidden', ACCOUNT_DEACTIVATED);
+			if (user.deactivatedAt !== null) return fail('forbidden', ACCOUNT_DEACTIVATED());
 			deps.users.touchSignIn(user.id, deps.now());
 			deps.audit.append({ actorId: user.id, action: 'sign_in', details: { via: 'identity provider', issuer: config.issuer } });
 			const token = deps.sessions.create(user.id).token;
@@ -311,11 +312,11 @@ export type OidcService = ReturnType<typeof createOidcService>;
 type Claims = { sub: string; email?: string; emailVerified: boolean; name?: string; authTime?: number };
 
 export function unverifiedEmail(provider: string): string {
-	return `${provider} did not confirm your email address, so it cannot be matched to an account here. Ask your administrator.`;
+	return m.pages_oidc_unverified_email({ provider });
 }
 
 export function noAccount(email: string): string {
-	return `There is no account for ${email} here and no invitation waiting for it. Ask a facilitator to invite you; accounts are not created by signing in.`;
+	return m.pages_oidc_no_account({ email });
 }
 
 /** An error's message and its cause's (openid-client words its errors generally; oauth4webapi's cause is precise). */

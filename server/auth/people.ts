@@ -13,8 +13,9 @@ import type { MembershipEvents } from '../reviews/membership-events.ts';
 import type { RecoveryService } from './recovery.ts';
 import type { SessionService, SessionUser } from './sessions.ts';
 import { mayAdminister, type AdminAction } from './policy.ts';
+import { m } from './messages.ts';
 
-export const LAST_ADMIN = 'There must always be at least one active administrator. Make someone else an administrator first.';
+export const LAST_ADMIN = (): string => m.pages_auth_last_admin();
 
 type Deps = {
 	db: Db;
@@ -39,14 +40,14 @@ export function createPeopleService(deps: Deps & { identitiesOf?: (userId: strin
 		// The right is read from the database, not the session's copy: a withdrawn admin stops at once.
 		const current = deps.users.findById(actor.id);
 		if (!current || current.deactivatedAt !== null || !mayAdminister(current, action)) {
-			return fail('forbidden', 'Only an administrator can do this.');
+			return fail('forbidden', m.pages_auth_admin_only());
 		}
 		return ok(true);
 	}
 
 	function target(userId: string) {
 		const user = deps.users.findById(userId);
-		return user ? ok(user) : fail('not_found', 'That account does not exist.');
+		return user ? ok(user) : fail('not_found', m.pages_auth_no_such_account());
 	}
 
 	return {
@@ -70,8 +71,8 @@ export function createPeopleService(deps: Deps & { identitiesOf?: (userId: strin
 				if (!found.ok) return found;
 				const user = found.value;
 				if (user.isAdmin === isAdmin) return ok(true);
-				if (isAdmin && user.deactivatedAt !== null) return fail('conflict', `${user.name}'s account is deactivated. Reactivate it first.`);
-				if (!isAdmin && user.deactivatedAt === null && deps.users.countActiveAdmins() <= 1) return fail('conflict', LAST_ADMIN);
+				if (isAdmin && user.deactivatedAt !== null) return fail('conflict', m.pages_auth_target_deactivated({ name: user.name }));
+				if (!isAdmin && user.deactivatedAt === null && deps.users.countActiveAdmins() <= 1) return fail('conflict', LAST_ADMIN());
 				deps.users.setAdmin(userId, isAdmin);
 				deps.audit.append({ actorId: actor?.id ?? null, action: isAdmin ? 'admin_granted' : 'admin_withdrawn', details: { userId, name: user.name } });
 				return ok(true);
@@ -99,13 +100,13 @@ export function createPeopleService(deps: Deps & { identitiesOf?: (userId: strin
 		deactivate(actor: Actor, userId: string): Result<true> {
 			const may = allowed(actor, 'deactivate_account');
 			if (!may.ok) return may;
-			if (actor && actor.id === userId) return fail('conflict', 'You cannot deactivate your own account. Ask another administrator.');
+			if (actor && actor.id === userId) return fail('conflict', m.pages_auth_no_self_deactivate());
 			const outcome = deps.db.transaction((): Result<boolean> => {
 				const found = target(userId);
 				if (!found.ok) return found;
 				const user = found.value;
 				if (user.deactivatedAt !== null) return ok(false);
-				if (user.isAdmin && deps.users.countActiveAdmins() <= 1) return fail('conflict', LAST_ADMIN);
+				if (user.isAdmin && deps.users.countActiveAdmins() <= 1) return fail('conflict', LAST_ADMIN());
 				const at = deps.now();
 				deps.users.setDeactivated(userId, at);
 				const sessions = deps.sessions.invalidateAllForUser(userId);
@@ -139,7 +140,7 @@ export function createPeopleService(deps: Deps & { identitiesOf?: (userId: strin
 		create(actor: Actor, input: { name: string; email: string; isAdmin: boolean; mayCreateReviews: boolean }): Result<{ userId: string; link: string }> {
 			const may = allowed(actor, 'grant_admin');
 			if (!may.ok) return may;
-			if (deps.users.findByEmail(input.email)) return fail('conflict', `An account for ${input.email} exists already.`, 'email');
+			if (deps.users.findByEmail(input.email)) return fail('conflict', m.pages_auth_account_exists({ email: input.email }), 'email');
 			const userId = crypto.randomUUID();
 			const created = deps.db.transaction(() => {
 				deps.users.insert({ id: userId, email: input.email, name: input.name, passwordHash: '', isAdmin: input.isAdmin, mayCreateReviews: input.mayCreateReviews, createdAt: deps.now() });

@@ -16,11 +16,12 @@ import { passwordResetMail } from '../mail/templates.ts';
 import { hashPassword } from './passwords.ts';
 import { hashSecret, randomSecret, type SessionService } from './sessions.ts';
 import type { LoginThrottle } from './throttle.ts';
+import { m } from './messages.ts';
+import { describeWait } from './accounts.ts';
 
 export const RESET_LIFETIME_MS = 30 * 60 * 1000;
-export const RESET_REQUESTED =
-	'If that address belongs to an account, a link to choose a new password is on its way. It works once, for 30 minutes.';
-const LINK_UNUSABLE = 'This reset link cannot be used: it was used already, has expired, or a newer one was sent. Ask for a new link.';
+export const RESET_REQUESTED = (): string => m.pages_auth_reset_requested();
+const LINK_UNUSABLE = (): string => m.pages_auth_reset_unusable();
 
 type Deps = {
 	db: Db;
@@ -61,8 +62,7 @@ export function createRecoveryService(deps: Deps) {
 		request(email: string, ip: string, returnTo = '/'): Result<{ message: string }> {
 			const wait = deps.throttle.check(email, ip);
 			if (wait !== null) {
-				const minutes = Math.ceil(wait / 60);
-				return fail('throttled', `Too many reset requests. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+				return fail('throttled', m.pages_auth_reset_throttled({ wait: describeWait(wait) }));
 			}
 			// Every request counts (found or not), so the throttle says nothing about which addresses exist.
 			deps.throttle.begin(email, ip);
@@ -79,7 +79,7 @@ export function createRecoveryService(deps: Deps) {
 					});
 				})();
 			}
-			return ok({ message: RESET_REQUESTED });
+			return ok({ message: RESET_REQUESTED() });
 		},
 
 		/**
@@ -88,8 +88,8 @@ export function createRecoveryService(deps: Deps) {
 		 */
 		issueFor(userId: string, issuedBy: string | null): Result<{ link: string; expiresAt: number }> {
 			const user = deps.users.findById(userId);
-			if (!user) return fail('not_found', 'Account not found.');
-			if (user.deactivatedAt !== null) return fail('conflict', `${user.name}'s account is deactivated. Reactivate it first.`);
+			if (!user) return fail('not_found', m.pages_auth_account_not_found());
+			if (user.deactivatedAt !== null) return fail('conflict', m.pages_auth_target_deactivated({ name: user.name }));
 			return ok(
 				deps.db.transaction(() => {
 					const issued = issue(user, issuedBy, '/');
@@ -113,12 +113,12 @@ export function createRecoveryService(deps: Deps) {
 
 		/** Sets the new password, spends the link, ends every session, and opens a fresh one. */
 		async reset(token: string, password: string): Promise<Result<{ sessionToken: string; userId: string; returnTo: string }>> {
-			if (!usable(token)) return fail('expired', LINK_UNUSABLE);
+			if (!usable(token)) return fail('expired', LINK_UNUSABLE());
 			const passwordHash = await hashPassword(password);
 			// Everything is checked again after the slow hash: a second tab may have used the link.
 			const outcome = deps.db.transaction((): Result<{ userId: string; returnTo: string }> => {
 				const found = usable(token);
-				if (!found || !deps.resets.markUsed(found.row.id, deps.now())) return fail('expired', LINK_UNUSABLE);
+				if (!found || !deps.resets.markUsed(found.row.id, deps.now())) return fail('expired', LINK_UNUSABLE());
 				deps.users.setPassword(found.user.id, passwordHash, deps.now());
 				deps.resets.retireForUser(found.user.id, deps.now());
 				deps.sessions.invalidateAllForUser(found.user.id);

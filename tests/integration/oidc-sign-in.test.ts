@@ -325,10 +325,10 @@ describe('PASSWORD_SIGN_IN=off', () => {
 			const id = crypto.randomUUID();
 			const email = 'pat.password@port.test';
 			off.repos.users.insert({ id, email, name: 'Pat Password', passwordHash: await hashPassword(PASSWORD), isAdmin: false, createdAt: Date.now() });
-			expect(await off.accounts.signIn({ email, password: PASSWORD }, '10.0.0.9')).toEqual({ ok: false, error: { code: 'forbidden', message: PASSWORD_SIGN_IN_OFF } });
+			expect(await off.accounts.signIn({ email, password: PASSWORD }, '10.0.0.9')).toEqual({ ok: false, error: { code: 'forbidden', message: PASSWORD_SIGN_IN_OFF() } });
 			expect(await off.accounts.confirmPassword(id, PASSWORD)).toBe(false);
 			expect(off.accounts.hasUsablePassword(id)).toBe(false);
-			expect(await off.accounts.changePassword(id, PASSWORD, 'another harbour passphrase')).toEqual({ ok: false, error: { code: 'forbidden', message: PASSWORD_SIGN_IN_OFF } });
+			expect(await off.accounts.changePassword(id, PASSWORD, 'another harbour passphrase')).toEqual({ ok: false, error: { code: 'forbidden', message: PASSWORD_SIGN_IN_OFF() } });
 
 			provider.addUser({ sub: 'sub-pat', email, email_verified: true, password: PROVIDER_PASSWORD });
 			const start = begun(await off.oidc!.begin({ purpose: 'sign_in' }));

@@ -170,7 +170,7 @@ describe('account recovery', () => {
 
 		const unknown = server.services.recovery.request('nobody@port.test', '10.0.0.1');
 		const known = server.services.recovery.request('rosa.reset@port.test', '10.0.0.1', '/reviews/abc');
-		expect(unknown).toEqual({ ok: true, value: { message: RESET_REQUESTED } });
+		expect(unknown).toEqual({ ok: true, value: { message: RESET_REQUESTED() } });
 		expect(known).toEqual(unknown);
 
 		const mail = await sink.waitFor((m) => m.to.includes('rosa.reset@port.test'));
@@ -267,8 +267,8 @@ describe('deactivation and administrators', () => {
 			const only = fresh.createUser({ name: 'Only Admin', isAdmin: true });
 			const other = fresh.createUser({ name: 'Other Person' });
 			const actor = { id: only.id, email: only.email, name: 'Only Admin', isAdmin: true, mayCreateReviews: true };
-			expect(people.setAdmin(actor, only.id, false)).toEqual({ ok: false, error: { code: 'conflict', message: LAST_ADMIN } });
-			expect(people.setAdmin(null, only.id, false)).toEqual({ ok: false, error: { code: 'conflict', message: LAST_ADMIN } });
+			expect(people.setAdmin(actor, only.id, false)).toEqual({ ok: false, error: { code: 'conflict', message: LAST_ADMIN() } });
+			expect(people.setAdmin(null, only.id, false)).toEqual({ ok: false, error: { code: 'conflict', message: LAST_ADMIN() } });
 			expect(repos.users.findById(only.id)?.isAdmin).toBe(true);
 
 			expect(people.setAdmin(actor, other.id, true).ok).toBe(true);

@@ -2,65 +2,69 @@
 import { z } from 'zod';
 import { ROLES } from './roles.ts';
 import { REVIEW_KINDS } from './review-kinds.ts';
+import { m } from '../paraglide/messages.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
 
-const trimmed = (label: string, max: number) =>
+// Messages are functions (zod 4's `error: () => …`), so each parse speaks the reader's language.
+type Message = () => string;
+
+const trimmed = (max: number, required: Message, tooLong: Message) =>
 	z
-		.string({ error: `${label} is required.` })
+		.string({ error: required })
 		.trim()
-		.min(1, { error: `${label} is required.` })
-		.max(max, { error: `${label} must be at most ${max} characters.` });
+		.min(1, { error: required })
+		.max(max, { error: tooLong });
 
 export const emailField = z
-	.string({ error: 'Email is required.' })
+	.string({ error: () => m.pages_form_email_required() })
 	.trim()
 	.toLowerCase()
-	.pipe(z.email({ error: 'Enter a valid email address.' }).max(254, { error: 'Email is too long.' }));
+	.pipe(z.email({ error: () => m.pages_form_email_invalid() }).max(254, { error: () => m.pages_form_email_too_long() }));
 
 export const passwordField = z
-	.string({ error: 'Password is required.' })
-	.min(PASSWORD_MIN_LENGTH, { error: `Password must be at least ${PASSWORD_MIN_LENGTH} characters.` })
-	.max(PASSWORD_MAX_LENGTH, { error: `Password must be at most ${PASSWORD_MAX_LENGTH} characters.` });
+	.string({ error: () => m.pages_form_password_required() })
+	.min(PASSWORD_MIN_LENGTH, { error: () => m.pages_form_password_too_short({ count: PASSWORD_MIN_LENGTH }) })
+	.max(PASSWORD_MAX_LENGTH, { error: () => m.pages_form_password_too_long({ count: PASSWORD_MAX_LENGTH }) });
 
-export const personName = trimmed('Name', 120);
+export const personName = trimmed(120, () => m.pages_form_name_required(), () => m.pages_form_name_too_long({ count: 120 }));
 
 export const SetupForm = z.object({ name: personName, email: emailField, password: passwordField });
 
 export const LoginForm = z.object({
 	email: emailField,
-	password: z.string({ error: 'Password is required.' }).min(1, { error: 'Password is required.' })
+	password: z.string({ error: () => m.pages_form_password_required() }).min(1, { error: () => m.pages_form_password_required() })
 });
 
 const isoDate = z
 	.string()
 	.trim()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Enter a date as YYYY-MM-DD.' })
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.pages_form_date_format() })
 	.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-		error: 'That is not a real date.'
+		error: () => m.pages_form_date_not_real()
 	});
 
 export const CreateReviewForm = z.object({
-	title: trimmed('Title', 200),
-	portName: trimmed('Port authority', 200),
-	portCountry: trimmed('Country', 100),
-	kind: z.enum(REVIEW_KINDS, { error: 'Choose the kind of review.' }),
+	title: trimmed(200, () => m.pages_form_title_required(), () => m.pages_form_title_too_long({ count: 200 })),
+	portName: trimmed(200, () => m.pages_form_port_required(), () => m.pages_form_port_too_long({ count: 200 })),
+	portCountry: trimmed(100, () => m.pages_form_country_required(), () => m.pages_form_country_too_long({ count: 100 })),
+	kind: z.enum(REVIEW_KINDS, { error: () => m.pages_form_kind_required() }),
 	scheduledOn: z.union([z.literal('').transform(() => null), isoDate]).nullable().default(null),
-	framework: z.string().trim().min(1, { error: 'Choose a framework version.' })
+	framework: z.string().trim().min(1, { error: () => m.pages_form_framework_required() })
 });
 
 const department = z
 	.string()
 	.trim()
-	.max(120, { error: 'Department must be at most 120 characters.' })
+	.max(120, { error: () => m.pages_form_department_too_long({ count: 120 }) })
 	.transform((s) => (s === '' ? null : s))
 	.nullable()
 	.default(null);
 
 const withDepartmentRule = <T extends { role: string; department: string | null }>(value: T, ctx: z.RefinementCtx) => {
 	if (value.role === 'department_head' && !value.department) {
-		ctx.addIssue({ code: 'custom', path: ['department'], message: 'A department head needs a department.' });
+		ctx.addIssue({ code: 'custom', path: ['department'], message: m.pages_form_department_required() });
 	}
 };
 
@@ -68,7 +72,7 @@ export const InviteForm = z
 	.object({
 		name: personName,
 		email: emailField,
-		role: z.enum(ROLES, { error: 'Choose a role.' }),
+		role: z.enum(ROLES, { error: () => m.pages_form_role_required() }),
 		department
 	})
 	.superRefine(withDepartmentRule);
@@ -76,7 +80,7 @@ export const InviteForm = z
 export const ChangeRoleForm = z
 	.object({
 		userId: z.string().min(1),
-		role: z.enum(ROLES, { error: 'Choose a role.' }),
+		role: z.enum(ROLES, { error: () => m.pages_form_role_required() }),
 		department
 	})
 	.superRefine(withDepartmentRule);

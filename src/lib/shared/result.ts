@@ -1,5 +1,6 @@
 // Errors are values with stable codes (STYLE.md habit 4). Server operations return these and
 // routes map them to one kind of user-facing message.
+import { m } from '../paraglide/messages.js';
 export type AppErrorCode =
 	| 'invalid_input'
 	| 'unauthenticated'
@@ -27,7 +28,7 @@ export function fail(code: AppErrorCode, message: string, field?: string): { ok:
 /** The one place a caught unknown becomes an AppError; never leaks a stack to the user. */
 export function toError(cause: unknown): AppError {
 	if (isAppError(cause)) return cause;
-	return { code: 'internal', message: 'Something went wrong on the server. Your change was not applied.' };
+	return { code: 'internal', message: m.pages_error_internal() };
 }
 
 export function isAppError(value: unknown): value is AppError {

@@ -24,7 +24,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 			active: p.deactivatedAt === null,
 			lastSignInAt: p.lastSignInAt,
 			reviewCount: p.reviewCount,
-			signsInWith: [p.hasPassword ? 'password' : null, p.linkedIdentity ? 'identity provider' : null].filter(Boolean).join(', ') || 'not yet'
+			hasPassword: p.hasPassword,
+			linkedIdentity: p.linkedIdentity
 		})),
 		invitations: pending.ok ? pending.value : [],
 		outbox: mail.recent(50).map((m) => ({

@@ -10,7 +10,7 @@ const ForgotForm = z.object({ email: emailField });
 
 /** With PASSWORD_SIGN_IN=off there is no password to reset: the identity provider signs people in. */
 function requirePasswords(locals: App.Locals): void {
-	if (!locals.services.config.passwordSignIn) error(403, PASSWORD_SIGN_IN_OFF);
+	if (!locals.services.config.passwordSignIn) error(403, PASSWORD_SIGN_IN_OFF());
 }
 
 export const load: PageServerLoad = ({ url, locals }) => {

@@ -6,6 +6,7 @@ import { signInPath } from '#lib/server/guards.ts';
 import { errorsOf, formError, readForm, statusOf } from '#lib/server/forms.ts';
 import { AcceptInvitationForm, fieldErrors } from '#lib/shared/forms.ts';
 import { PASSWORD_SIGN_IN_OFF } from '#lib/server/services.ts';
+import { m } from '#lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, params }) => {
@@ -36,9 +37,9 @@ export const actions: Actions = {
 		const input = readForm(await request.formData(), ['name', 'password']);
 		const values = { name: input.name };
 		if (locals.user) {
-			return fail(409, { values, errors: formError('You are already signed in. Sign out first to create a new account.') });
+			return fail(409, { values, errors: formError(m.pages_invite_already_signed_in()) });
 		}
-		if (!locals.services.config.passwordSignIn) return fail(403, { values, errors: formError(PASSWORD_SIGN_IN_OFF) });
+		if (!locals.services.config.passwordSignIn) return fail(403, { values, errors: formError(PASSWORD_SIGN_IN_OFF()) });
 		const parsed = AcceptInvitationForm.safeParse(input);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const result = await locals.services.participants.acceptAsNewUser(params.token, parsed.data);

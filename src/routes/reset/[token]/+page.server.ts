@@ -7,11 +7,12 @@ import { formError, readForm, statusOf } from '#lib/server/forms.ts';
 import { setSessionCookie } from '#lib/server/session-cookie.ts';
 import { fieldErrors, passwordField } from '#lib/shared/forms.ts';
 import { safeRedirectPath } from '#lib/shared/safe-redirect.ts';
+import { m } from '#lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 const ResetForm = z
 	.object({ password: passwordField, confirm: z.string() })
-	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: 'The two passwords do not match.' });
+	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: () => m.pages_reset_mismatch() });
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const found = locals.services.recovery.lookup(params.token);

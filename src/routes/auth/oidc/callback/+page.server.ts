@@ -3,11 +3,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { setSessionCookie, takeOidcStateCookie } from '#lib/server/session-cookie.ts';
 import type { PageServerLoad } from './$types';
+import { m } from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, url, cookies } = event;
 	const { oidc } = locals.services;
-	if (!oidc) error(404, 'Sign-in with an identity provider is not set up here.');
+	if (!oidc) error(404, m.pages_oidc_not_set_up());
 	const done = await oidc.complete({
 		query: url.searchParams,
 		browserState: takeOidcStateCookie(cookies),

@@ -6,11 +6,12 @@ import { failPage } from '#lib/server/forms.ts';
 import { requireUser } from '#lib/server/guards.ts';
 import { setOidcStateCookie } from '#lib/server/session-cookie.ts';
 import type { PageServerLoad } from './$types';
+import { m } from '#lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, url } = event;
 	const { oidc } = locals.services;
-	if (!oidc) error(404, 'Sign-in with an identity provider is not set up here.');
+	if (!oidc) error(404, m.pages_oidc_not_set_up());
 	const returnTo = url.searchParams.get('returnTo');
 	const begun =
 		url.searchParams.get('purpose') === 'reauthenticate'
