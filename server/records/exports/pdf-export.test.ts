@@ -40,16 +40,16 @@ describe('PDF record', () => {
 
 	it('opens with the port, the review, the framework, the freeze and the status', async () => {
 		const first = oneLine((await pagesOf(signed))[0]);
-		for (const text of ['PSeMS EVALUATION RECORD', 'Port of Eastmouth Authority', 'Independent PSeMS review 2026', 'Independent review', 'PSeMS GAP analysis, version 1.0 (psems-gap)', 'Evaluation record v1', 'After the Eastmouth workshop', '25 November 2026, 14:03:07 UTC, by Fran Müller', 'Signed. Approved by the accountable manager.']) {
+		for (const text of ['PSeMS EVALUATION RECORD', 'Port of Eastmouth Authority', 'Independent PSeMS review 2026', 'Independent review', 'PSeMS GAP analysis, version 1.0 (psems-gap)', 'Evaluation record v1', 'After the Eastmouth workshop', '25 November 2026 at 14:03:07 UTC, by Fran Müller', 'Signed. Approved by the accountable manager.']) {
 			expect(first).toContain(text);
 		}
 	});
 
 	it('prints every signature with name, role, meaning, UTC time and short record hash, and the meanings still missing', async () => {
 		const first = oneLine((await pagesOf(signed))[0]);
-		expect(first).toMatch(/Attested Fran Müller Facilitator \(independent reviewer\) 25 November 2026, 15:00:00 UTC [0-9a-f]{12}/);
+		expect(first).toMatch(/Attested Fran Müller Facilitator \(independent reviewer\) 25 November 2026 at 15:00:00 UTC [0-9a-f]{12}/);
 		expect(first).toContain('Approved and accepted');
-		expect(first).toContain('Margaret Lowe Accountable manager 26 November 2026, 09:12:44 UTC');
+		expect(first).toContain('Margaret Lowe Accountable manager 26 November 2026 at 09:12:44 UTC');
 		expect(first).toContain(frozen.contentHash.slice(0, 12));
 		expect(first).toMatch(/Reviewed Not yet signed/);
 	});
