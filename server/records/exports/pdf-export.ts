@@ -17,7 +17,7 @@
 // called with that locale explicitly, and dates go through src/lib/shared/format.ts in it. It
 // also sets /Lang and the structure tree's language.
 import PDFDocument from 'pdfkit';
-import { RECORD_LANGUAGE_TAGS } from '../../../src/lib/shared/framework/languages.ts';
+import { RECORD_LANGUAGE_DIRECTIONS, RECORD_LANGUAGE_TAGS } from '../../../src/lib/shared/framework/languages.ts';
 import { m } from '../../../src/lib/paraglide/messages.js';
 import { recordLanguageOf } from '../../../src/lib/shared/record/record.ts';
 import type { FrozenVersion } from '../contract.ts';
@@ -28,6 +28,7 @@ import { readableRtlLigatures, registerFonts, regularFontFile } from './pdf/font
 import { hasRtl } from './pdf/bidi-text.ts';
 import { beginStructure } from './pdf/structure.ts';
 import { pdfSafe } from './pdf/safe-text.ts';
+import { setDirection } from './pdf/write.ts';
 import { drawCover } from './pdf/sections/cover.ts';
 import { drawFindings } from './pdf/sections/findings.ts';
 import { drawGrid } from './pdf/sections/grid.ts';
@@ -72,6 +73,7 @@ export function renderRecordPdf(version: FrozenVersion): Promise<Buffer> {
 	});
 	registerFonts(doc);
 	beginStructure(doc, RECORD_LANGUAGE_TAGS[language]);
+	setDirection(doc, RECORD_LANGUAGE_DIRECTIONS[language]);
 	// `relationship` is pdfkit 0.20's option (AFRelationship); @types/pdfkit 0.17 does not list it yet.
 	const source: PDFKit.Mixins.PDFAttachmentOptions & { relationship: 'Source' } = {
 		name: 'record.json',

@@ -6,7 +6,7 @@ import { formatDate, formatUtc } from '../safe-text.ts';
 import { write } from '../write.ts';
 import { recordName, type RecordContext } from '../context.ts';
 import { m } from '../../../../../src/lib/paraglide/messages.js';
-import type { RecordLanguage } from '../../../../../src/lib/shared/framework/languages.ts';
+import { RECORD_LANGUAGE_DIRECTIONS, type RecordLanguage } from '../../../../../src/lib/shared/framework/languages.ts';
 import type { RecordStatus } from '../../../contract.ts';
 
 const STATUS_STYLE: Record<RecordStatus, { fill: string; ink: string }> = {
@@ -33,7 +33,8 @@ function statusChip(ctx: RecordContext, status: RecordStatus, y: number): void {
 	const text = labels.recordStatus(status).toLocaleUpperCase(language);
 	doc.font(FONT.bold).fontSize(SIZE.small);
 	const width = doc.widthOfString(text, { characterSpacing: 0.8 }) + 18;
-	const x = MARGIN.left + CONTENT_WIDTH - width;
+	// At the end of the line the title starts on: the right in a left-to-right record, the left in Arabic.
+	const x = RECORD_LANGUAGE_DIRECTIONS[language] === 'rtl' ? MARGIN.left : MARGIN.left + CONTENT_WIDTH - width;
 	doc.roundedRect(x, y, width, 20, 3).fill(STATUS_STYLE[status].fill);
 	doc.fillColor(STATUS_STYLE[status].ink);
 	write(doc, text, x, y + 6, { width, align: 'center', characterSpacing: 0.8 });
@@ -44,9 +45,9 @@ function hashBox(ctx: RecordContext): void {
 	const options = { locale: ctx.language };
 	const top = doc.y + 6;
 	const inner = CONTENT_WIDTH - 24;
-	const rows: Array<[string, string]> = [
-		[m.exports_cover_chain_hash({}, options), version.chainHash],
-		[m.exports_cover_previous_chain_hash({}, options), version.previousChainHash ?? m.exports_cover_no_previous_chain_hash({}, options)]
+	const rows: Array<[string, string, boolean]> = [
+		[m.exports_cover_chain_hash({}, options), version.chainHash, true],
+		[m.exports_cover_previous_chain_hash({}, options), version.previousChainHash ?? m.exports_cover_no_previous_chain_hash({}, options), version.previousChainHash !== null]
 	];
 	const note = m.exports_cover_fingerprint_note({}, options);
 	setStyle(doc, { font: 'italic', size: SIZE.tiny });
@@ -60,11 +61,14 @@ function hashBox(ctx: RecordContext): void {
 	doc.font(FONT.mono).fontSize(9.6).fillColor(COLOUR.ink);
 	write(doc, version.contentHash, MARGIN.left + 12, y, { width: inner, lineBreak: false });
 	y += 18;
-	for (const [name, value] of rows) {
+	for (const [name, value, isHash] of rows) {
 		setStyle(doc, { size: SIZE.tiny, colour: COLOUR.muted });
-		write(doc, name, MARGIN.left + 12, y + 0.5, { width: 92 });
-		doc.font(FONT.mono).fontSize(7.5).fillColor(COLOUR.muted);
-		write(doc, value, MARGIN.left + 104, y, { width: inner - 92, lineBreak: false });
+		// Right to left, the names' column is on the right.
+		const rtl = RECORD_LANGUAGE_DIRECTIONS[ctx.language] === 'rtl';
+		write(doc, name, rtl ? MARGIN.left + 12 + inner - 92 : MARGIN.left + 12, y + 0.5, { width: 92 });
+		// Hashes in the monospaced face; words (the "none" line) in the text face.
+		doc.font(isHash ? FONT.mono : FONT.regular).fontSize(7.5).fillColor(COLOUR.muted);
+		write(doc, value, rtl ? MARGIN.left + 12 : MARGIN.left + 104, y, { width: inner - 96, lineBreak: false });
 		y += 12;
 	}
 	setStyle(doc, { font: 'italic', size: SIZE.tiny, colour: COLOUR.muted });
@@ -84,7 +88,8 @@ export function drawCover(ctx: RecordContext): void {
 	write(doc, m.exports_cover_kicker({}, options), MARGIN.left, top, { width: CONTENT_WIDTH, characterSpacing: 0.8 });
 	doc.moveDown(0.9);
 	setStyle(doc, { font: 'bold', size: SIZE.title, colour: COLOUR.ink });
-	write(doc, record.review.portName, MARGIN.left, doc.y, { width: CONTENT_WIDTH - 110 });
+	const rtl = RECORD_LANGUAGE_DIRECTIONS[language] === 'rtl';
+	write(doc, record.review.portName, rtl ? MARGIN.left + 110 : MARGIN.left, doc.y, { width: CONTENT_WIDTH - 110 });
 	setStyle(doc, { size: SIZE.h3, colour: COLOUR.muted });
 	write(doc, record.review.portCountry, MARGIN.left, doc.y, { width: CONTENT_WIDTH });
 	doc.moveDown(0.6);

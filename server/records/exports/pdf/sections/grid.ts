@@ -49,7 +49,7 @@ export function drawGrid(ctx: RecordContext): void {
 			// A difference of 2 or more from the self-score is said in words; the reason is under Findings.
 			cell: (e) => (differsMarkedly(e) ? { ...scoreCell(e.independentScore, 'bold'), sub: m.exports_grid_differs_by({ count: Math.abs(scoreDifference(e) ?? 0) }, options) } : scoreCell(e.independentScore, 'bold'))
 		},
-		{ header: m.exports_grid_target({}, options), width: 38, align: 'center', cell: (e) => String(e.target) },
+		{ header: m.exports_grid_target({}, options), width: 44, align: 'center', cell: (e) => String(e.target) },
 		{ header: m.exports_grid_gap({}, options), width: 30, align: 'center', cell: (e) => ({ text: e.gap === null ? DASH : String(e.gap), font: 'bold', colour: e.gap ? COLOUR.ink : COLOUR.faint }) },
 		{
 			header: m.exports_grid_priority({}, options),
@@ -72,7 +72,7 @@ function drawLegend(ctx: RecordContext): void {
 	drawTable(
 		doc,
 		[
-			{ header: m.exports_grid_legend_level({}, options), width: 34, align: 'center', cell: (l) => ({ text: String(l.value), font: 'bold' }) },
+			{ header: m.exports_grid_legend_level({}, options), width: 40, align: 'center', cell: (l) => ({ text: String(l.value), font: 'bold' }) },
 			{ header: m.exports_grid_legend_name({}, options), width: 62, cell: (l) => l.label },
 			{ header: m.exports_grid_legend_meaning({}, options), cell: (l) => l.descriptor }
 		],

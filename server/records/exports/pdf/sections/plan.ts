@@ -27,7 +27,7 @@ export function drawPlan(ctx: RecordContext): void {
 		{ header: m.exports_plan_due({}, options), width: 60, cell: (r) => formatDate(r.action.dueDate, language, true) || { text: m.exports_plan_no_date({}, options), font: 'italic', colour: COLOUR.faint } },
 		{ header: m.exports_plan_priority({}, options), width: 40, cell: (r) => ({ text: r.action.priority, font: 'bold' }) },
 		{ header: m.exports_plan_status({}, options), width: 60, cell: (r) => labels.planStatus(r.action.status) },
-		{ header: m.exports_plan_level_after({}, options), width: 34, align: 'center', cell: (r) => (r.action.expectedLevelAfter === null ? '\u2013' : String(r.action.expectedLevelAfter)) }
+		{ header: m.exports_plan_level_after({}, options), width: 40, align: 'center', cell: (r) => (r.action.expectedLevelAfter === null ? '\u2013' : String(r.action.expectedLevelAfter)) }
 	];
 	drawTable(doc, columns, numbered.map((item) => ({ item })), { size: SIZE.small, zebra: true });
 

@@ -4,7 +4,7 @@ import { PRIORITIES } from '../../../../../src/lib/shared/framework/index.ts';
 import { m } from '../../../../../src/lib/paraglide/messages.js';
 import type { EvaluationRecord } from '../../../../../src/lib/shared/record/record.ts';
 import { bullets, label, paragraph, sectionHeading } from '../blocks.ts';
-import { write } from '../write.ts';
+import { isRightToLeft, write } from '../write.ts';
 import { COLOUR, CONTENT_WIDTH, FONT, MARGIN, SIZE, ensureSpace } from '../theme.ts';
 import type { RecordContext } from '../context.ts';
 
@@ -54,7 +54,8 @@ function tiles(ctx: RecordContext, summary: RecordSummary): void {
 	ensureSpace(doc, height + 10);
 	const y = doc.y;
 	const tile = (i: number, value: number, caption: string, fill: string, ink: string) => {
-		const x = MARGIN.left + i * (width + gap);
+		// Right to left, the first tile (P1) is the rightmost.
+		const x = MARGIN.left + (isRightToLeft(doc) ? count - 1 - i : i) * (width + gap);
 		doc.roundedRect(x, y, width, height, 4).fill(fill);
 		doc.font(FONT.bold).fontSize(20).fillColor(ink);
 		write(doc, String(value), x + 10, y + 8, { width: width - 20 });
