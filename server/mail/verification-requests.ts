@@ -1,6 +1,8 @@
 // "Done, awaiting your verification": when an owner reports a signed action done, a mail to each
 // facilitator and security manager of the review (not the owner). Written inside the follow-up's
-// transaction by the caller, so the report and its mails commit together.
+// transaction by the caller, so the report and its mails commit together. The mail is in the
+// review's record language (the review row the follow-up service passes carries it).
+import type { RecordLanguage } from '../../src/lib/shared/framework/languages.ts';
 import type { MailOutbox } from './outbox.ts';
 import type { PublicLinks } from './links.ts';
 import { verificationRequestMail } from './templates.ts';
@@ -8,7 +10,7 @@ import { verificationRequestMail } from './templates.ts';
 export function requestVerification(
 	deps: { mail: Pick<MailOutbox, 'enqueue'>; links: PublicLinks },
 	input: {
-		review: { id: string; title: string };
+		review: { id: string; title: string; recordLanguage?: RecordLanguage };
 		action: { actionId: string; title: string };
 		by: { name: string };
 		verifiers: Array<{ userId: string; name: string; email: string }>;
@@ -29,7 +31,8 @@ export function requestVerification(
 				reviewTitle: input.review.title,
 				actionTitle: input.action.title,
 				ownerName: input.by.name,
-				link: deps.links.to(`/reviews/${input.review.id}/follow-up?show=awaiting`)
+				link: deps.links.to(`/reviews/${input.review.id}/follow-up?show=awaiting`),
+				language: input.review.recordLanguage ?? 'en'
 			})
 		});
 		if (id !== null) queued++;

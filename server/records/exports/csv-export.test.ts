@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BOM, csvDocument, csvField } from './csv.ts';
-import { GRID_COLUMNS, PLAN_COLUMNS, gridCsv, planCsv } from './csv-export.ts';
-import { demoRecord } from './fixtures.ts';
+import { gridColumns, gridCsv, planColumns, planCsv } from './csv-export.ts';
+import { demoRecord, demoRecordIn } from './fixtures.ts';
+
+const GRID_COLUMNS = gridColumns('en');
+const PLAN_COLUMNS = planColumns('en');
 
 /** A strict RFC 4180 reader, so the tests check what a spreadsheet would see. */
 function parseCsv(text: string): string[][] {
@@ -117,5 +120,38 @@ describe('plan CSV', () => {
 		const bytes = Buffer.from(planCsv(record), 'utf8');
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		expect(bytes.toString('utf8')).toContain('"Zoë Ñúñez, Société Générale"');
+	});
+});
+
+describe('CSV of a French record', () => {
+	const record = demoRecordIn('fr');
+
+	it('writes the grid with French headers, French labels and yes/no words, and the same codes, numbers and column order', () => {
+		const rows = parseCsv(gridCsv(record));
+		const english = parseCsv(gridCsv(demoRecord()));
+		expect(rows[0]).toEqual([...gridColumns('fr')]);
+		expect(rows[0]).toContain('Auto-évaluation');
+		expect(rows[0]).toContain('Note indépendante');
+		expect(rows[0]).not.toContain('Self score');
+		expect(rows[0]).toHaveLength(english[0].length);
+		const a2 = rows.find((r) => r[0] === 'A2') ?? [];
+		const a2English = english.find((r) => r[0] === 'A2') ?? [];
+		const cell = (name: string) => a2[rows[0].indexOf(name)];
+		expect(cell('Élément')).toBe('Responsable de la sûreté : autorité, ressources et accès direct');
+		expect(cell('Pilier')).toBe('A Leadership et responsabilité');
+		expect(cell('Applicabilité')).toBe('Applicable');
+		expect(cell('Critique')).toBe('Oui');
+		expect(cell("Base de l'écart")).toBe('Note indépendante');
+		// Scores, targets and gaps are the same numbers in every language.
+		for (const i of [6, 7, 8, 9]) expect(a2[i]).toBe(a2English[i]);
+		expect(rows.slice(1).map((r) => r[3]).every((v) => v === 'Oui' || v === 'Non')).toBe(true);
+		expect(rows.slice(1).map((r) => r[3])).toContain('Non');
+	});
+
+	it('writes the plan with French headers and statuses, ISO dates and the same action ids', () => {
+		const rows = parseCsv(planCsv(record));
+		expect(rows[0]).toEqual(['Identifiant', 'Intitulé', 'Éléments liés', 'Porteur', 'Échéance', 'Priorité', 'Statut', 'Critère de réussite', "Niveau attendu à l'issue", 'Description']);
+		expect(rows[1]).toMatchObject({ 0: record.plan[0].id, 2: 'A2; A1', 4: '2026-03-31', 5: 'P1' });
+		expect(rows[1][6]).toBe('Convenue');
 	});
 });

@@ -9,7 +9,10 @@ export const BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** One field: numbers as written, text guarded against formulas and quoted when needed. */
+/**
+ * One field: numbers as written, text guarded against formulas and quoted when needed. Booleans
+ * become Yes/No; the exports pass words in the record's language instead (csv-export.ts).
+ */
 export function csvField(value: CsvCell): string {
 	if (value === null) return '';
 	if (typeof value === 'boolean') return value ? 'Yes' : 'No';

@@ -3,7 +3,8 @@
 // content real workshops produce: accents, quotes, commas, line breaks, text that looks like a
 // spreadsheet formula, and long answers that must wrap across pages.
 import * as Y from 'yjs';
-import { DEFAULT_FRAMEWORK, getElement } from '../../../src/lib/shared/framework/index.ts';
+import { DEFAULT_FRAMEWORK, getElement, getFramework } from '../../../src/lib/shared/framework/index.ts';
+import type { RecordLanguage } from '../../../src/lib/shared/framework/languages.ts';
 import { overviewNotes } from '../../../src/lib/shared/documents/workspace.ts';
 import { addEntry, addEvidence, addFollowUp, InterviewEntries, setEntryFlag, setEntryText, setIndicativeLevel } from '../../../src/lib/shared/documents/interview.ts';
 import { setApplicability, setSelfScore } from '../../../src/lib/shared/documents/grid.ts';
@@ -69,14 +70,22 @@ export function demoDocuments(): { workspace: Y.Doc; reviewer: Y.Doc } {
 	return { workspace, reviewer };
 }
 
-export function demoRecord(docs: { workspace: Y.Doc; reviewer: Y.Doc } = demoDocuments()): EvaluationRecord {
+export function demoRecord(docs: { workspace: Y.Doc; reviewer: Y.Doc } = demoDocuments(), language: RecordLanguage = 'en'): EvaluationRecord {
+	const framework = getFramework(DEFAULT_FRAMEWORK.id, DEFAULT_FRAMEWORK.version, language);
+	if (!framework) throw new Error(`fixture: no ${language} framework`);
 	return buildRecord({
 		review: { id: 'rev-eastmouth-2026', title: 'Independent PSeMS review 2026', portName: 'Port of Eastmouth Authority', portCountry: 'United Kingdom', kind: 'independent_review', scheduledOn: '2026-11-24' },
-		framework: DEFAULT_FRAMEWORK,
+		framework,
 		participants: PARTICIPANTS,
 		workspace: docs.workspace,
-		reviewer: docs.reviewer
+		reviewer: docs.reviewer,
+		language
 	});
+}
+
+/** The same workshop, frozen in another record language (the framework's words translated). */
+export function demoRecordIn(language: RecordLanguage): EvaluationRecord {
+	return demoRecord(demoDocuments(), language);
 }
 
 export function signature(version: Pick<FrozenVersion, 'version' | 'contentHash'>, meaning: SignatureView['meaning'], signedAt: string): SignatureView {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EvaluationRecord } from '../../../src/lib/shared/record/record.ts';
 import type { FrozenVersion } from '../contract.ts';
-import { demoRecord, frozenVersion, signature } from './fixtures.ts';
+import { demoRecord, demoRecordIn, frozenVersion, signature } from './fixtures.ts';
 import { renderRecordPdf } from './pdf-export.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'psems-pdf-'));
@@ -40,16 +40,16 @@ describe('PDF record', () => {
 
 	it('opens with the port, the review, the framework, the freeze and the status', async () => {
 		const first = oneLine((await pagesOf(signed))[0]);
-		for (const text of ['PSeMS EVALUATION RECORD', 'Port of Eastmouth Authority', 'Independent PSeMS review 2026', 'Independent review', 'PSeMS GAP analysis, version 1.0 (psems-gap)', 'Evaluation record v1', 'After the Eastmouth workshop', '25 November 2026, 14:03:07 UTC, by Fran Müller', 'Signed. Approved by the accountable manager.']) {
+		for (const text of ['PSeMS EVALUATION RECORD', 'Port of Eastmouth Authority', 'Independent PSeMS review 2026', 'Independent review', 'PSeMS GAP analysis, version 1.0 (psems-gap)', 'Evaluation record v1', 'After the Eastmouth workshop', '25 November 2026 at 14:03:07 UTC, by Fran Müller', 'Signed. Approved by the accountable manager.']) {
 			expect(first).toContain(text);
 		}
 	});
 
 	it('prints every signature with name, role, meaning, UTC time and short record hash, and the meanings still missing', async () => {
 		const first = oneLine((await pagesOf(signed))[0]);
-		expect(first).toMatch(/Attested Fran Müller Facilitator \(independent reviewer\) 25 November 2026, 15:00:00 UTC [0-9a-f]{12}/);
+		expect(first).toMatch(/Attested Fran Müller Facilitator \(independent reviewer\) 25 November 2026 at 15:00:00 UTC [0-9a-f]{12}/);
 		expect(first).toContain('Approved and accepted');
-		expect(first).toContain('Margaret Lowe Accountable manager 26 November 2026, 09:12:44 UTC');
+		expect(first).toContain('Margaret Lowe Accountable manager 26 November 2026 at 09:12:44 UTC');
 		expect(first).toContain(frozen.contentHash.slice(0, 12));
 		expect(first).toMatch(/Reviewed Not yet signed/);
 	});
@@ -146,5 +146,65 @@ describe('PDF record', () => {
 		expect(all).toContain('Not sorted under a pillar');
 		expect(all).toContain('Who owns the fence at berth 4? (Yellow note by Hana Harbour).');
 		expect(oneLine((await pagesOf(frozen)).join(' '))).not.toContain('Concerns board');
+	});
+});
+
+/** pdftotext's text on one line, without the direction marks poppler puts around right-to-left runs. */
+const plainText = (pages: string[]) => oneLine(pages.join(' ').replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ''));
+
+describe('PDF record in the record language', () => {
+	const signedIn = (language: 'es' | 'ar' | 'fr'): FrozenVersion => {
+		const frozen = frozenVersion(demoRecordIn(language));
+		return { ...frozen, status: 'signed', signatures: [signature(frozen, 'attested', '2026-11-25T15:00:00.000Z'), signature(frozen, 'approved', '2026-11-26T09:12:44.000Z')] };
+	};
+
+	it('prints a Spanish record in Spanish: headings, cover labels, table headers, summary, footer and dates', async () => {
+		const version = signedIn('es');
+		const pages = await pagesOf(version);
+		const all = plainText(pages);
+		const first = plainText(pages.slice(0, 1));
+		for (const text of ['REGISTRO DE EVALUACIÓN PSeMS', 'FIRMADO', 'Tipo de revisión', 'Marco de referencia', 'Fecha de la revisión', 'Congelado', 'Estado', '24 de noviembre de 2026', '25 de noviembre de 2026 a las 14:03:07 UTC, por Fran Müller', 'Firmado. Aprobado por el directivo responsable.', 'Huella del registro (SHA-256 del registro canónico)', 'Hash de cadena anterior', 'Ninguno: esta es la primera versión', 'Firmas', 'Nombre', 'Aún sin firmar', 'Registro de evaluación v1']) {
+			expect(first, text).toContain(text);
+		}
+		for (const text of ['Resumen', 'Cuadrícula de brechas', 'Hallazgos por elemento', 'Plan de mejora', 'Registro de entrevistas', 'Participantes', 'Cómo leer las puntuaciones', 'Autoevaluación', 'Independiente', 'Confianza', 'elementos están por debajo del objetivo', 'El plan de mejora tiene 6 acciones', 'Acción y criterio de éxito', 'Persona entrevistada:', 'Rol en la revisión', 'Departamento', 'NOTAS DEL TALLER']) {
+			expect(all, text).toContain(text);
+		}
+		pages.forEach((page, i) => expect(page).toContain(`Registro de evaluación v1 · ${version.contentHash.slice(0, 12)} · página ${i + 1} de ${pages.length}`));
+		// None of the English chrome is left.
+		for (const english of ['PSeMS EVALUATION RECORD', 'Review kind', 'Framework', 'Review held', 'Record fingerprint', 'Sign-off', 'Not yet signed', 'Summary', 'GAP grid', 'Findings by element', 'Improvement plan', 'Interview record', 'Participants', 'How to read the scores', 'below target', 'Interviewee', 'November', ' of 1', 'page 1']) {
+			expect(all, english).not.toContain(english);
+		}
+	});
+
+	it('reads back an Arabic record’s own words in logical order, on the cover, in headings and in the footer', async () => {
+		const version = signedIn('ar');
+		const pages = await pagesOf(version);
+		const all = plainText(pages);
+		for (const text of ['تقييم نظام إدارة أمن الموانئ', 'نوع المراجعة', 'ملاحظة', 'الإطار المرجعي', 'تاريخ انعقاد المراجعة', 'بصمة السلسلة السابقة', 'الإطار المرجعي', 'البصمة الرقمية للسجل', 'التوقيعات', 'لم يوقع بعد', 'الملخص', 'جدول تحليل الفجوات', 'النتائج حسب العنصر', 'خطة التحسين', 'سجل المقابلات', 'المشاركون', 'كيفية قراءة الدرجات', 'دون المستهدف', 'اعتمده المدير المسؤول']) {
+			expect(all, text).toContain(text);
+		}
+		// The footer's words on every page (pdftotext places the digits between right-to-left words by its own guess).
+		pages.forEach((page, i) => {
+			const text = plainText([page]);
+			expect(text, `page ${i + 1}`).toContain('سجل التقييم');
+			expect(text, `page ${i + 1}`).toContain('الصفحة');
+			expect(text, `page ${i + 1}`).toContain(version.contentHash.slice(0, 12));
+		});
+		for (const english of ['PSeMS EVALUATION RECORD', 'Review kind', 'Sign-off', 'Summary', 'GAP grid', 'Improvement plan', 'Participants']) {
+			expect(all, english).not.toContain(english);
+		}
+		const pdf = await renderRecordPdf(version);
+		expect(pdf.toString('latin1')).toContain('/Lang (ar)');
+		expect(pdf.equals(await renderRecordPdf(version))).toBe(true);
+	});
+
+	it('renders each language to its own bytes, the same every time', async () => {
+		const french = signedIn('fr');
+		const [a, b] = await Promise.all([renderRecordPdf(french), renderRecordPdf(french)]);
+		expect(a.equals(b)).toBe(true);
+		expect(a.toString('latin1')).toContain('/Lang (fr)');
+		const first = plainText((await pagesOf(french)).slice(0, 1));
+		expect(first).toContain("DOSSIER D'ÉVALUATION PSeMS");
+		expect(first).toContain('25 novembre 2026 à 14:03:07 UTC, par Fran Müller');
 	});
 });

@@ -1,7 +1,12 @@
 // Text blocks of the PDF record: headings that never sit alone at a page foot, paragraphs,
 // label/value lines and bullet lists. Every string goes through write() (pdf/write.ts).
-import { measure, write } from './write.ts';
+import { isRightToLeft, measure, write } from './write.ts';
 import { COLOUR, CONTENT_WIDTH, FONT, MARGIN, SIZE, ensureSpace, type FontName, type Pdf } from './theme.ts';
+
+/** Where an indented block starts: indented from the left, or, right to left, from the right. */
+function indentedX(doc: Pdf, indent: number): number {
+	return isRightToLeft(doc) ? MARGIN.left : MARGIN.left + indent;
+}
 
 export type TextStyle = { font?: FontName; size?: number; colour?: string; gap?: number };
 
@@ -40,13 +45,13 @@ export function paragraph(doc: Pdf, text: string, style: TextStyle & { indent?: 
 	if (lines.length === 0) {
 		if (style.empty === undefined) return;
 		setStyle(doc, { font: 'italic', size: style.size, colour: COLOUR.faint });
-		write(doc, style.empty, MARGIN.left + indent, doc.y, { width: CONTENT_WIDTH - indent });
+		write(doc, style.empty, indentedX(doc, indent), doc.y, { width: CONTENT_WIDTH - indent });
 		doc.moveDown(style.gap ?? 0.4);
 		return;
 	}
 	setStyle(doc, style);
 	for (const line of lines) {
-		write(doc, line.trim(), MARGIN.left + indent, doc.y, { width: CONTENT_WIDTH - indent, lineGap: 1.5 });
+		write(doc, line.trim(), indentedX(doc, indent), doc.y, { width: CONTENT_WIDTH - indent, lineGap: 1.5 });
 		doc.moveDown(style.gap ?? 0.4);
 	}
 }
@@ -60,10 +65,12 @@ export function definitionList(doc: Pdf, items: ReadonlyArray<{ label: string; v
 		const height = measure(doc, item.value, { width: valueWidth, lineGap: 1.5 });
 		ensureSpace(doc, height + 4);
 		const y = doc.y;
+		// Right to left, the labels' column is on the right.
+		const rtl = isRightToLeft(doc);
 		setStyle(doc, { size: SIZE.small, colour: COLOUR.muted });
-		write(doc, item.label, MARGIN.left, y + 0.8, { width: labelWidth - 8 });
+		write(doc, item.label, rtl ? MARGIN.left + valueWidth + 8 : MARGIN.left, y + 0.8, { width: labelWidth - 8 });
 		setStyle(doc, { font: item.font ?? 'regular' });
-		write(doc, item.value, MARGIN.left + labelWidth, y, { width: valueWidth, lineGap: 1.5 });
+		write(doc, item.value, rtl ? MARGIN.left : MARGIN.left + labelWidth, y, { width: valueWidth, lineGap: 1.5 });
 		doc.y = y + height + 4;
 	}
 	doc.x = MARGIN.left;
@@ -74,7 +81,7 @@ export function label(doc: Pdf, text: string, indent = 0): void {
 	ensureSpace(doc, 34);
 	doc.moveDown(0.25);
 	setStyle(doc, { font: 'bold', size: SIZE.tiny, colour: COLOUR.muted });
-	write(doc, text.toUpperCase(), MARGIN.left + indent, doc.y, { width: CONTENT_WIDTH - indent, characterSpacing: 0.6 });
+	write(doc, text.toUpperCase(), indentedX(doc, indent), doc.y, { width: CONTENT_WIDTH - indent, characterSpacing: 0.6 });
 	doc.moveDown(0.2);
 }
 
@@ -84,8 +91,14 @@ export function bullets(doc: Pdf, items: readonly string[], style: TextStyle & {
 	for (const item of items) {
 		ensureSpace(doc, 14);
 		const y = doc.y;
-		doc.text('•', MARGIN.left + indent, y, { width: 10 });
-		write(doc, item, MARGIN.left + indent + 10, y, { width: CONTENT_WIDTH - indent - 10, lineGap: 1.5 });
+		if (isRightToLeft(doc)) {
+			// Right to left, the bullet sits at the right edge, before the text's start.
+			doc.text('•', MARGIN.left + CONTENT_WIDTH - indent - 10, y, { width: 10, align: 'right' });
+			write(doc, item, MARGIN.left, y, { width: CONTENT_WIDTH - indent - 12, lineGap: 1.5 });
+		} else {
+			doc.text('•', MARGIN.left + indent, y, { width: 10 });
+			write(doc, item, MARGIN.left + indent + 10, y, { width: CONTENT_WIDTH - indent - 10, lineGap: 1.5 });
+		}
 		doc.moveDown(0.2);
 	}
 	doc.moveDown(0.2);

@@ -74,7 +74,9 @@ type EmbeddedFontInternals = { unicode?: Array<number[] | undefined> };
  */
 export function readableRtlLigatures(doc: Pdf, isRtlLetter: (codePoint: number) => boolean): void {
 	const families = (doc as unknown as { _fontFamilies?: Record<string, EmbeddedFontInternals> })._fontFamilies ?? {};
-	for (const font of Object.values(families)) {
+	// One font can be listed under two names (its file path, as the default font, and its registered
+	// name): reversing it twice would undo the fix, so each font is visited once.
+	for (const font of new Set(Object.values(families))) {
 		if (!Array.isArray(font.unicode)) continue;
 		font.unicode = font.unicode.map((codePoints) =>
 			codePoints && codePoints.length > 1 && codePoints.every(isRtlLetter) ? [...codePoints].reverse() : codePoints

@@ -4,10 +4,11 @@ import { drawBidi, hasRtl } from './bidi-text.ts';
 import { pdfSafe, shortHash } from './safe-text.ts';
 import { artifact } from './structure.ts';
 import { COLOUR, CONTENT_WIDTH, FONT, FOOTER_Y, MARGIN, SIZE } from './theme.ts';
+import { m } from '../../../../src/lib/paraglide/messages.js';
 import { recordName, type RecordContext } from './context.ts';
 
-export function footerText(ctx: Pick<RecordContext, 'version'>, page: number, pages: number): string {
-	return `${recordName(ctx.version)} \u00b7 ${shortHash(ctx.version.contentHash)} \u00b7 page ${page} of ${pages}`;
+export function footerText(ctx: Pick<RecordContext, 'version' | 'language'>, page: number, pages: number): string {
+	return m.exports_footer_line({ record: recordName(ctx.version, ctx.language), hash: shortHash(ctx.version.contentHash), page, pages }, { locale: ctx.language });
 }
 
 function fit(ctx: RecordContext, text: string, width: number): string {
@@ -31,7 +32,9 @@ export function drawFooters(ctx: RecordContext): void {
 			doc.font(FONT.regular).fontSize(SIZE.tiny).fillColor(COLOUR.muted);
 			const right = footerText(ctx, i - range.start + 1, range.count);
 			const rightWidth = doc.widthOfString(right);
-			doc.text(right, MARGIN.left + CONTENT_WIDTH - rightWidth, FOOTER_Y, { lineBreak: false });
+			// In Arabic the footer's own words are right to left: the bidirectional layout orders them.
+			if (hasRtl(right)) drawBidi(doc, right, MARGIN.left + CONTENT_WIDTH - rightWidth, FOOTER_Y, { width: rightWidth + 1 });
+			else doc.text(right, MARGIN.left + CONTENT_WIDTH - rightWidth, FOOTER_Y, { lineBreak: false });
 			const left = fit(ctx, pdfSafe(`${record.review.portName} \u2014 ${record.review.title}`), CONTENT_WIDTH - rightWidth - 16);
 			if (hasRtl(left)) drawBidi(doc, left, MARGIN.left, FOOTER_Y, { width: CONTENT_WIDTH - rightWidth - 16 });
 			else doc.text(left, MARGIN.left, FOOTER_Y, { lineBreak: false });

@@ -24,13 +24,17 @@ describe('text for the embedded fonts', () => {
 });
 
 describe('dates and hashes in the PDF', () => {
-	it('formats UTC times and calendar dates without depending on the server locale', () => {
-		expect(formatUtc('2026-11-25T14:03:07.123Z')).toBe('25 November 2026, 14:03:07 UTC');
-		expect(formatUtcShort('2026-01-05T09:30:00.000Z')).toBe('5 Jan 2026, 09:30 UTC');
+	it('formats UTC times and calendar dates in the record language, without depending on the server locale', () => {
+		expect(formatUtc('2026-11-25T14:03:07.123Z')).toBe('25 November 2026 at 14:03:07 UTC');
+		expect(formatUtcShort('2026-01-05T09:30:00.000Z')).toBe('5 January 2026 at 09:30 UTC');
 		expect(formatDate('2026-03-31')).toBe('31 March 2026');
-		expect(formatDate('2026-09-30', true)).toBe('30 Sep 2026');
+		expect(formatDate('2026-09-30', 'en', true)).toBe('30 Sept 2026');
 		expect(formatDate(null)).toBe('');
 		expect(formatUtc('not a date')).toBe('not a date');
+		expect(formatUtc('2026-11-25T14:03:07.123Z', 'fr')).toBe('25 novembre 2026 à 14:03:07 UTC');
+		expect(formatDate('2026-03-31', 'es')).toBe('31 de marzo de 2026');
+		// Latin digits in Arabic on purpose (src/lib/i18n/locales.ts).
+		expect(formatDate('2026-03-31', 'ar')).toBe('31 مارس 2026');
 	});
 
 	it('shortens a hash to its first 12 hex characters', () => {

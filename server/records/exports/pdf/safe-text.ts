@@ -3,8 +3,10 @@
 // would print as an empty box, so it is reduced to its base letter when that helps ("ő" is in
 // the font, but a rarer letter may not be) and to "?" otherwise. Line breaks are kept, tabs become
 // spaces, and control and format characters are dropped (the bidirectional layout of
-// pdf/bidi-text.ts orders right-to-left text by itself). Dates are formatted by hand so the PDF
-// never depends on the server's locale or time zone.
+// pdf/bidi-text.ts orders right-to-left text by itself). Dates go through src/lib/shared/format.ts in
+// the record's language, always in UTC, so the PDF never depends on the server's locale or time zone.
+import { formatIsoDate, formatShortDate, formatTimestamp, formatTimestampPrecise } from '../../../../src/lib/shared/format.ts';
+import type { RecordLanguage } from '../../../../src/lib/shared/framework/languages.ts';
 import { fontHas } from './fonts.ts';
 
 /** Joiners shape Arabic (they are format characters, but fontkit reads them). */
@@ -30,30 +32,22 @@ export function pdfSafe(text: string): string {
 	return out;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** 25 November 2026, 14:03:07 UTC (the stored value is ISO 8601 UTC). */
-export function formatUtc(iso: string): string {
-	const date = new Date(iso);
-	if (Number.isNaN(date.getTime())) return iso;
-	return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} UTC`;
+/** 25 November 2026 at 14:03:07 UTC (the stored value is ISO 8601 UTC), in the record's language. */
+export function formatUtc(iso: string, language: RecordLanguage = 'en'): string {
+	const at = Date.parse(iso);
+	return Number.isNaN(at) ? iso : formatTimestampPrecise(at, language);
 }
 
-/** 24 Nov 2026, 09:30 UTC: the compact form for metadata lines. */
-export function formatUtcShort(iso: string): string {
-	const date = new Date(iso);
-	if (Number.isNaN(date.getTime())) return iso;
-	return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()].slice(0, 3)} ${date.getUTCFullYear()}, ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+/** 24 November 2026 at 09:30 UTC: the form for metadata lines, to the minute. */
+export function formatUtcShort(iso: string, language: RecordLanguage = 'en'): string {
+	const at = Date.parse(iso);
+	return Number.isNaN(at) ? iso : formatTimestamp(at, language);
 }
 
 /** 31 March 2026 (or 31 Mar 2026 when `short`), for calendar dates stored as YYYY-MM-DD. */
-export function formatDate(isoDate: string | null, short = false): string {
+export function formatDate(isoDate: string | null, language: RecordLanguage = 'en', short = false): string {
 	if (!isoDate) return '';
-	const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-	const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
-	if (!match || !month) return isoDate;
-	return `${Number(match[3])} ${short ? month.slice(0, 3) : month} ${match[1]}`;
+	return short ? formatShortDate(isoDate, language) : formatIsoDate(isoDate, language);
 }
 
 /** The short form of a hash shown in footers and signature lines. */

@@ -8,6 +8,7 @@ import { drawTable, type Cell, type Column, type Row } from '../table.ts';
 import { COLOUR, SIZE } from '../theme.ts';
 import type { RecordContext } from '../context.ts';
 import { differsMarkedly, scoreDifference } from '../../../../../src/lib/shared/documents/self-vs-independent.ts';
+import { m } from '../../../../../src/lib/paraglide/messages.js';
 
 const PRIORITY_INK: Record<string, string> = { P1: COLOUR.red, P2: COLOUR.amber, P3: COLOUR.navy, P4: COLOUR.muted };
 const DASH = '\u2013';
@@ -32,32 +33,30 @@ export function gridRows(ctx: RecordContext): Array<Row<RecordElement>> {
 
 export function drawGrid(ctx: RecordContext): void {
 	const { doc, labels } = ctx;
-	sectionHeading(doc, 'GAP grid', {
-		newPage: true,
-		intro: 'Self is the port\u2019s own score; Independent is the reviewer\u2019s, and sets the gap where it exists. Gap = target minus the current score. A priority marked * was set by the reviewer, with a reason given under Findings. \u201cDiffers by\u201d marks a self-score and an independent score two or more levels apart; Findings says why.'
-	});
+	const options = { locale: ctx.language };
+	sectionHeading(doc, m.exports_grid_heading({}, options), { newPage: true, intro: m.exports_grid_intro({}, options) });
 	const columns: Array<Column<RecordElement>> = [
-		{ header: 'Code', width: 32, cell: (e) => ({ text: e.code, font: 'bold' }) },
+		{ header: m.exports_grid_code({}, options), width: 32, cell: (e) => ({ text: e.code, font: 'bold' }) },
 		{
-			header: 'Element',
-			cell: (e) => ({ text: e.title, sub: [e.critical ? 'Critical element' : '', e.applicability !== 'applicable' ? labels.applicability(e.applicability) : ''].filter(Boolean).join(' \u00b7 ') || undefined })
+			header: m.exports_grid_element({}, options),
+			cell: (e) => ({ text: e.title, sub: [e.critical ? m.exports_grid_critical_element({}, options) : '', e.applicability !== 'applicable' ? labels.applicability(e.applicability) : ''].filter(Boolean).join(' \u00b7 ') || undefined })
 		},
-		{ header: 'Self', width: 32, align: 'center', cell: (e) => scoreCell(e.selfScore, 'muted') },
+		{ header: m.exports_grid_self({}, options), width: 32, align: 'center', cell: (e) => scoreCell(e.selfScore, 'muted') },
 		{
-			header: 'Independent',
+			header: m.exports_grid_independent({}, options),
 			width: 64,
 			align: 'center',
 			// A difference of 2 or more from the self-score is said in words; the reason is under Findings.
-			cell: (e) => (differsMarkedly(e) ? { ...scoreCell(e.independentScore, 'bold'), sub: `differs by ${Math.abs(scoreDifference(e) ?? 0)}` } : scoreCell(e.independentScore, 'bold'))
+			cell: (e) => (differsMarkedly(e) ? { ...scoreCell(e.independentScore, 'bold'), sub: m.exports_grid_differs_by({ count: Math.abs(scoreDifference(e) ?? 0) }, options) } : scoreCell(e.independentScore, 'bold'))
 		},
-		{ header: 'Target', width: 38, align: 'center', cell: (e) => String(e.target) },
-		{ header: 'Gap', width: 30, align: 'center', cell: (e) => ({ text: e.gap === null ? DASH : String(e.gap), font: 'bold', colour: e.gap ? COLOUR.ink : COLOUR.faint }) },
+		{ header: m.exports_grid_target({}, options), width: 44, align: 'center', cell: (e) => String(e.target) },
+		{ header: m.exports_grid_gap({}, options), width: 30, align: 'center', cell: (e) => ({ text: e.gap === null ? DASH : String(e.gap), font: 'bold', colour: e.gap ? COLOUR.ink : COLOUR.faint }) },
 		{
-			header: 'Priority',
+			header: m.exports_grid_priority({}, options),
 			width: 72,
 			cell: (e) => (e.priority ? { text: `${labels.priority(e.priority)}${e.priorityOverride ? ' *' : ''}`, font: 'bold', colour: PRIORITY_INK[e.priority] ?? COLOUR.ink } : { text: DASH, colour: COLOUR.faint })
 		},
-		{ header: 'Confidence', width: 62, cell: (e) => labels.confidence(e.confidence) || { text: DASH, colour: COLOUR.faint } }
+		{ header: m.exports_grid_confidence({}, options), width: 62, cell: (e) => labels.confidence(e.confidence) || { text: DASH, colour: COLOUR.faint } }
 	];
 	drawTable(doc, columns, gridRows(ctx), { size: SIZE.small });
 	drawLegend(ctx);
@@ -65,16 +64,17 @@ export function drawGrid(ctx: RecordContext): void {
 
 function drawLegend(ctx: RecordContext): void {
 	const { doc, record } = ctx;
+	const options = { locale: ctx.language };
 	const framework = getFramework(record.framework.id, record.framework.version, recordLanguageOf(record));
 	if (!framework) return;
-	subHeading(doc, 'How to read the scores', { keep: 180 });
+	subHeading(doc, m.exports_grid_legend_heading({}, options), { keep: 180 });
 	paragraph(doc, framework.scale.note, { size: SIZE.small, colour: COLOUR.muted });
 	drawTable(
 		doc,
 		[
-			{ header: 'Level', width: 34, align: 'center', cell: (l) => ({ text: String(l.value), font: 'bold' }) },
-			{ header: 'Name', width: 62, cell: (l) => l.label },
-			{ header: 'What it means', cell: (l) => l.descriptor }
+			{ header: m.exports_grid_legend_level({}, options), width: 40, align: 'center', cell: (l) => ({ text: String(l.value), font: 'bold' }) },
+			{ header: m.exports_grid_legend_name({}, options), width: 62, cell: (l) => l.label },
+			{ header: m.exports_grid_legend_meaning({}, options), cell: (l) => l.descriptor }
 		],
 		framework.scale.levels.map((item) => ({ item })),
 		{ size: SIZE.tiny + 0.5, keepTogether: true }
@@ -82,8 +82,8 @@ function drawLegend(ctx: RecordContext): void {
 	drawTable(
 		doc,
 		[
-			{ header: 'Priority', width: 96, cell: (r) => ({ text: `${r.code} ${r.label}`, font: 'bold', colour: PRIORITY_INK[r.code] ?? COLOUR.ink }) },
-			{ header: 'When', cell: (r) => r.when }
+			{ header: m.exports_grid_priority({}, options), width: 96, cell: (r) => ({ text: `${r.code} ${r.label}`, font: 'bold', colour: PRIORITY_INK[r.code] ?? COLOUR.ink }) },
+			{ header: m.exports_grid_legend_when({}, options), cell: (r) => r.when }
 		],
 		framework.priority.rules.map((item) => ({ item })),
 		{ size: SIZE.tiny + 0.5, keepTogether: true }

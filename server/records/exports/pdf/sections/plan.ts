@@ -1,5 +1,6 @@
 // The improvement plan: one table row per action, then the longer descriptions.
 import type { RecordAction } from '../../../../../src/lib/shared/record/record.ts';
+import { m } from '../../../../../src/lib/paraglide/messages.js';
 import { label, paragraph, sectionHeading, setStyle } from '../blocks.ts';
 import { formatDate } from '../safe-text.ts';
 import { write } from '../write.ts';
@@ -10,28 +11,29 @@ import type { RecordContext } from '../context.ts';
 type Numbered = { n: number; action: RecordAction };
 
 export function drawPlan(ctx: RecordContext): void {
-	const { doc, record, labels } = ctx;
-	sectionHeading(doc, 'Improvement plan', { newPage: true, intro: 'Each action names one accountable owner and the level the linked elements are expected to reach once it is done.' });
+	const { doc, record, labels, language } = ctx;
+	const options = { locale: language };
+	sectionHeading(doc, m.exports_plan_heading({}, options), { newPage: true, intro: m.exports_plan_intro({}, options) });
 	if (record.plan.length === 0) {
-		paragraph(doc, '', { empty: 'The plan has no actions.' });
+		paragraph(doc, '', { empty: m.exports_plan_empty({}, options) });
 		return;
 	}
 	const numbered = record.plan.map((action, i): Numbered => ({ n: i + 1, action }));
 	const columns: Array<Column<Numbered>> = [
-		{ header: 'No.', width: 22, cell: (r) => ({ text: String(r.n), font: 'bold' }) },
-		{ header: 'Action and success measure', cell: (r) => ({ text: r.action.title, font: 'bold', sub: r.action.successMeasure || undefined }) },
-		{ header: 'Elements', width: 46, cell: (r) => r.action.linkedElements.join(', ') },
-		{ header: 'Owner', width: 72, cell: (r) => r.action.owner || { text: 'None named', font: 'italic', colour: COLOUR.red } },
-		{ header: 'Due', width: 60, cell: (r) => formatDate(r.action.dueDate, true) || { text: 'No date', font: 'italic', colour: COLOUR.faint } },
-		{ header: 'Priority', width: 40, cell: (r) => ({ text: r.action.priority, font: 'bold' }) },
-		{ header: 'Status', width: 60, cell: (r) => labels.planStatus(r.action.status) },
-		{ header: 'Level after', width: 34, align: 'center', cell: (r) => (r.action.expectedLevelAfter === null ? '\u2013' : String(r.action.expectedLevelAfter)) }
+		{ header: m.exports_plan_number({}, options), width: 22, cell: (r) => ({ text: String(r.n), font: 'bold' }) },
+		{ header: m.exports_plan_action({}, options), cell: (r) => ({ text: r.action.title, font: 'bold', sub: r.action.successMeasure || undefined }) },
+		{ header: m.exports_plan_elements({}, options), width: 46, cell: (r) => r.action.linkedElements.join(', ') },
+		{ header: m.exports_plan_owner({}, options), width: 72, cell: (r) => r.action.owner || { text: m.exports_plan_no_owner({}, options), font: 'italic', colour: COLOUR.red } },
+		{ header: m.exports_plan_due({}, options), width: 60, cell: (r) => formatDate(r.action.dueDate, language, true) || { text: m.exports_plan_no_date({}, options), font: 'italic', colour: COLOUR.faint } },
+		{ header: m.exports_plan_priority({}, options), width: 40, cell: (r) => ({ text: r.action.priority, font: 'bold' }) },
+		{ header: m.exports_plan_status({}, options), width: 60, cell: (r) => labels.planStatus(r.action.status) },
+		{ header: m.exports_plan_level_after({}, options), width: 40, align: 'center', cell: (r) => (r.action.expectedLevelAfter === null ? '\u2013' : String(r.action.expectedLevelAfter)) }
 	];
 	drawTable(doc, columns, numbered.map((item) => ({ item })), { size: SIZE.small, zebra: true });
 
 	const described = numbered.filter((r) => r.action.description.text !== '');
 	if (described.length === 0) return;
-	label(doc, 'Action descriptions');
+	label(doc, m.exports_plan_descriptions({}, options));
 	for (const r of described) {
 		ensureSpace(doc, 40);
 		setStyle(doc, { font: 'bold', size: SIZE.body });
