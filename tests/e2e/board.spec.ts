@@ -209,3 +209,37 @@ test('the frozen record lists the board notes under their pillars, with the acti
 	await board.scrollIntoViewIfNeeded();
 	await board.screenshot({ path: testInfo.outputPath('record-board-1440.png') });
 });
+
+test('in Arabic, right to left, Alt+Arrow keys move a note the way the arrow points, and the board speaks Arabic', async ({ page, browser }) => {
+	await page.setViewportSize({ width: 1440, height: 900 });
+	await signIn(page, ADMIN.email, ADMIN.password);
+	const reviewId = await createReview(page, unique('Board RTL'));
+	await page.goto(`/reviews/${reviewId}#board`);
+	await waitForLive(page);
+	const text = 'قارئات البطاقات عند البوابة 3 تتعطل تحت المطر';
+	await post(page, text);
+	await expect(column(page, UNSORTED).getByRole('article', { name: text })).toBeVisible();
+
+	// The same person in a browser that asks for Arabic (no saved language: Accept-Language decides).
+	const context = await browser.newContext({ locale: 'ar', viewport: { width: 1440, height: 900 } });
+	await context.addCookies((await page.context().cookies()).filter((c) => !/locale|lang/i.test(c.name)));
+	const ar = await context.newPage();
+	await ar.goto(`/reviews/${reviewId}#board`);
+	await expect(ar.locator('html')).toHaveAttribute('dir', 'rtl');
+	await expect(ar.getByTestId('connection-status')).toHaveText('تم حفظ جميع التغييرات', { timeout: 10_000 });
+	const unsorted = ar.locator('[data-column="unsorted"]');
+	const pillarA = ar.locator('[data-column="A"]');
+	// Right to left: the first column (Unsorted) is on the right, pillar A to its left.
+	const [unsortedBox, pillarBox] = [await unsorted.boundingBox(), await pillarA.boundingBox()];
+	expect(pillarBox!.x).toBeLessThan(unsortedBox!.x);
+
+	await unsorted.getByRole('article', { name: text }).focus();
+	await ar.keyboard.press('Alt+ArrowLeft');
+	await expect(pillarA.getByRole('article', { name: text })).toBeFocused();
+	await expect(ar.getByRole('status').filter({ hasText: 'نُقلت إلى' })).toHaveText('نُقلت إلى A. القيادة والمساءلة، الموضع 1 من 1.');
+	await ar.keyboard.press('Alt+ArrowRight');
+	await expect(unsorted.getByRole('article', { name: text })).toBeFocused();
+	await ar.keyboard.press('Alt+ArrowRight');
+	await expect(ar.getByRole('status').filter({ hasText: 'العمود الأول' })).toHaveText('الملاحظة في العمود الأول بالفعل.');
+	await context.close();
+});
