@@ -1,5 +1,6 @@
 // Builds the one set of services of this process: one database connection, shared by SvelteKit
 // (through the registry) and the collaboration server.
+import '../src/lib/i18n/shared-locale-storage.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Db } from './persistence/database.ts';
 import { createUserRepository } from './persistence/users.ts';

@@ -15,7 +15,6 @@ import type { AuditService } from '../records/audit.ts';
 import type { MailOutbox } from '../mail/outbox.ts';
 import type { PublicLinks } from '../mail/links.ts';
 import { invitationMail } from '../mail/templates.ts';
-import { roleShortLabel } from '../../src/lib/shared/roles.ts';
 import { m } from '../../src/lib/paraglide/messages.js';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -119,7 +118,8 @@ export function createParticipantService(deps: Deps) {
 							reviewTitle: review.title,
 							portName: review.portName,
 							// E-mails speak the review's record language, not the inviting facilitator's interface.
-							roleLabel: roleShortLabel(input.role, review.recordLanguage).toLocaleLowerCase(review.recordLanguage),
+							role: input.role,
+							language: review.recordLanguage,
 							link: deps.links.to(`/invite/${token}`),
 							expiresAt: invitation.expiresAt
 						})

@@ -3,6 +3,7 @@
 // the picker), else the browser's Accept-Language, else English (Paraglide's strategies after
 // "custom-page").
 // The chosen locale is written on <html lang dir data-locale> so the browser agrees with it.
+import '#lib/i18n/shared-locale-storage.ts';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Handle } from '@sveltejs/kit/hooks';
 import { defineCustomServerStrategy } from '#lib/paraglide/runtime.js';

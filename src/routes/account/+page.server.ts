@@ -6,8 +6,7 @@ import { requireUser } from '#lib/server/guards.ts';
 import { setSessionCookie } from '#lib/server/session-cookie.ts';
 import { errorsOf, readForm, statusOf } from '#lib/server/forms.ts';
 import { fieldErrors, passwordField } from '#lib/shared/forms.ts';
-import { isInterfaceLocale } from '#lib/i18n/locales.ts';
-import { cookieName } from '#lib/paraglide/runtime.js';
+import { isInterfaceLocale, LOCALE_COOKIE } from '#lib/i18n/locales.ts';
 import { m } from '#lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -61,8 +60,8 @@ export const actions: Actions = {
 		if (choice !== null && !isInterfaceLocale(choice)) return fail(400, { languageError: m.common_language_unknown() });
 		locals.services.accounts.setInterfaceLocale(user.id, choice);
 		const secure = url.protocol === 'https:' || locals.services.config.secureCookies;
-		if (choice === null) cookies.delete(cookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure });
-		else cookies.set(cookieName, choice, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: ONE_YEAR_SECONDS });
+		if (choice === null) cookies.delete(LOCALE_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+		else cookies.set(LOCALE_COOKIE, choice, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: ONE_YEAR_SECONDS });
 		redirect(303, '/account?language=saved');
 	}
 };
