@@ -8,7 +8,6 @@
 //   DELETE /reviews/<id>/evidence/<fileId>          detach it
 //   POST   /reviews/<id>/evidence/<fileId>/confidential   {"confidential": true|false}
 //   GET    /reviews/<id>/record/<n>/bundle.zip       the version's export bundle (server/records/export-bundle.ts)
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -18,13 +17,8 @@ import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { isAllowedOrigin } from '../collab/origin.ts';
 import type { Services } from '../services.ts';
 import { m } from '../../src/lib/paraglide/messages.js';
-import {
-	extractLocaleFromRequest,
-	getServerAsyncLocalStorage,
-	isLocale,
-	overwriteServerAsyncLocalStorage,
-	type Locale
-} from '../../src/lib/paraglide/runtime.js';
+import { decideLocale, runInLocale } from '../../src/lib/i18n/shared-locale-storage.ts';
+import { LOCALE_COOKIE } from '../../src/lib/i18n/locales.ts';
 
 const EVIDENCE = /^\/reviews\/([^/]+)\/evidence(?:\/([^/]+)(\/confidential)?)?$/;
 const BUNDLE = /^\/reviews\/([^/]+)\/record\/(\d{1,6})\/bundle\.zip$/;
@@ -42,10 +36,10 @@ export function isEvidenceRequest(req: IncomingMessage): boolean {
 	return EVIDENCE.test(path) || BUNDLE.test(path);
 }
 
-function sessionToken(req: IncomingMessage): string | null {
-	for (const part of (req.headers.cookie ?? '').split(';')) {
+function cookieValue(header: string | undefined, cookie: string): string | null {
+	for (const part of (header ?? '').split(';')) {
 		const [name, ...value] = part.trim().split('=');
-		if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+		if (name === cookie) return decodeURIComponent(value.join('='));
 	}
 	return null;
 }
@@ -107,33 +101,12 @@ function answer(res: ServerResponse, result: Result<unknown>): void {
 	else sendError(res, result.error);
 }
 
-/**
- * The language of this request's answers, decided as for every page (src/lib/server/i18n.ts): the
- * person's saved choice, else the language cookie, else Accept-Language, else English.
- */
-function requestLocale(req: IncomingMessage, saved: string | null | undefined): Locale {
-	if (saved && isLocale(saved)) return saved;
-	const headers = new Headers();
-	if (req.headers.cookie) headers.set('cookie', req.headers.cookie);
-	const accept = req.headers['accept-language'];
-	if (accept) headers.set('accept-language', Array.isArray(accept) ? accept.join(',') : accept);
-	return extractLocaleFromRequest(new Request('http://local/', { headers }));
-}
-
-/** Runs `handle` with `locale` in scope, in the same storage Paraglide's middleware uses for pages. */
-function inLocale(locale: Locale, handle: () => Promise<void>): Promise<void> {
-	let storage = getServerAsyncLocalStorage();
-	if (!storage) {
-		storage = new AsyncLocalStorage() as NonNullable<ReturnType<typeof getServerAsyncLocalStorage>>;
-		overwriteServerAsyncLocalStorage(storage);
-	}
-	return storage.run({ locale, origin: 'http://local', messageCalls: new Set<string>() }, handle);
-}
-
 export async function handleEvidenceRequest(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
-	const session = services.sessions.validate(sessionToken(req));
+	const session = services.sessions.validate(cookieValue(req.headers.cookie, SESSION_COOKIE));
 	// These answers are sent before SvelteKit (and its locale) is reached: set the request's language here.
-	return inLocale(requestLocale(req, session?.locale), () => handle(services, session?.user ?? null, req, res));
+	const accept = req.headers['accept-language'];
+	const locale = decideLocale(session?.locale, cookieValue(req.headers.cookie, LOCALE_COOKIE), Array.isArray(accept) ? accept.join(',') : (accept ?? null));
+	return runInLocale(locale, () => handle(services, session?.user ?? null, req, res));
 }
 
 async function handle(services: Services, user: { id: string } | null, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,20 +1,10 @@
-// The server's side of the locale decision, once per request, in this order: the person's saved
-// choice (their account), else the language picked in this browser (LOCALE_COOKIE, set only by
-// the picker), else the browser's Accept-Language, else English (Paraglide's strategies after
-// "custom-page").
-// The chosen locale is written on <html lang dir data-locale> so the browser agrees with it.
-import '#lib/i18n/shared-locale-storage.ts';
+// The server's side of a page's language: decided once per request by the one rule
+// (decideLocale: saved choice, the picker's cookie, Accept-Language, English) and written on
+// <html lang dir data-locale>, which the browser reads back (page-locale.ts) so it agrees.
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Handle } from '@sveltejs/kit/hooks';
-import { defineCustomServerStrategy } from '#lib/paraglide/runtime.js';
-import { paraglideMiddleware } from '#lib/paraglide/server.js';
-import { isInterfaceLocale, LOCALE_COOKIE, localeDirection, localeTag, type InterfaceLocale } from '#lib/i18n/locales.ts';
-
-const savedChoices = new WeakMap<Request, InterfaceLocale>();
-
-defineCustomServerStrategy('custom-page', {
-	getLocale: (request) => (request ? savedChoices.get(request) : undefined)
-});
+import { decideLocale, runInLocale } from '#lib/i18n/shared-locale-storage.ts';
+import { LOCALE_COOKIE, localeDirection, localeTag, type InterfaceLocale } from '#lib/i18n/locales.ts';
 
 /**
  * Runs `resolve` with the request's locale in scope (every message rendered for this request
@@ -25,18 +15,15 @@ export function resolveInLocale(
 	savedChoice: InterfaceLocale | null,
 	resolve: Parameters<Handle>[0]['resolve']
 ): Promise<Response> {
-	const picked = event.cookies.get(LOCALE_COOKIE);
-	const choice = savedChoice ?? (isInterfaceLocale(picked) ? picked : null);
-	if (choice) savedChoices.set(event.request, choice);
-	return paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.locals.locale = locale;
-		// SvelteKit 3's event.request is read-only: hand resolve a new event rather than assigning.
-		return resolve({ ...event, request }, {
+	const locale = decideLocale(savedChoice, event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
+	event.locals.locale = locale;
+	return runInLocale(locale, () =>
+		resolve(event, {
 			transformPageChunk: ({ html }) =>
 				html
 					.replace('%psems.lang%', localeTag(locale))
 					.replace('%psems.dir%', localeDirection(locale))
 					.replace('%psems.locale%', locale)
-		});
-	});
+		})
+	);
 }
