@@ -2,7 +2,8 @@
 // where it has them (plan statuses, confidence), so a reader never sees a stored code.
 import type { Framework } from '../shared/framework/schema.ts';
 import type { Scalar } from '../shared/record/compare.ts';
-import { CONFIDENCE_LABELS, isConfidence } from '../shared/framework/scoring.ts';
+import { isConfidence } from '../shared/framework/scoring.ts';
+import { confidenceLabel } from '../shared/framework/code-labels.ts';
 import { formatIsoDate } from '../shared/format.ts';
 import { m } from '../paraglide/messages.js';
 
@@ -44,7 +45,7 @@ export function fieldLabel(field: string): string {
 export function valueLabel(field: string, value: Scalar, framework: Framework | null): string {
 	if (value === null || value === '') return '—';
 	if (typeof value === 'boolean') return value ? m.record_value_yes() : m.record_value_no();
-	if (field === 'confidence' && isConfidence(value)) return framework?.scale.confidence.find((c) => c.code === value)?.label ?? CONFIDENCE_LABELS[value];
+	if (field === 'confidence' && isConfidence(value)) return framework?.scale.confidence.find((c) => c.code === value)?.label ?? confidenceLabel(value);
 	if (field === 'status') return framework?.improvementPlan.statuses.find((s) => s.code === value)?.label ?? String(value);
 	if (field === 'dueDate' && typeof value === 'string') return formatIsoDate(value);
 	return String(value);

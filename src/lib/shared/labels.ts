@@ -2,7 +2,8 @@
 // page, the PDF and the CSV. Wording comes from the framework version in use, so a signed record
 // keeps the words it was signed with; an unknown framework or code falls back to the code itself
 // rather than to a guess.
-import { PRIORITY_LABELS, CONFIDENCE_LABELS, isConfidence } from './framework/scoring.ts';
+import { isConfidence, isPriority } from './framework/scoring.ts';
+import { confidenceLabel, priorityLabel } from './framework/code-labels.ts';
 import type { Framework } from './framework/schema.ts';
 import { isRole, roleLabel } from './roles.ts';
 import { REVIEW_KINDS, reviewKindLabel, type ReviewKind } from './review-kinds.ts';
@@ -67,10 +68,10 @@ export function labelsFor(framework: Framework | null, locale: InterfaceLocale =
 		// The framework's own wording first (it is translated), the built-in English otherwise.
 		priority: (code) => {
 			if (code === null) return '';
-			const label = framework?.priority.rules.find((r) => r.code === code)?.label ?? (code in PRIORITY_LABELS ? PRIORITY_LABELS[code as keyof typeof PRIORITY_LABELS] : null);
+			const label = framework?.priority.rules.find((r) => r.code === code)?.label ?? (isPriority(code) ? priorityLabel(code, locale) : null);
 			return label === null ? code : `${code} ${label}`;
 		},
-		confidence: (code) => (code === null ? '' : (framework?.scale.confidence.find((c) => c.code === code)?.label ?? (isConfidence(code) ? CONFIDENCE_LABELS[code] : code))),
+		confidence: (code) => (code === null ? '' : (framework?.scale.confidence.find((c) => c.code === code)?.label ?? (isConfidence(code) ? confidenceLabel(code, locale) : code))),
 		applicability: (code) => lookup(framework?.scale.applicability, code),
 		planStatus: (code) => lookup(framework?.improvementPlan.statuses, code),
 		evidenceStatus: (code) => lookup(framework?.interviewRecord.evidenceStatuses, code),

@@ -1,23 +1,12 @@
 // The words the charts give to screen readers and to print: the same numbers as the pictures, so
 // no one depends on colour or shape to read a score. In the reader's language by default; a
 // record passes its own language.
-import type { Priority } from '../../shared/framework/codes.ts';
+import { priorityLabel } from '../../shared/framework/code-labels.ts';
 import { m } from '../../paraglide/messages.js';
 import { getLocale } from '../../paraglide/runtime.js';
 import type { InterfaceLocale } from '../../i18n/locales.ts';
 import { formatLevel, LEVELS } from './scale.ts';
 import type { ChartRow, GapRow } from './types.ts';
-
-/** "Critical", "High"…: a priority's name (the framework's own wording, kept in step). */
-export function priorityName(priority: Priority, locale: InterfaceLocale = getLocale()): string {
-	const options = { locale };
-	switch (priority) {
-		case 'P1': return m.grid_priority_label_P1({}, options);
-		case 'P2': return m.grid_priority_label_P2({}, options);
-		case 'P3': return m.grid_priority_label_P3({}, options);
-		case 'P4': return m.grid_priority_label_P4({}, options);
-	}
-}
 
 /** One sentence a board member could read aloud: how many elements fall short, meet, or are open. */
 export function describeCurrentVsTarget(rows: readonly ChartRow[], locale: InterfaceLocale = getLocale()): string {
@@ -50,7 +39,7 @@ export function describeGapCell(row: GapRow, locale: InterfaceLocale = getLocale
 	if (!row.applicable) return m.grid_cell_not_applicable({ head }, options);
 	if (row.gap === null) return m.grid_cell_not_scored({ head }, options);
 	const gap = row.priority
-		? m.grid_cell_gap_priority({ head, gap: row.gap, priority: row.priority, label: priorityName(row.priority, locale) }, options)
+		? m.grid_cell_gap_priority({ head, gap: row.gap, priority: row.priority, label: priorityLabel(row.priority, locale) }, options)
 		: m.grid_cell_gap({ head, gap: row.gap }, options);
 	return row.currentSource === 'self' ? `${gap}${m.grid_cell_provisional_suffix({}, options)}` : gap;
 }

@@ -9,6 +9,9 @@ import { collection, type Entity } from './schema/collection.ts';
 import { instant, oneOf, optionalText, text, type Field, type Problems } from './schema/fields.ts';
 import { compareOrdered } from './schema/ordering.ts';
 import type { Settable } from './schema/shape.ts';
+import { m } from '../../paraglide/messages.js';
+import { getLocale } from '../../paraglide/runtime.js';
+import type { InterfaceLocale } from '../../i18n/locales.ts';
 
 export const UNSORTED = 'unsorted';
 export const NOTE_TEXT_MAX = 500;
@@ -16,14 +19,18 @@ export const NOTE_TEXT_MAX = 500;
 /** A small palette, each colour with a name shown on the note, so colour is never the only cue. */
 export const NOTE_COLOURS = ['yellow', 'blue', 'green', 'pink', 'orange', 'grey'] as const;
 export type NoteColour = (typeof NOTE_COLOURS)[number];
-export const NOTE_COLOUR_LABELS: Record<NoteColour, string> = {
-	yellow: 'Yellow',
-	blue: 'Blue',
-	green: 'Green',
-	pink: 'Pink',
-	orange: 'Orange',
-	grey: 'Grey'
-};
+/** A note colour's name in a language (the reader's by default), written on every note. */
+export function noteColourLabel(colour: NoteColour, locale: InterfaceLocale = getLocale()): string {
+	const options = { locale };
+	switch (colour) {
+		case 'yellow': return m.room_colour_yellow({}, options);
+		case 'blue': return m.room_colour_blue({}, options);
+		case 'green': return m.room_colour_green({}, options);
+		case 'pink': return m.room_colour_pink({}, options);
+		case 'orange': return m.room_colour_orange({}, options);
+		case 'grey': return m.room_colour_grey({}, options);
+	}
+}
 
 const COLUMN_PATTERN = /^[A-Z]$/;
 

@@ -10,16 +10,23 @@ import { fail, ok, type Result } from '../result.ts';
 import { optionalOneOf, plain, type Problems, type ReadPlace } from './schema/fields.ts';
 import { singleton } from './schema/records.ts';
 import type { Values } from './schema/shape.ts';
+import { m } from '../../paraglide/messages.js';
+import { getLocale } from '../../paraglide/runtime.js';
+import type { InterfaceLocale } from '../../i18n/locales.ts';
 
 export const PHASES = ['opening', 'interview', 'scoring', 'plan', 'close'] as const;
 export type Phase = (typeof PHASES)[number];
-export const PHASE_LABELS: Record<Phase, string> = {
-	opening: 'Opening',
-	interview: 'Interview',
-	scoring: 'Scoring',
-	plan: 'Improvement plan',
-	close: 'Close'
-};
+/** An agenda phase's name in a language (the reader's by default); the document keeps the code. */
+export function phaseLabel(phase: Phase, locale: InterfaceLocale = getLocale()): string {
+	const options = { locale };
+	switch (phase) {
+		case 'opening': return m.room_phase_opening({}, options);
+		case 'interview': return m.room_phase_interview({}, options);
+		case 'scoring': return m.room_phase_scoring({}, options);
+		case 'plan': return m.room_phase_plan({}, options);
+		case 'close': return m.room_phase_close({}, options);
+	}
+}
 
 /**
  * Where the facilitator wants the room to look: a workspace section, optionally one framework

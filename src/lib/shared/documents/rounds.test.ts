@@ -77,4 +77,12 @@ describe('who has voted', () => {
 		expect(voterSummary({ status: 'open', eligible: 5, voters: [dee, sam] })).toBe('2 of 5 have voted: Dee, Sam.');
 		expect(voterSummary({ status: 'revealed', eligible: 5, voters: [dee, sam] })).toBe('Scored by 2 of 5: Dee, Sam.');
 	});
+
+	it('says it in the language asked for, with the plural that language needs', () => {
+		const dee = { userId: 'a', name: 'Dee' };
+		const sam = { userId: 'b', name: 'Sam' };
+		expect(voterSummary({ status: 'open', eligible: 5, voters: [dee] }, 'fr')).toBe('1 sur 5 a voté : Dee.');
+		expect(voterSummary({ status: 'open', eligible: 5, voters: [dee, sam] }, 'fr')).toBe('2 sur 5 ont voté : Dee, Sam.');
+		expect(voterSummary({ status: 'open', eligible: 5, voters: [dee, sam] }, 'es')).toBe('2 de 5 han votado: Dee, Sam.');
+	});
 });

@@ -8,6 +8,9 @@ import * as z from 'zod';
 import { distribution } from './element-rows.ts';
 import type { Problems } from './schema/fields.ts';
 import { plainEntries } from './schema/records.ts';
+import { m } from '../../paraglide/messages.js';
+import { getLocale } from '../../paraglide/runtime.js';
+import type { InterfaceLocale } from '../../i18n/locales.ts';
 
 export const ROUND_STATUSES = ['open', 'revealed', 'cancelled'] as const;
 export type RoundStatus = (typeof ROUND_STATUSES)[number];
@@ -91,11 +94,12 @@ export function summariseVotes(votes: ReadonlyArray<{ score: number; comment: st
 }
 
 /** "3 of 5 have voted: Dee, Sam, Ann." while open; "Scored by 3 of 5: ..." once closed. Names, never values. */
-export function voterSummary(round: Pick<PublicRound, 'voters' | 'eligible' | 'status'>): string {
-	const n = round.voters.length;
-	const of = Math.max(round.eligible, n);
-	const names = round.voters.map((v) => v.name).join(', ');
-	if (round.status !== 'open') return n === 0 ? 'Nobody had scored.' : `Scored by ${n} of ${of}: ${names}.`;
-	if (n === 0) return `Nobody has voted yet (${of} can vote).`;
-	return `${n} of ${of} ${n === 1 ? 'has' : 'have'} voted: ${names}.`;
+export function voterSummary(round: Pick<PublicRound, 'voters' | 'eligible' | 'status'>, locale: InterfaceLocale = getLocale()): string {
+	const options = { locale };
+	const count = round.voters.length;
+	const of = Math.max(round.eligible, count);
+	const names = round.voters.map((v) => v.name).join(m.grid_names_separator({}, options));
+	if (round.status !== 'open') return count === 0 ? m.grid_voters_nobody_scored({}, options) : m.grid_voters_scored_by({ of, count, names }, options);
+	if (count === 0) return m.grid_voters_nobody_yet({ of }, options);
+	return m.grid_voters_have_voted({ count, of, names }, options);
 }

@@ -72,6 +72,21 @@ describe('the self against independent difference rule', () => {
 		]);
 		expect(pending).toEqual([{ code: 'A1', title: 'Accountable manager', selfScore: 4, independentScore: 1 }]);
 		expect(pendingDifferencesMessage(pending)).toContain('A1 Accountable manager (self 4, independent 1)');
+		expect(pendingDifferencesMessage(pending)).toMatch(/^The record cannot be frozen yet: 1 element differs by 2 or more .* Add a difference rationale to it in the GAP grid\.$/);
+	});
+
+	it('speaks the language it is asked for, the reader’s by default', () => {
+		expect(describeDifference(pair(4, 1), 'fr')).toBe('Diffère de 3 (note indépendante inférieure)');
+		expect(describeDifference(pair(4, 1), 'es')).toBe('Difiere en 3 (independiente más baja)');
+		expect(describeDifference(pair(4, 1), 'ar')).toBe('يختلف بمقدار 3 (الدرجة المستقلة أدنى)');
+		const two = pendingDifferences([
+			{ code: 'A1', title: 'Dirigeant responsable', ...pair(4, 1) },
+			{ code: 'B1', title: 'Évaluation des risques', ...pair(5, 2) }
+		]);
+		const french = pendingDifferencesMessage(two, 'fr');
+		expect(french).toContain('2 éléments s’écartent de 2 niveaux ou plus');
+		expect(french).toContain('A1 Dirigeant responsable (auto-évaluation 4, note indépendante 1) ; B1 Évaluation des risques');
+		expect(pendingDifferencesMessage(two, 'ar')).toContain('؛ B1');
 	});
 });
 

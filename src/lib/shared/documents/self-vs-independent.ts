@@ -1,7 +1,11 @@
 // The port's self-assessment against the independent view (issue 5, item 4). A difference of two
 // levels or more is not a rounding matter: it means the port and the reviewer saw different
 // things, so it is highlighted and the record must say why before it can be frozen.
-// Pure and shared: the grid, the freeze check and the record page use the same rule.
+// Pure and shared: the grid, the freeze check and the record page use the same rule and words,
+// in the reader's language by default.
+import { m } from '../../paraglide/messages.js';
+import { getLocale } from '../../paraglide/runtime.js';
+import type { InterfaceLocale } from '../../i18n/locales.ts';
 
 /** Differences of this many levels or more are highlighted and need a rationale. */
 export const DIFFERENCE_THRESHOLD = 2;
@@ -14,6 +18,8 @@ export type ScorePair = {
 };
 
 /** independent − self (negative: the reviewer found less than the port claimed); null unless both exist. */
+type Pair = Pick<ScorePair, 'selfScore' | 'independentScore'>;
+
 export function scoreDifference(pair: Pick<ScorePair, 'selfScore' | 'independentScore'>): number | null {
 	if (pair.selfScore === null || pair.independentScore === null) return null;
 	return pair.independentScore - pair.selfScore;
@@ -29,11 +35,20 @@ export function needsDifferenceRationale(pair: ScorePair): boolean {
 }
 
 /** "Differs by 3 (independent lower)": words, so the highlight never relies on colour alone. */
-export function describeDifference(pair: Pick<ScorePair, 'selfScore' | 'independentScore'>): string {
+export function describeDifference(pair: Pair, locale: InterfaceLocale = getLocale()): string {
 	const difference = scoreDifference(pair);
 	if (difference === null) return '';
-	if (difference === 0) return 'Same level';
-	return `Differs by ${Math.abs(difference)} (independent ${difference < 0 ? 'lower' : 'higher'})`;
+	const options = { locale };
+	if (difference === 0) return m.grid_same_level({}, options);
+	const size = Math.abs(difference);
+	return difference < 0 ? m.grid_differs_by_lower({ difference: size }, options) : m.grid_differs_by_higher({ difference: size }, options);
+}
+
+/** "Differs by 3", without which side is higher, where space is short. */
+export function describeDifferenceBriefly(pair: Pair, locale: InterfaceLocale = getLocale()): string {
+	const difference = scoreDifference(pair);
+	if (difference === null) return '';
+	return difference === 0 ? m.grid_same_level({}, { locale }) : m.grid_differs_by({ difference: Math.abs(difference) }, { locale });
 }
 
 /** "−3", "+2", "0" for a narrow table cell; '' when a score is missing. */
@@ -60,13 +75,14 @@ export function summariseDifferences<T extends ScorePair & { code: string }>(ite
 }
 
 /** "4 elements differ by 2 or more; 1 still needs a rationale." */
-export function differenceSummaryText(summary: DifferenceSummary): string {
-	const n = summary.marked.length;
-	if (summary.compared === 0) return 'No element has both a self-score and an independent score yet.';
-	if (n === 0) return `No element differs by ${DIFFERENCE_THRESHOLD} or more between the self-assessment and the independent score.`;
-	const head = `${n} ${n === 1 ? 'element differs' : 'elements differ'} by ${DIFFERENCE_THRESHOLD} or more`;
+export function differenceSummaryText(summary: DifferenceSummary, locale: InterfaceLocale = getLocale()): string {
+	const options = { locale };
+	const threshold = DIFFERENCE_THRESHOLD;
+	if (summary.compared === 0) return m.grid_summary_none_compared({}, options);
+	if (summary.marked.length === 0) return m.grid_summary_none_marked({ threshold }, options);
+	const head = m.grid_summary_marked({ count: summary.marked.length, threshold }, options);
 	const pending = summary.needingRationale.length;
-	return pending === 0 ? `${head}; every one has a difference rationale.` : `${head}; ${pending} still ${pending === 1 ? 'needs' : 'need'} a rationale.`;
+	return pending === 0 ? m.grid_summary_all_explained({ head }, options) : m.grid_summary_pending({ pending, head }, options);
 }
 
 export type PendingDifference = { code: string; title: string; selfScore: number; independentScore: number };
@@ -82,11 +98,10 @@ export function pendingDifferences(items: ReadonlyArray<ScorePair & { code: stri
 }
 
 /** The freeze refusal, naming every element (code and name) so nobody has to hunt for them. */
-export function pendingDifferencesMessage(pending: readonly PendingDifference[]): string {
-	const n = pending.length;
-	const list = pending.map((p) => `${p.code} ${p.title} (self ${p.selfScore}, independent ${p.independentScore})`).join('; ');
-	return (
-		`The record cannot be frozen yet: ${n} ${n === 1 ? 'element differs' : 'elements differ'} by ${DIFFERENCE_THRESHOLD} or more ` +
-		`from the port's self-assessment without a difference rationale: ${list}. Add a difference rationale to ${n === 1 ? 'it' : 'each'} in the GAP grid.`
-	);
+export function pendingDifferencesMessage(pending: readonly PendingDifference[], locale: InterfaceLocale = getLocale()): string {
+	const options = { locale };
+	const list = pending
+		.map((p) => m.grid_freeze_pending_item({ code: p.code, title: p.title, self: p.selfScore, independent: p.independentScore }, options))
+		.join(m.grid_list_separator({}, options));
+	return m.grid_freeze_pending({ count: pending.length, threshold: DIFFERENCE_THRESHOLD, list }, options);
 }

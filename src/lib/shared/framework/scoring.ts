@@ -2,21 +2,8 @@
 // values. The grid, the improvement plan and the frozen record all call these, so a gap or a
 // priority can never differ between the live workshop and the signed record. The framework data
 // states the same rules in words for people; scoring.test.ts checks that the two agree.
-import { CONFIDENCE_LEVELS } from './codes.ts';
+import { CONFIDENCE_LEVELS, PRIORITIES } from './codes.ts';
 import type { Applicability, Confidence, Priority, Score } from './codes.ts';
-
-export const PRIORITY_LABELS: Record<Priority, string> = {
-	P1: 'Critical',
-	P2: 'High',
-	P3: 'Medium',
-	P4: 'Low'
-};
-
-export const CONFIDENCE_LABELS: Record<Confidence, string> = {
-	low: 'Low',
-	medium: 'Medium',
-	high: 'High'
-};
 
 /** Targets are chosen by risk; one below this level must say why the port settles for less. */
 export const RATIONALE_REQUIRED_BELOW: Score = 4;
@@ -34,6 +21,10 @@ export const MIN_CONFIDENCE: Record<Score, Confidence> = {
 /** An integer maturity level from 0 to 5. Values from a shared document are not trusted blindly. */
 export function isValidScore(value: unknown): value is Score {
 	return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 5;
+}
+
+export function isPriority(value: unknown): value is Priority {
+	return typeof value === 'string' && (PRIORITIES as readonly string[]).includes(value);
 }
 
 export function isConfidence(value: unknown): value is Confidence {

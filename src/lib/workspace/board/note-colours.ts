@@ -1,19 +1,7 @@
 // How each note colour looks: a pale paper for the note (dark text stays above 12:1) and a strong
-// edge for its swatch and border. The colour's name is always written on the note as well.
+// edge for its swatch and border. The colour's name (noteColourLabel in the board document) is
+// always written on the note as well.
 import type { NoteColour } from '#lib/shared/documents/board.ts';
-import { m } from '#lib/paraglide/messages.js';
-
-/** A note colour's name in the reader's language. */
-export function noteColourLabel(colour: NoteColour): string {
-	switch (colour) {
-		case 'yellow': return m.room_colour_yellow();
-		case 'blue': return m.room_colour_blue();
-		case 'green': return m.room_colour_green();
-		case 'pink': return m.room_colour_pink();
-		case 'orange': return m.room_colour_orange();
-		case 'grey': return m.room_colour_grey();
-	}
-}
 
 export const NOTE_PAPER: Record<NoteColour, { paper: string; edge: string }> = {
 	yellow: { paper: '#fff3b0', edge: '#9a7400' },
