@@ -102,8 +102,11 @@ const SYNC_STATUS = 8;
  * when applied, false when refused (a read-only connection). The provider counts only applied
  * answers, so this listens on the socket itself.
  */
-export function serverAnswer(client: TestClient, edit: () => void, timeoutMs = 5_000): Promise<boolean> {
+export async function serverAnswer(client: TestClient, edit: () => void, timeoutMs = 5_000): Promise<boolean> {
 	const name = client.provider.configuration.name;
+	// The answer to the client's own sync step 2 can still be on its way after `synced`; waiting for
+	// it first makes the next SyncStatus the answer to this edit (CI once read the earlier one).
+	await acknowledged(client, timeoutMs);
 	return new Promise<boolean>((resolve, reject) => {
 		const onMessage = (event: MessageEvent) => {
 			const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));

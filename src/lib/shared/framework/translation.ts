@@ -6,8 +6,7 @@
 // two can never disagree about which strings are translated.
 //
 // Not translated in this version: the framework's notes (but for the scale's, which the PDF prints), its sources, typical evidence and
-// suggested interviewees (lists without codes), the journey stages (the overview renames them per
-// review), field notes, and the signature statements (a signer's declaration is hashed as worded).
+// suggested interviewees (lists without codes), field notes, and the signature statements (a signer's declaration is hashed as worded).
 import * as z from 'zod';
 import type { Framework } from './schema.ts';
 import { RECORD_LANGUAGES, type RecordLanguage } from './languages.ts';
@@ -84,6 +83,14 @@ export function mapWording(fw: Framework, visit: Visit): Framework {
 			evidenceStatuses: coded('interview.evidenceStatus', fw.interviewRecord.evidenceStatuses),
 			confidentiality: coded('interview.confidentiality', fw.interviewRecord.confidentiality),
 			fields: fields('interview.field', fw.interviewRecord.fields)
+		},
+		journey: {
+			...fw.journey,
+			stages: fw.journey.stages.map((stage) => ({
+				...stage,
+				label: visit(`journey.${stage.code}.label`, stage.label),
+				description: visit(`journey.${stage.code}.description`, stage.description)
+			}))
 		},
 		signOff: {
 			...fw.signOff,
