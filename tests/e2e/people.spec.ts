@@ -41,7 +41,7 @@ test('an administrator grants a colleague facilitator rights and that colleague 
 	await page.goto('/admin');
 	await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
 	await shoot(page, 'admin');
-	await page.getByRole('button', { name: 'Allow creating reviews: Colin Colleague' }).click();
+	await page.getByRole('button', { name: 'Allow creating reviews (Colin Colleague)' }).click();
 	await expect(page.getByText('Colin Colleague can now create reviews.')).toBeVisible();
 	await expect(page.getByRole('row', { name: 'Colin Colleague' }).getByText('Creates reviews')).toBeVisible();
 
