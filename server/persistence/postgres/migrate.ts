@@ -56,7 +56,12 @@ async function run(client: pg.ClientBase, migrations: readonly PostgresMigration
 				await client.query('COMMIT');
 				return { applied };
 			}
-			await client.query(step.sql);
+			try {
+				await client.query(step.sql);
+			} catch (cause) {
+				// The operator needs to know which step; the driver's error (code, position) stays as cause.
+				throw new Error(`PostgreSQL migration ${step.id} (${step.name}) failed: ${(cause as Error).message}`, { cause });
+			}
 			await client.query('INSERT INTO schema_migrations (id, name, applied_at) VALUES ($1, $2, $3)', [step.id, step.name, Date.now()]);
 			await client.query('COMMIT');
 			applied.push(step.id);

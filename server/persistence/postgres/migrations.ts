@@ -2,7 +2,8 @@
 // columns, keys, constraints, indexes and append-only triggers, in PostgreSQL's own types.
 // Never edit a released step: add the next number here AND in ../migrations.ts (same id, same
 // name). tests/integration/postgres/schema-parity.test.ts compares the two schemas and fails
-// when one side has a step, table, column, index, key or trigger the other lacks.
+// when one side has a step, table, column, index, key or trigger the other lacks. Each step runs
+// in one transaction (migrate.ts), so a step cannot use CREATE INDEX CONCURRENTLY.
 //
 // Type choices (the test holds the exceptions in one list):
 // - millisecond timestamps, sequences, sizes: BIGINT (SQLite's INTEGER is 64-bit; int4 overflows
@@ -24,6 +25,7 @@ function refuse(trigger: string, table: string, when: 'UPDATE' | 'DELETE' | 'TRU
 	// Row triggers for UPDATE/DELETE, as SQLite's (a statement touching no row passes there too);
 	// TRUNCATE has only statement triggers, and SQLite has no TRUNCATE, so it gets the delete text.
 	const each = when === 'TRUNCATE' ? 'STATEMENT' : 'ROW';
+	if (message.includes("'")) throw new Error(`${trigger}: a refusal message is pasted into SQL and may not contain a quote`);
 	return `CREATE TRIGGER ${trigger} BEFORE ${when} ON ${table} FOR EACH ${each} EXECUTE FUNCTION psems_refuse_change('${message}');`;
 }
 

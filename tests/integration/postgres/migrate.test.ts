@@ -88,7 +88,7 @@ describe('migratePostgres', () => {
 		const url = await server.createDatabase();
 		const broken = { id: 999, name: 'half a step', sql: 'CREATE TABLE half_done (x int); SELECT 1 / 0;' };
 		await withClient(url, async (c) => {
-			await expect(migratePostgres(c, [...POSTGRES_MIGRATIONS, broken])).rejects.toThrow(/division by zero/);
+			await expect(migratePostgres(c, [...POSTGRES_MIGRATIONS, broken])).rejects.toThrow(/^PostgreSQL migration 999 \(half a step\) failed: division by zero$/);
 			expect((await c.query(`SELECT to_regclass('half_done') AS t`)).rows[0].t).toBeNull();
 			// The steps before it were committed one by one and stay.
 			expect((await c.query('SELECT max(id) AS id FROM schema_migrations')).rows[0].id).toBe(LATEST_POSTGRES_MIGRATION);

@@ -9,7 +9,8 @@ import type pg from 'pg';
 import { migrate } from '../../../server/persistence/migrations.ts';
 
 export type Column = { table: string; name: string; type: string; notNull: boolean; default: string | null; identity: boolean; nocase: boolean };
-export type Index = { table: string; name: string; unique: boolean; columns: string[]; predicate: string | null };
+/** `name` is null for the index a UNIQUE constraint makes (SQLite's sqlite_autoindex_*): compared by columns. */
+export type Index = { table: string; name: string | null; unique: boolean; columns: string[]; predicate: string | null };
 export type ForeignKey = string; // "table(cols) -> ref(cols) on delete X"
 export type Trigger = { table: string; name: string; event: 'UPDATE' | 'DELETE' | 'TRUNCATE'; message: string };
 export type Shape = {
@@ -17,8 +18,8 @@ export type Shape = {
 	tables: string[];
 	columns: Column[];
 	primaryKeys: Record<string, string[]>;
-	/** Every index but the primary key's; `name` is null for SQLite's automatic UNIQUE indexes. */
-	indexes: Array<Index & { name: string | null }>;
+	/** Every index but the primary key's. */
+	indexes: Index[];
 	foreignKeys: ForeignKey[];
 	checks: Record<string, number>;
 	triggers: Trigger[];
