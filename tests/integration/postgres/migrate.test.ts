@@ -97,6 +97,21 @@ describe('migratePostgres', () => {
 		});
 	});
 
+	it('needs no superuser: the database owner can apply every step (no extension, trusted PL/pgSQL)', async () => {
+		const url = await server.createDatabase();
+		const database = new URL(url).pathname.slice(1);
+		await withClient(server.url, async (admin) => {
+			await admin.query(`DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'psems_owner') THEN CREATE ROLE psems_owner LOGIN; END IF; END $$`);
+			await admin.query(`ALTER DATABASE ${pg.escapeIdentifier(database)} OWNER TO psems_owner`);
+		});
+		const asOwner = new URL(url);
+		asOwner.username = 'psems_owner';
+		await withClient(asOwner.toString(), async (c) => {
+			expect((await c.query<{ super: boolean }>('SELECT rolsuper AS super FROM pg_roles WHERE rolname = current_user')).rows[0].super).toBe(false);
+			expect(await migratePostgres(c)).toEqual({ applied: ALL_IDS });
+		});
+	});
+
 	it('leaves alone a step it does not know (a newer instance migrated first), as SQLite does', async () => {
 		const url = await server.createDatabase();
 		await withClient(url, async (c) => {
