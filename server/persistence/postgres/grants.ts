@@ -2,8 +2,7 @@
 // UPDATE, DELETE and TRUNCATE for everyone, but the tables' owner can drop or disable a trigger
 // (and a superuser can skip them with session_replication_role). An operator who runs the
 // migrations as the database owner (no superuser needed: migrate.test.ts) and the service as a
-// separate, non-owner application role removes
-// that power from the service:
+// separate, non-owner application role removes that power from the service:
 //
 //   CREATE ROLE psems_app LOGIN PASSWORD '...';   -- as the owner, after migratePostgres
 //   then the SQL of appRoleGrantsSql('psems_app'), or restrictAppRole(ownerClient, 'psems_app')
