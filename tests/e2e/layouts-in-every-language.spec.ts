@@ -12,7 +12,6 @@ test.describe.configure({ timeout: 600_000 });
 const LANGUAGES = [
 	{ browser: 'en-GB', locale: 'en', dir: 'ltr' },
 	{ browser: 'fr-FR', locale: 'fr', dir: 'ltr' },
-	{ browser: 'fr-FR', locale: 'fr', dir: 'ltr' },
 	{ browser: 'es-ES', locale: 'es', dir: 'ltr' },
 	{ browser: 'ar', locale: 'ar', dir: 'rtl' }
 ] as const;
