@@ -185,7 +185,7 @@ describe('refusals in the reader’s language', () => {
 		};
 		expect(refusal('  ')).toBe('Write the concern on the note.');
 		expect(runInLocale('fr', () => refusal('  '))).toBe('Écrivez la préoccupation sur la note.');
-		expect(runInLocale('ar', () => refusal('  '))).toBe('اكتب مصدر القلق على الملاحظة.');
+		expect(runInLocale('ar', () => refusal('  '))).toBe('اكتب المخاوف على الملاحظة.');
 		expect(runInLocale('es', () => refusal('x'.repeat(NOTE_TEXT_MAX + 12)))).toBe(`Limite la nota a ${NOTE_TEXT_MAX} caracteres (esta tiene ${NOTE_TEXT_MAX + 12}).`);
 		expect(refusal('x'.repeat(NOTE_TEXT_MAX + 1))).toBe(`Keep a note to ${NOTE_TEXT_MAX} characters (this one has ${NOTE_TEXT_MAX + 1}).`);
 		expect(runInLocale('fr', () => addNote(doc, note('Gate 3', { elementCode: 'Z9' }), hana, rules))).toMatchObject({
