@@ -154,7 +154,7 @@ export function evidenceFileCases(store: StoreUnderTest, sharedEnv: Record<strin
 			for (const chunked of [false, true]) {
 				const sent = await upload(small, { token: facilitator.token, reviewId, name: 'big.pdf', bytes: big, chunked });
 				expect(sent.status, chunked ? 'streamed' : 'declared').toBe(413);
-				expect(sent.body.error.message).toContain('larger than the limit of 4.1 KB');
+				expect(sent.body.error.message).toContain('larger than the limit of 4.1 kB');
 			}
 			expect(await store.stored(small)).toEqual([]);
 			expect(small.services.repos.evidenceFiles.forReview(reviewId)).toEqual([]);

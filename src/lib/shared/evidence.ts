@@ -34,16 +34,3 @@ export function evidenceFileUrl(reviewId: string, fileId: string): string {
 export function bundleUrl(reviewId: string, version: number): string {
 	return `/reviews/${encodeURIComponent(reviewId)}/record/${version}/bundle.zip`;
 }
-
-/** 1536 -> "1.5 KB": sizes as people read them (decimal, like file managers). */
-export function formatBytes(bytes: number): string {
-	if (bytes < 1000) return `${bytes} B`;
-	const units = ['KB', 'MB', 'GB'];
-	let value = bytes / 1000;
-	let unit = 0;
-	while (value >= 1000 && unit < units.length - 1) {
-		value /= 1000;
-		unit++;
-	}
-	return `${value >= 10 ? Math.round(value) : Math.round(value * 10) / 10} ${units[unit]}`;
-}

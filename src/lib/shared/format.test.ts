@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, formatNumber, formatRelativeDay, formatShortDate, formatTimestamp, formatTimestampPrecise, formatTimeOfDay } from './format.ts';
+import { formatBytes, formatIsoDate, formatNumber, formatRelativeDay, formatShortDate, formatTimestamp, formatTimestampPrecise, formatTimeOfDay } from './format.ts';
 
 const MOMENT = Date.UTC(2025, 11, 3, 14, 5, 9);
 
@@ -36,5 +36,19 @@ describe('formatting for people in their own language', () => {
 		expect(formatRelativeDay('2025-12-01', '2025-12-03', 'es')).toBe('anteayer');
 		expect(formatNumber(1234.5, 'en')).toBe('1,234.5');
 		expect(formatNumber(1234.5, 'fr')).toBe('1\u202f234,5');
+	});
+
+	it('writes file sizes decimal, in each language, with one decimal below 10', () => {
+		expect(formatBytes(512, 'en')).toBe('512 bytes');
+		expect(formatBytes(1536, 'en')).toBe('1.5 kB');
+		expect(formatBytes(4096, 'en')).toBe('4.1 kB');
+		expect(formatBytes(25_400_000, 'en')).toBe('25 MB');
+		expect(formatBytes(2_500_000_000, 'en')).toBe('2.5 GB');
+		expect(formatBytes(3_000_000_000_000, 'en')).toBe('3,000 GB');
+		expect(formatBytes(1536, 'fr')).toBe('1,5\u202fko');
+		expect(formatBytes(512, 'fr')).toBe('512\u00a0octets');
+		expect(formatBytes(1536, 'es')).toBe('1,5 kB');
+		expect(formatBytes(25_400_000, 'ar')).toBe('25 ميغابايت');
+		expect(formatBytes(1536, 'ar')).not.toMatch(/[\u0660-\u0669]/);
 	});
 });

@@ -76,3 +76,27 @@ export function formatRelativeDay(isoDate: string, todayIso: string, locale: Int
 export function formatNumber(value: number, locale: InterfaceLocale = getLocale(), options?: Intl.NumberFormatOptions): string {
 	return new Intl.NumberFormat(intlTag(locale), options).format(value);
 }
+
+const BYTE_UNITS = ['kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/**
+ * A file size as people read it, decimal like file managers (1536 -> "1.5 kB", "1,5 ko",
+ * "1,5 kB", "1.5 كيلوبايت"): one decimal below 10, whole numbers above. Bytes are written out
+ * ("512 bytes", "512 octets"), since the short English form is "512 byte"; Arabic writes every
+ * unit out, its abbreviations (م.ب) being rarely read.
+ */
+export function formatBytes(bytes: number, locale: InterfaceLocale = getLocale()): string {
+	if (bytes < 1000) return new Intl.NumberFormat(intlTag(locale), { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(bytes);
+	let value = bytes / 1000;
+	let unit = 0;
+	while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
+		value /= 1000;
+		unit++;
+	}
+	return new Intl.NumberFormat(intlTag(locale), {
+		style: 'unit',
+		unit: BYTE_UNITS[unit],
+		unitDisplay: locale === 'ar' ? 'long' : 'short',
+		maximumFractionDigits: value >= 10 ? 0 : 1
+	}).format(value);
+}

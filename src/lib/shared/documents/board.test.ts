@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_FRAMEWORK } from '../framework/index.ts';
 import { orderAt } from './schema/ordering.ts';
+import { runInLocale } from '../../i18n/shared-locale-storage.ts';
 import {
 	NOTE_TEXT_MAX,
 	UNSORTED,
@@ -172,5 +173,26 @@ describe('editing, linking and deleting notes', () => {
 		expect(texts(doc, UNSORTED)).toEqual(['first', 'second', 'third']);
 		expect(readBoard(doc).find((n) => n.id === ids[1])?.actionId).toBe('action-1');
 		expect(restoreNote(doc, deleted).ok).toBe(false);
+	});
+});
+
+describe('refusals in the reader’s language', () => {
+	it('says why a note is refused in the language of the request it runs in, checked when it runs', () => {
+		const doc = new Y.Doc();
+		const refusal = (text: string) => {
+			const result = addNote(doc, note(text), hana, rules);
+			return result.ok ? null : result.error.message;
+		};
+		expect(refusal('  ')).toBe('Write the concern on the note.');
+		expect(runInLocale('fr', () => refusal('  '))).toBe('Écrivez la préoccupation sur la note.');
+		expect(runInLocale('ar', () => refusal('  '))).toBe('اكتب المخاوف على الملاحظة.');
+		expect(runInLocale('es', () => refusal('x'.repeat(NOTE_TEXT_MAX + 12)))).toBe(`Limite la nota a ${NOTE_TEXT_MAX} caracteres (esta tiene ${NOTE_TEXT_MAX + 12}).`);
+		expect(refusal('x'.repeat(NOTE_TEXT_MAX + 1))).toBe(`Keep a note to ${NOTE_TEXT_MAX} characters (this one has ${NOTE_TEXT_MAX + 1}).`);
+		expect(runInLocale('fr', () => addNote(doc, note('Gate 3', { elementCode: 'Z9' }), hana, rules))).toMatchObject({
+			ok: false,
+			error: { field: 'elementCode', message: 'Z9 n’est pas un élément de ce référentiel.' }
+		});
+		expect(runInLocale('ar', () => deleteNote(doc, 'gone'))).toMatchObject({ ok: false, error: { code: 'not_found', message: 'سبق حذف هذه الملاحظة.' } });
+		expect(readBoard(doc)).toEqual([]);
 	});
 });

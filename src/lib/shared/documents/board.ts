@@ -46,23 +46,24 @@ function column(): Field<string> {
 			at.problems.push(`${at.where}: unknown column, shown as unsorted`);
 			return UNSORTED;
 		},
-		check: (value, key) => (known(value) ? ok(value) : fail('invalid_input', 'Choose a column of this board.', key)),
+		check: (value, key) => (known(value) ? ok(value) : fail('invalid_input', m.documents_board_column_invalid(), key)),
 		store: (value) => value,
 		same: (stored, value) => stored === value,
 		initial: () => UNSORTED
 	};
 }
 
-const tooLong = (length: number) => `Keep a note to ${NOTE_TEXT_MAX} characters (this one has ${length}).`;
+const tooLong = (length: number) => m.documents_note_too_long({ max: NOTE_TEXT_MAX, length });
+const deletedElsewhere = () => m.documents_note_deleted();
 
 export const BoardNotes = collection({
 	key: 'board',
 	label: 'board note',
-	missing: 'That note was deleted by someone else.',
+	missing: deletedElsewhere,
 	groupBy: 'column',
 	shape: {
-		text: text({ trim: true, max: NOTE_TEXT_MAX, readMax: NOTE_TEXT_MAX, required: 'Write the concern on the note.', tooLong }),
-		colour: oneOf(NOTE_COLOURS, { fallback: 'yellow', invalid: 'Choose one of the note colours.', malformed: 'unknown colour' }),
+		text: text({ trim: true, max: NOTE_TEXT_MAX, readMax: NOTE_TEXT_MAX, required: () => m.documents_note_required(), tooLong }),
+		colour: oneOf(NOTE_COLOURS, { fallback: 'yellow', invalid: () => m.documents_note_colour_invalid(), malformed: 'unknown colour' }),
 		column: column(),
 		elementCode: optionalText(),
 		authorId: text(),
@@ -104,9 +105,9 @@ export function validateNoteText(value: string): Result<string> {
 
 /** What the board's framework decides: which columns and elements exist. */
 function checkAgainst(rules: BoardRules, input: { column?: string; elementCode?: string | null }): Result<true> {
-	if (input.column !== undefined && !rules.validColumn(input.column)) return fail('invalid_input', 'Choose a column of this board.', 'column');
+	if (input.column !== undefined && !rules.validColumn(input.column)) return fail('invalid_input', m.documents_board_column_invalid(), 'column');
 	if (input.elementCode && !rules.validElement(input.elementCode)) {
-		return fail('invalid_input', `${input.elementCode} is not an element of this framework.`, 'elementCode');
+		return fail('invalid_input', m.documents_element_not_in_framework({ code: input.elementCode }), 'elementCode');
 	}
 	return ok(true);
 }
@@ -128,7 +129,7 @@ export type NoteChanges = { text?: string; colour?: NoteColour; elementCode?: st
 
 /** Writes only the fields given and changed, so a colleague's concurrent change to another field stays. */
 export function updateNote(doc: Y.Doc, id: string, changes: NoteChanges, rules: BoardRules): Result<true> {
-	if (!BoardNotes.has(doc, id)) return fail('not_found', 'That note was deleted by someone else.');
+	if (!BoardNotes.has(doc, id)) return fail('not_found', deletedElsewhere());
 	const allowed = checkAgainst(rules, changes);
 	if (!allowed.ok) return allowed;
 	const { elementCode, ...rest } = changes;
@@ -137,8 +138,8 @@ export function updateNote(doc: Y.Doc, id: string, changes: NoteChanges, rules: 
 
 /** Moves a note to `index` (0-based, among the column's other notes) of `column`. */
 export function moveNote(doc: Y.Doc, id: string, columnId: string, index: number, rules: BoardRules): Result<true> {
-	if (!BoardNotes.has(doc, id)) return fail('not_found', 'That note was deleted by someone else.');
-	if (!rules.validColumn(columnId)) return fail('invalid_input', 'Choose a column of this board.', 'column');
+	if (!BoardNotes.has(doc, id)) return fail('not_found', deletedElsewhere());
+	if (!rules.validColumn(columnId)) return fail('invalid_input', m.documents_board_column_invalid(), 'column');
 	return BoardNotes.move(doc, id, index, columnId);
 }
 
@@ -151,12 +152,12 @@ export function linkNoteToAction(doc: Y.Doc, id: string, actionId: string): Resu
 export type DeletedNote = BoardNote;
 
 export function deleteNote(doc: Y.Doc, id: string): Result<DeletedNote> {
-	return BoardNotes.remove(doc, id, 'That note was already deleted.');
+	return BoardNotes.remove(doc, id, () => m.documents_note_already_deleted());
 }
 
 /** Puts a deleted note back with its id, so an action made from it still points at it. */
 export function restoreNote(doc: Y.Doc, note: DeletedNote): Result<true> {
-	if (BoardNotes.has(doc, note.id)) return fail('conflict', 'That note is already on the board.');
+	if (BoardNotes.has(doc, note.id)) return fail('conflict', m.documents_note_already_on_board());
 	const { id, order, ...values } = note;
 	const restored = BoardNotes.create(doc, values as Partial<Settable<typeof BoardNotes.shape>>, { id, order });
 	return restored.ok ? ok(true) : restored;

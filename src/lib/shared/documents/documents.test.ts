@@ -3,9 +3,11 @@ import * as Y from 'yjs';
 import { DEFAULT_FRAMEWORK } from '../framework/index.ts';
 import { addEntry, addEvidence, deleteEntry, moveEntry, readInterview, setIndicativeLevel, setEntryText, InterviewEntries } from './interview.ts';
 import { proposeScore, readGridCell, readProposals, setApplicability, setSelfScore } from './grid.ts';
-import { readIndependentScore, setIndependentScore, type IndependentScoreInput } from './reviewer.ts';
+import { DIFFERENCE_RATIONALE_MAX, readIndependentScore, setDifferenceRationale, setIndependentScore, type IndependentScoreInput } from './reviewer.ts';
 import { createAction, readPlan, updateAction, type ActionFields } from './plan.ts';
 import { distribution, readElementRows } from './element-rows.ts';
+import { runInLocale } from '../../i18n/shared-locale-storage.ts';
+import { m } from '../../paraglide/messages.js';
 
 const isElement = (code: string) => DEFAULT_FRAMEWORK.elements.some((e) => e.code === code);
 const author = { id: 'u1', name: 'Fran' };
@@ -185,5 +187,39 @@ describe('improvement plan', () => {
 		sync(a, b);
 		expect(readPlan(a)[0]).toMatchObject({ owner: 'Harbour master', status: 'agreed' });
 		expect(readPlan(b)[0]).toMatchObject({ owner: 'Harbour master', status: 'agreed' });
+	});
+});
+
+describe('refusals in the reader’s language', () => {
+	const message = (result: { ok: boolean; error?: { message: string } }) => (result.ok ? null : result.error!.message);
+
+	it('speaks the language of the request the check runs in, English outside one', () => {
+		const ws = new Y.Doc();
+		const entry = { elementCode: 'A1', promptId: null, promptAsked: ' ', author };
+		expect(message(addEntry(ws, entry, isElement))).toBe('Write down the question as it was asked.');
+		expect(runInLocale('fr', () => message(addEntry(ws, entry, isElement)))).toBe('Notez la question telle qu’elle a été posée.');
+		expect(runInLocale('ar', () => message(setApplicability(ws, 'C4', 'not_applicable', '')))).toBe('اذكر سبب عدم انطباق هذا العنصر على الميناء.');
+		expect(runInLocale('es', () => message(createAction(ws, { ...action, dueDate: '2027-02-30' }, author, isElement)))).toBe(
+			'Introduzca la fecha límite como una fecha válida (AAAA-MM-DD).'
+		);
+		expect(runInLocale('fr', () => message(createAction(ws, { ...action, linkedElements: ['Z9'] }, author, isElement)))).toBe('Z9 n’est pas un élément de ce référentiel.');
+		expect(runInLocale('fr', () => message(deleteEntry(ws, 'gone')))).toBe('Cette entrée d’entretien a déjà été supprimée.');
+		expect(readInterview(ws)).toEqual([]);
+		expect(readPlan(ws)).toEqual([]);
+	});
+
+	it('asks for the reviewer’s reasons in French and Arabic, with Arabic number agreement', () => {
+		const rv = new Y.Doc();
+		expect(runInLocale('fr', () => message(setIndependentScore(rv, 'B1', { ...noScore, score: 3 })))).toBe(
+			'Une note indépendante doit être justifiée : qu’avez-vous vu ou entendu ?'
+		);
+		expect(runInLocale('ar', () => message(setIndependentScore(rv, 'B1', { ...noScore, score: 7, rationale: 'x' })))).toBe('الدرجة عدد صحيح من 0 إلى 5.');
+		const tooLong = 'x'.repeat(DIFFERENCE_RATIONALE_MAX + 1);
+		expect(message(setDifferenceRationale(rv, 'B1', tooLong))).toBe(`Keep the difference rationale under ${DIFFERENCE_RATIONALE_MAX} characters.`);
+		expect(runInLocale('ar', () => message(setDifferenceRationale(rv, 'B1', tooLong)))).toBe(`يجب أن يقل مبرر الفرق عن ${DIFFERENCE_RATIONALE_MAX} حرف.`);
+		// Arabic counts 3-10 with a plural noun, 11-99 with a singular accusative.
+		expect(m.documents_journey_label_too_long({ max: 5 }, { locale: 'ar' })).toBe('اجعل كل تسمية في حدود 5 أحرف أو أقل.');
+		expect(m.documents_journey_label_too_long({ max: 2 }, { locale: 'ar' })).toBe('اجعل كل تسمية في حدود حرفين أو أقل.');
+		expect(readIndependentScore(rv, 'B1').score).toBeNull();
 	});
 });

@@ -15,6 +15,7 @@ import {
 	writeTimer,
 	type RoomTimer
 } from './facilitation.ts';
+import { runInLocale } from '../../i18n/shared-locale-storage.ts';
 
 const isSection = (id: string) => ['overview', 'interview', 'grid', 'plan'].includes(id);
 const isElement = (code: string) => DEFAULT_FRAMEWORK.elements.some((e) => e.code === code);
@@ -147,5 +148,22 @@ describe('the room timer', () => {
 		expect(formatRemaining(1)).toBe('0:01');
 		expect(formatRemaining(0)).toBe('0:00');
 		expect(formatRemaining(3_725_000)).toBe('1:02:05');
+	});
+});
+
+describe('refusals in the reader’s language', () => {
+	it('refuses a phase, a journey label and a timer command in the language of the request', () => {
+		const doc = new Y.Doc();
+		expect(runInLocale('es', () => setPhase(doc, 'lunch'))).toMatchObject({ ok: false, error: { field: 'phase', message: 'Elija una de las fases del orden del día.' } });
+		const long = { labels: { ...labels, register: 'x'.repeat(61) }, current: 'register' };
+		expect(setJourney(doc, long)).toMatchObject({ ok: false, error: { message: 'Keep each label to 60 characters or fewer.' } });
+		expect(runInLocale('fr', () => setJourney(doc, long))).toMatchObject({ ok: false, error: { message: 'Limitez chaque libellé à 60 caractères au plus.' } });
+		expect(runInLocale('ar', () => setJourney(doc, long))).toMatchObject({ ok: false, error: { message: 'اجعل كل تسمية في حدود 60 حرفًا أو أقل.' } });
+		expect(runInLocale('fr', () => applyTimerCommand(idle, { type: 'resume' }, 0))).toMatchObject({ ok: false, error: { message: 'Le minuteur n’est pas en pause.' } });
+		expect(runInLocale('ar', () => parseTimerCommand({ command: 'start', durationSeconds: '1.5' }))).toMatchObject({
+			ok: false,
+			error: { field: 'duration', message: 'أدخل المدة بعدد صحيح من الثواني.' }
+		});
+		expect(readFacilitation(doc).phase).toBeNull();
 	});
 });

@@ -97,7 +97,7 @@ export const FacilitationState = singleton({
 	key: 'facilitation',
 	label: 'facilitation',
 	shape: {
-		phase: optionalOneOf(PHASES, { invalid: 'Choose one of the agenda phases.' }),
+		phase: optionalOneOf(PHASES, { invalid: () => m.documents_phase_invalid() }),
 		focus: plain(FocusSchema.nullable(), { fallback: () => null, malformed: 'focus is malformed' }),
 		timer: plain(RoomTimerSchema, { fallback: () => IDLE, malformed: 'timer is malformed' }),
 		journey: plain(JourneySchema, { fallback: () => ({ labels: {}, current: null }), malformed: 'journey is malformed', read: readJourney })
@@ -116,7 +116,7 @@ export function readFacilitation(doc: Y.Doc, problems: Problems = []): Facilitat
 }
 
 export function setPhase(doc: Y.Doc, phase: string): Result<Phase> {
-	if (!(PHASES as readonly string[]).includes(phase)) return fail('invalid_input', 'Choose one of the agenda phases.', 'phase');
+	if (!(PHASES as readonly string[]).includes(phase)) return fail('invalid_input', m.documents_phase_invalid(), 'phase');
 	const written = FacilitationState.update(doc, { phase: phase as Phase });
 	return written.ok ? ok(phase as Phase) : written;
 }
@@ -128,9 +128,9 @@ export function setFocus(
 	isElement: (code: string) => boolean,
 	now: number
 ): Result<Focus> {
-	if (!SECTION_ID.test(input.section) || !isSection(input.section)) return fail('invalid_input', 'Choose a section of the workspace.', 'section');
+	if (!SECTION_ID.test(input.section) || !isSection(input.section)) return fail('invalid_input', m.documents_focus_section_invalid(), 'section');
 	if (input.elementCode !== null && (!ELEMENT_CODE.test(input.elementCode) || !isElement(input.elementCode))) {
-		return fail('invalid_input', 'Choose an element of this review’s framework.', 'elementCode');
+		return fail('invalid_input', m.documents_focus_element_invalid(), 'elementCode');
 	}
 	const focus: Focus = { section: input.section, elementCode: input.elementCode, setAt: now };
 	const written = FacilitationState.update(doc, { focus });
@@ -144,11 +144,11 @@ export function validateJourney(input: JourneyInput): Result<Journey> {
 	const labels: Partial<Record<JourneyStage, string>> = {};
 	for (const stage of JOURNEY_STAGES) {
 		const label = (input.labels[stage] ?? '').trim().replace(/\s+/g, ' ');
-		if (label === '') return fail('invalid_input', 'Give every step a label.', `label-${stage}`);
-		if (label.length > JOURNEY_LABEL_MAX) return fail('invalid_input', `Keep each label to ${JOURNEY_LABEL_MAX} characters or fewer.`, `label-${stage}`);
+		if (label === '') return fail('invalid_input', m.documents_journey_label_required(), `label-${stage}`);
+		if (label.length > JOURNEY_LABEL_MAX) return fail('invalid_input', m.documents_journey_label_too_long({ max: JOURNEY_LABEL_MAX }), `label-${stage}`);
 		labels[stage] = label;
 	}
-	if (!(JOURNEY_STAGES as readonly string[]).includes(input.current)) return fail('invalid_input', 'Choose the step this review is at.', 'current');
+	if (!(JOURNEY_STAGES as readonly string[]).includes(input.current)) return fail('invalid_input', m.documents_journey_current_invalid(), 'current');
 	return ok({ labels, current: input.current as JourneyStage });
 }
 
@@ -178,16 +178,16 @@ export function applyTimerCommand(timer: RoomTimer, command: TimerCommand, now: 
 	switch (command.type) {
 		case 'start':
 			if (!DurationSchema.safeParse(command.durationMs).success) {
-				return fail('invalid_input', 'Choose a duration from 1 second to 3 hours.', 'duration');
+				return fail('invalid_input', m.documents_timer_duration_range(), 'duration');
 			}
 			return ok({ status: 'running', durationMs: command.durationMs, startedAt: now, endsAt: now + command.durationMs });
 		case 'pause': {
 			const remaining = timerRemainingMs(timer, now);
-			if (timer.status !== 'running' || remaining === 0) return fail('conflict', 'The timer is not running.');
+			if (timer.status !== 'running' || remaining === 0) return fail('conflict', m.documents_timer_not_running());
 			return ok({ status: 'paused', durationMs: timer.durationMs, remainingMs: remaining ?? 0 });
 		}
 		case 'resume':
-			if (timer.status !== 'paused') return fail('conflict', 'The timer is not paused.');
+			if (timer.status !== 'paused') return fail('conflict', m.documents_timer_not_paused());
 			return ok({ status: 'running', durationMs: timer.durationMs, startedAt: now, endsAt: now + timer.remainingMs });
 		case 'reset':
 			return ok({ status: 'idle', durationMs: timer.durationMs });
@@ -207,11 +207,11 @@ export function parseTimerCommand(fields: { command: string; durationSeconds: st
 			return ok({ type: fields.command });
 		case 'start': {
 			const seconds = Number(fields.durationSeconds);
-			if (fields.durationSeconds.trim() === '' || !Number.isInteger(seconds)) return fail('invalid_input', 'Enter the duration in whole seconds.', 'duration');
+			if (fields.durationSeconds.trim() === '' || !Number.isInteger(seconds)) return fail('invalid_input', m.documents_timer_duration_whole(), 'duration');
 			return ok({ type: 'start', durationMs: seconds * 1_000 });
 		}
 		default:
-			return fail('invalid_input', 'Unknown timer command.', 'command');
+			return fail('invalid_input', m.documents_timer_command_unknown(), 'command');
 	}
 }
 

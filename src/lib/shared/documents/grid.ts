@@ -10,13 +10,14 @@ import { collection, type Entity } from './schema/collection.ts';
 import { instant, oneOf, plain, score, text, type Problems } from './schema/fields.ts';
 import { elementRecords, nested, singleton } from './schema/records.ts';
 import type { Values } from './schema/shape.ts';
+import { m } from '../../paraglide/messages.js';
 
 export const GridCells = elementRecords({
 	key: 'grid',
 	label: 'grid',
 	shape: {
 		selfScore: score(),
-		applicability: oneOf(APPLICABILITY, { fallback: 'applicable', invalid: 'Choose applicable, not applicable or alternate.' }),
+		applicability: oneOf(APPLICABILITY, { fallback: 'applicable', invalid: () => m.documents_applicability_invalid() }),
 		justification: text({ trim: true, max: 2000 }),
 		comments: text({ max: 4000 })
 	}
@@ -39,7 +40,7 @@ export function setApplicability(doc: Y.Doc, elementCode: string, applicability:
 	if (applicabilityNeedsJustification(applicability) && justification.trim() === '') {
 		return fail(
 			'invalid_input',
-			applicability === 'not_applicable' ? 'Say why this element does not apply to the port.' : 'Describe the alternate arrangement that meets the intent.',
+			applicability === 'not_applicable' ? m.documents_not_applicable_reason() : m.documents_alternate_reason(),
 			'justification'
 		);
 	}
@@ -54,7 +55,7 @@ export function setGridComments(doc: Y.Doc, elementCode: string, comments: strin
 export const ScoreProposals = collection({
 	key: 'proposals',
 	label: 'proposal',
-	missing: 'That proposal was withdrawn.',
+	missing: () => m.documents_proposal_withdrawn(),
 	shape: {
 		elementCode: text(),
 		userId: text(),
@@ -74,7 +75,7 @@ export function proposeScore(
 	doc: Y.Doc,
 	input: { elementCode: string; user: { id: string; name: string; department: string }; score: number; comment: string; now?: number }
 ): Result<true> {
-	if (!isValidScore(input.score)) return fail('invalid_input', 'A score is a whole number from 0 to 5.', 'score');
+	if (!isValidScore(input.score)) return fail('invalid_input', m.documents_score_whole(), 'score');
 	const created = ScoreProposals.create(
 		doc,
 		{ elementCode: input.elementCode, userId: input.user.id, name: input.user.name, department: input.user.department, score: input.score, comment: input.comment, at: input.now ?? Date.now() },

@@ -8,18 +8,18 @@ import { collection, type Entity } from './schema/collection.ts';
 import { flag, instant, oneOf, optionalText, richText, score, text, type Problems } from './schema/fields.ts';
 import { addItem, items, removeItem, updateItem, type Item } from './schema/shape.ts';
 import { richTextOf } from '../record/rich-text.ts';
+import { m } from '../../paraglide/messages.js';
 
-const MISSING = 'That interview entry was deleted by someone else.';
-const QUESTION_REQUIRED = 'Write down the question as it was asked.';
+const MISSING = () => m.documents_interview_entry_deleted();
 
 const EvidenceShape = {
-	title: text({ trim: true, max: 300, required: 'Give the evidence a title, for example "Security policy".' }),
+	title: text({ trim: true, max: 300, required: () => m.documents_evidence_title_required() }),
 	versionOrDate: text({ trim: true, max: 100 }),
-	status: oneOf(EVIDENCE_STATUSES, { fallback: 'requested', invalid: 'Choose a status.' })
+	status: oneOf(EVIDENCE_STATUSES, { fallback: 'requested', invalid: () => m.documents_status_invalid() })
 };
 
 const FollowUpShape = {
-	text: text({ trim: true, max: 1000, required: 'Describe the follow-up.' }),
+	text: text({ trim: true, max: 1000, required: () => m.documents_follow_up_required() }),
 	done: flag()
 };
 
@@ -30,7 +30,7 @@ export const InterviewEntries = collection({
 	shape: {
 		elementCode: text(),
 		promptId: optionalText(),
-		promptAsked: text({ max: 2000, required: QUESTION_REQUIRED }),
+		promptAsked: text({ max: 2000, required: () => m.documents_question_required() }),
 		intervieweeRole: text({ max: 2000 }),
 		intervieweeDepartment: text({ max: 2000 }),
 		intervieweeName: optionalText({ max: 2000 }),
@@ -40,7 +40,7 @@ export const InterviewEntries = collection({
 		observations: richText(),
 		evidence: items(EvidenceShape, { label: 'evidence' }),
 		followUps: items(FollowUpShape, { label: 'follow-up' }),
-		indicativeLevel: score({ invalid: 'An indicative level is a whole number from 0 to 5.' }),
+		indicativeLevel: score({ invalid: () => m.documents_indicative_level_whole() }),
 		readBackDone: flag(),
 		authorId: text(),
 		authorName: text(),
@@ -72,7 +72,7 @@ export type NewEntryInput = {
 };
 
 export function addEntry(doc: Y.Doc, input: NewEntryInput, validElement: (code: string) => boolean): Result<string> {
-	if (!validElement(input.elementCode)) return fail('invalid_input', 'Choose a PSeMS element for this entry.', 'elementCode');
+	if (!validElement(input.elementCode)) return fail('invalid_input', m.documents_interview_element_invalid(), 'elementCode');
 	return InterviewEntries.create(doc, {
 		elementCode: input.elementCode,
 		promptId: input.promptId,
@@ -101,7 +101,7 @@ export function setIndicativeLevel(doc: Y.Doc, id: string, level: number | null)
 
 function entryOf(doc: Y.Doc, id: string): Result<Y.Map<unknown>> {
 	const entry = InterviewEntries.entryMap(doc, id);
-	return entry ? ok(entry) : fail('not_found', MISSING);
+	return entry ? ok(entry) : fail('not_found', MISSING());
 }
 
 export function addEvidence(doc: Y.Doc, id: string, input: { title: string; versionOrDate: string; status: EvidenceStatus }): Result<string> {
@@ -111,12 +111,12 @@ export function addEvidence(doc: Y.Doc, id: string, input: { title: string; vers
 
 export function setEvidenceStatus(doc: Y.Doc, id: string, evidenceId: string, status: EvidenceStatus): Result<true> {
 	const entry = entryOf(doc, id);
-	return entry.ok ? updateItem(entry.value, 'evidence', EvidenceShape, evidenceId, { status }, 'That evidence reference was removed by someone else.') : entry;
+	return entry.ok ? updateItem(entry.value, 'evidence', EvidenceShape, evidenceId, { status }, () => m.documents_evidence_removed()) : entry;
 }
 
 export function removeListItem(doc: Y.Doc, id: string, key: 'evidence' | 'followUps', itemId: string): Result<true> {
 	const entry = entryOf(doc, id);
-	return entry.ok ? removeItem(entry.value, key, itemId, 'That item was already removed.') : fail('not_found', 'That item was already removed.');
+	return entry.ok ? removeItem(entry.value, key, itemId, () => m.documents_item_already_removed()) : fail('not_found', m.documents_item_already_removed());
 }
 
 export function addFollowUp(doc: Y.Doc, id: string, followUp: string): Result<string> {
@@ -126,7 +126,7 @@ export function addFollowUp(doc: Y.Doc, id: string, followUp: string): Result<st
 
 export function setFollowUpDone(doc: Y.Doc, id: string, itemId: string, done: boolean): Result<true> {
 	const entry = entryOf(doc, id);
-	return entry.ok ? updateItem(entry.value, 'followUps', FollowUpShape, itemId, { done }, 'That follow-up was removed by someone else.') : entry;
+	return entry.ok ? updateItem(entry.value, 'followUps', FollowUpShape, itemId, { done }, () => m.documents_follow_up_removed()) : entry;
 }
 
 /** Moves an entry to just before `beforeId` (or to the end when null). */
@@ -137,6 +137,6 @@ export function moveEntry(doc: Y.Doc, id: string, beforeId: string | null): Resu
 }
 
 export function deleteEntry(doc: Y.Doc, id: string): Result<true> {
-	const removed = InterviewEntries.remove(doc, id, 'That interview entry was already deleted.');
+	const removed = InterviewEntries.remove(doc, id, () => m.documents_interview_entry_already_deleted());
 	return removed.ok ? ok(true) : removed;
 }

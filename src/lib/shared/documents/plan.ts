@@ -6,21 +6,24 @@ import { fail, ok, type Result } from '../result.ts';
 import { collection, type Entity } from './schema/collection.ts';
 import { codes, date, instant, oneOf, richText, score, text, type Problems } from './schema/fields.ts';
 import { checkShape, type Settable } from './schema/shape.ts';
+import { m } from '../../paraglide/messages.js';
+
+const deletedElsewhere = () => m.documents_action_deleted();
 
 export const PlanActions = collection({
 	key: 'planActions',
 	label: 'action',
-	missing: 'That action was deleted by someone else.',
+	missing: deletedElsewhere,
 	shape: {
-		title: text({ trim: true, max: 300, required: 'Give the action a title.' }),
+		title: text({ trim: true, max: 300, required: () => m.documents_action_title_required() }),
 		description: richText(),
 		linkedElements: codes(),
 		owner: text({ trim: true, max: 200 }),
-		dueDate: date({ invalid: 'Enter the due date as a real date (YYYY-MM-DD).' }),
-		priority: oneOf(PRIORITIES, { fallback: 'P3', invalid: 'Choose a priority from P1 to P4.' }),
-		status: oneOf(PLAN_STATUSES, { fallback: 'proposed', invalid: 'Choose a status.' }),
+		dueDate: date({ invalid: () => m.documents_due_date_invalid() }),
+		priority: oneOf(PRIORITIES, { fallback: 'P3', invalid: () => m.documents_priority_invalid() }),
+		status: oneOf(PLAN_STATUSES, { fallback: 'proposed', invalid: () => m.documents_status_invalid() }),
 		successMeasure: text({ trim: true, max: 2000 }),
-		expectedLevelAfter: score({ invalid: 'The expected level is a whole number from 0 to 5.' }),
+		expectedLevelAfter: score({ invalid: () => m.documents_expected_level_whole() }),
 		/** The board note or grid row this action came from, if any. */
 		source: text(),
 		createdBy: text(),
@@ -47,9 +50,9 @@ function checkAction(input: ActionFields, validElement: (code: string) => boolea
 	const title = checkShape(PlanActions.shape, { title: rest.title });
 	if (!title.ok) return title;
 	const linked = [...new Set(input.linkedElements)];
-	if (linked.length === 0) return fail('invalid_input', 'Link the action to at least one PSeMS element.', 'linkedElements');
+	if (linked.length === 0) return fail('invalid_input', m.documents_action_link_required(), 'linkedElements');
 	const unknown = linked.find((code) => !validElement(code));
-	if (unknown) return fail('invalid_input', `${unknown} is not an element of this framework.`, 'linkedElements');
+	if (unknown) return fail('invalid_input', m.documents_element_not_in_framework({ code: unknown }), 'linkedElements');
 	const others = checkShape(PlanActions.shape, rest);
 	return others.ok ? ok(true) : others;
 }
@@ -69,14 +72,14 @@ export function createAction(
 }
 
 export function updateAction(doc: Y.Doc, id: string, input: ActionFields, validElement: (code: string) => boolean): Result<true> {
-	if (!PlanActions.has(doc, id)) return fail('not_found', 'That action was deleted by someone else.');
+	if (!PlanActions.has(doc, id)) return fail('not_found', deletedElsewhere());
 	const links = checkAction(input, validElement);
 	if (!links.ok) return links;
 	return PlanActions.update(doc, id, input);
 }
 
 export function deleteAction(doc: Y.Doc, id: string): Result<true> {
-	const removed = PlanActions.remove(doc, id, 'That action was already deleted.');
+	const removed = PlanActions.remove(doc, id, () => m.documents_action_already_deleted());
 	return removed.ok ? ok(true) : removed;
 }
 

@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../result.ts';
 import { optionalOneOf, score, text, type Problems } from './schema/fields.ts';
 import { elementRecords } from './schema/records.ts';
 import type { Settable } from './schema/shape.ts';
+import { m } from '../../paraglide/messages.js';
 
 export const DIFFERENCE_RATIONALE_MAX = 4000;
 
@@ -17,11 +18,11 @@ export const IndependentScores = elementRecords({
 	shape: {
 		score: score(),
 		/** null: the framework's default target applies. */
-		target: score({ invalid: 'A target is a whole number from 0 to 5.' }),
+		target: score({ invalid: () => m.documents_target_whole() }),
 		targetRationale: text({ trim: true, max: 2000 }),
-		confidence: optionalOneOf(CONFIDENCE_LEVELS, { invalid: 'Choose low, medium or high confidence.' }),
+		confidence: optionalOneOf(CONFIDENCE_LEVELS, { invalid: () => m.documents_confidence_invalid() }),
 		rationale: text({ trim: true, max: 4000 }),
-		priorityOverride: optionalOneOf(PRIORITIES, { invalid: 'Choose a priority from P1 to P4.' }),
+		priorityOverride: optionalOneOf(PRIORITIES, { invalid: () => m.documents_priority_invalid() }),
 		overrideReason: text({ trim: true, max: 2000 }),
 		/** Why the independent view differs from the port's self-score by 2 or more ('' in older documents). */
 		differenceRationale: text({ trim: true, max: DIFFERENCE_RATIONALE_MAX })
@@ -51,15 +52,15 @@ export function validateIndependentScore(input: IndependentScoreInput): Result<t
 		if (!checked.ok) return checked;
 	}
 	if (input.score !== null && input.rationale.trim() === '') {
-		return fail('invalid_input', 'An independent score needs a rationale: what did you see or hear?', 'rationale');
+		return fail('invalid_input', m.documents_rationale_required(), 'rationale');
 	}
 	if (input.target !== null && targetNeedsRationale(input.target) && input.targetRationale.trim() === '') {
-		return fail('invalid_input', 'A target below 4 needs a reason the port can settle for less.', 'targetRationale');
+		return fail('invalid_input', m.documents_target_reason_required(), 'targetRationale');
 	}
 	const override = fields.priorityOverride.check(input.priorityOverride, 'priorityOverride');
 	if (!override.ok) return override;
 	if (input.priorityOverride !== null && input.overrideReason.trim() === '') {
-		return fail('invalid_input', 'Overriding the derived priority needs a reason.', 'overrideReason');
+		return fail('invalid_input', m.documents_override_reason_required(), 'overrideReason');
 	}
 	return ok(true);
 }
@@ -76,7 +77,7 @@ export function setIndependentScore(doc: Y.Doc, elementCode: string, input: Inde
  */
 export function setDifferenceRationale(doc: Y.Doc, elementCode: string, value: string): Result<true> {
 	if (value.trim().length > DIFFERENCE_RATIONALE_MAX) {
-		return fail('invalid_input', `Keep the difference rationale under ${DIFFERENCE_RATIONALE_MAX} characters.`, 'differenceRationale');
+		return fail('invalid_input', m.documents_difference_rationale_too_long({ max: DIFFERENCE_RATIONALE_MAX }), 'differenceRationale');
 	}
 	return IndependentScores.update(doc, elementCode, { differenceRationale: value });
 }

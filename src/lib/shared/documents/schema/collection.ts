@@ -3,7 +3,7 @@
 // edits to different fields of one entry both survive, and a move writes one number.
 import * as Y from 'yjs';
 import { fail, ok, type Result } from '../../result.ts';
-import type { Problems } from './fields.ts';
+import type { Message, Problems } from './fields.ts';
 import { compareOrdered, orderAt, renumbered } from './ordering.ts';
 import { checkShape, fillShape, readShape, writeShape, type Settable, type Shape, type Values } from './shape.ts';
 
@@ -16,7 +16,7 @@ export type CollectionSpec<S extends Shape> = {
 	label: string;
 	shape: S;
 	/** The sentence when an entry is gone (deleted by someone else, usually). */
-	missing: string;
+	missing: Message;
 	/** Entries are ordered within groups named by this field (the board's columns); one group when absent. */
 	groupBy?: keyof S & string;
 };
@@ -96,7 +96,7 @@ export function collection<S extends Shape>(spec: CollectionSpec<S>) {
 		/** Changes the given fields; writes only those whose value changed. */
 		update(doc: Y.Doc, id: string, changes: Partial<Settable<S>>): Result<true> {
 			const m = entryMap(doc, id);
-			if (!m) return fail('not_found', spec.missing);
+			if (!m) return fail('not_found', spec.missing());
 			const checked = checkShape(spec.shape, changes);
 			if (!checked.ok) return checked;
 			doc.transact(() => writeShape(m, spec.shape, checked.value));
@@ -104,9 +104,9 @@ export function collection<S extends Shape>(spec: CollectionSpec<S>) {
 		},
 
 		/** Deletes an entry; returns it as it was, so it can be put back (undo). */
-		remove(doc: Y.Doc, id: string, alreadyGone: string = spec.missing): Result<Entity<S>> {
+		remove(doc: Y.Doc, id: string, alreadyGone: Message = spec.missing): Result<Entity<S>> {
 			const entity = root(doc).has(id) ? readEntry(id, root(doc).get(id), []) : null;
-			if (!entity) return fail('not_found', alreadyGone);
+			if (!entity) return fail('not_found', alreadyGone());
 			root(doc).delete(id);
 			return ok(entity);
 		},
@@ -117,7 +117,7 @@ export function collection<S extends Shape>(spec: CollectionSpec<S>) {
 		 */
 		move(doc: Y.Doc, id: string, index: number, group?: string): Result<true> {
 			const m = entryMap(doc, id);
-			if (!m) return fail('not_found', spec.missing);
+			if (!m) return fail('not_found', spec.missing());
 			const target = spec.groupBy && group !== undefined ? group : spec.groupBy ? String(m.get(spec.groupBy) ?? '') : '';
 			const others = siblings(doc, target, id);
 			const order = orderAt(others, index);

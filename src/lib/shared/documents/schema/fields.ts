@@ -7,8 +7,17 @@ import * as Y from 'yjs';
 import type * as z from 'zod';
 import { isValidScore } from '../../framework/scoring.ts';
 import { fail, ok, type Result } from '../../result.ts';
+import { m } from '../../../paraglide/messages.js';
 
+/** Problems are diagnostics for logs and tests, not for people: they stay English. */
 export type Problems = string[];
+
+/**
+ * A sentence for the person whose input was refused. A function, called when the check runs:
+ * shapes are module constants evaluated once, so a plain string would be one language forever,
+ * while a call speaks the reader's (the browser's, or the request's on the server).
+ */
+export type Message = () => string;
 
 /** Where a read happens, for problem messages: "interview 3f2a…", "grid A1". */
 export type ReadPlace = { problems: Problems; where: string };
@@ -38,7 +47,7 @@ type TextOptions = {
 	readMax?: number;
 	trim?: boolean;
 	/** Refuses blank input with this message. */
-	required?: string;
+	required?: Message;
 	/** Refuses input over `max` with this message (instead of cutting it), for text people type on purpose. */
 	tooLong?: (length: number) => string;
 };
@@ -59,7 +68,7 @@ function readText(stored: unknown, key: string, at: ReadPlace, readMax?: number)
 
 function checkText(value: string, key: string, options: TextOptions): Result<string> {
 	const text = options.trim ? value.trim() : value;
-	if (options.required && text.trim() === '') return fail('invalid_input', options.required, key);
+	if (options.required && text.trim() === '') return fail('invalid_input', options.required(), key);
 	if (options.max === undefined || text.length <= options.max) return ok(text);
 	return options.tooLong ? fail('invalid_input', options.tooLong(text.length), key) : ok(text.slice(0, options.max));
 }
@@ -103,7 +112,7 @@ export function richText(): Field<Y.XmlFragment | null> {
 }
 
 /** One of a fixed set of codes; anything else reads as the fallback. */
-export function oneOf<T extends string>(allowed: readonly T[], options: { fallback: T; invalid: string; malformed?: string }): Field<T> {
+export function oneOf<T extends string>(allowed: readonly T[], options: { fallback: T; invalid: Message; malformed?: string }): Field<T> {
 	const isAllowed = (value: unknown): value is T => typeof value === 'string' && (allowed as readonly string[]).includes(value);
 	return {
 		read(stored, key, at) {
@@ -112,7 +121,7 @@ export function oneOf<T extends string>(allowed: readonly T[], options: { fallba
 			at.problems.push(`${at.where}: ${options.malformed ?? `${key} is not one of ${allowed.join(', ')}`}`);
 			return options.fallback;
 		},
-		check: (value, key) => (isAllowed(value) ? ok(value) : fail('invalid_input', options.invalid, key)),
+		check: (value, key) => (isAllowed(value) ? ok(value) : fail('invalid_input', options.invalid(), key)),
 		store: (value) => value,
 		same: plainSame,
 		initial: () => options.fallback
@@ -120,7 +129,7 @@ export function oneOf<T extends string>(allowed: readonly T[], options: { fallba
 }
 
 /** One of a fixed set of codes, or not set (null). */
-export function optionalOneOf<T extends string>(allowed: readonly T[], options: { invalid: string }): Field<T | null> {
+export function optionalOneOf<T extends string>(allowed: readonly T[], options: { invalid: Message }): Field<T | null> {
 	const isAllowed = (value: unknown): value is T => typeof value === 'string' && (allowed as readonly string[]).includes(value);
 	return {
 		read(stored, key, at) {
@@ -129,7 +138,7 @@ export function optionalOneOf<T extends string>(allowed: readonly T[], options: 
 			at.problems.push(`${at.where}: ${key} is not one of ${allowed.join(', ')}`);
 			return null;
 		},
-		check: (value, key) => (value === null || isAllowed(value) ? ok(value) : fail('invalid_input', options.invalid, key)),
+		check: (value, key) => (value === null || isAllowed(value) ? ok(value) : fail('invalid_input', options.invalid(), key)),
 		store: (value) => value,
 		same: plainSame,
 		initial: () => null
@@ -137,8 +146,8 @@ export function optionalOneOf<T extends string>(allowed: readonly T[], options: 
 }
 
 /** A maturity level 0..5, or not scored (null). */
-export function score(options: { invalid?: string } = {}): Field<number | null> {
-	const invalid = options.invalid ?? 'A score is a whole number from 0 to 5.';
+export function score(options: { invalid?: Message } = {}): Field<number | null> {
+	const invalid = options.invalid ?? (() => m.documents_score_whole());
 	return {
 		read(stored, key, at) {
 			if (stored === undefined || stored === null) return null;
@@ -146,7 +155,7 @@ export function score(options: { invalid?: string } = {}): Field<number | null> 
 			at.problems.push(`${at.where}: ${key} has an invalid value ${describe(stored)}`);
 			return null;
 		},
-		check: (value, key) => (value === null || isValidScore(value) ? ok(value) : fail('invalid_input', invalid, key)),
+		check: (value, key) => (value === null || isValidScore(value) ? ok(value) : fail('invalid_input', invalid(), key)),
 		store: (value) => value,
 		same: plainSame,
 		initial: () => null
@@ -154,7 +163,7 @@ export function score(options: { invalid?: string } = {}): Field<number | null> 
 }
 
 /** A calendar day as YYYY-MM-DD, or none (null; '' is written as null). */
-export function date(options: { invalid: string }): Field<string | null> {
+export function date(options: { invalid: Message }): Field<string | null> {
 	return {
 		read(stored, key, at) {
 			if (stored === undefined || stored === null || stored === '') return null;
@@ -164,7 +173,7 @@ export function date(options: { invalid: string }): Field<string | null> {
 		},
 		check(value, key) {
 			if (value === null || value === '') return ok(null);
-			return isIsoDate(value) ? ok(value) : fail('invalid_input', options.invalid, key);
+			return isIsoDate(value) ? ok(value) : fail('invalid_input', options.invalid(), key);
 		},
 		store: (value) => value,
 		same: plainSame,
@@ -176,7 +185,7 @@ export function date(options: { invalid: string }): Field<string | null> {
 export function instant(): Field<number> {
 	return {
 		read: (stored) => (typeof stored === 'number' && Number.isFinite(stored) ? stored : 0),
-		check: (value, key) => (Number.isFinite(value) ? ok(value) : fail('invalid_input', 'That is not a time.', key)),
+		check: (value, key) => (Number.isFinite(value) ? ok(value) : fail('invalid_input', m.documents_not_a_time(), key)),
 		store: (value) => value,
 		same: plainSame,
 		initial: () => 0
@@ -209,7 +218,11 @@ export function codes(): Field<string[]> {
 	};
 }
 
-/** A plain JSON value checked by a zod schema and replaced as a whole (a timer, a focus, a journey). */
+/**
+ * A plain JSON value checked by a zod schema and replaced as a whole (a timer, a focus, a journey).
+ * `malformed` names the problem for readers' reports; our own writes are checked before they get
+ * here, so a refused write is a slip of ours, answered with a general sentence.
+ */
 export function plain<T>(schema: z.ZodType<T>, options: { fallback: () => T; malformed: string; read?: (stored: unknown, at: ReadPlace) => T }): Field<T> {
 	return {
 		read(stored, _key, at) {
@@ -222,7 +235,7 @@ export function plain<T>(schema: z.ZodType<T>, options: { fallback: () => T; mal
 		},
 		check(value, key) {
 			const parsed = schema.safeParse(value);
-			return parsed.success ? ok(parsed.data) : fail('invalid_input', options.malformed, key);
+			return parsed.success ? ok(parsed.data) : fail('invalid_input', m.documents_value_malformed(), key);
 		},
 		store: (value) => value,
 		same: (stored, value) => JSON.stringify(stored) === JSON.stringify(value),

@@ -2,7 +2,7 @@
 // against it, and writing only the keys whose value changed all follow from the declaration.
 import * as Y from 'yjs';
 import { fail, ok, type Result } from '../../result.ts';
-import type { Field, ReadPlace } from './fields.ts';
+import type { Field, Message, ReadPlace } from './fields.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a shape holds fields of any value type
 export type Shape = Record<string, Field<any>>;
@@ -118,9 +118,9 @@ export function addItem<S extends Shape>(entry: Y.Map<unknown>, key: string, sha
 	return ok(id);
 }
 
-export function updateItem<S extends Shape>(entry: Y.Map<unknown>, key: string, shape: S, itemId: string, values: Partial<Settable<S>>, missing: string): Result<true> {
+export function updateItem<S extends Shape>(entry: Y.Map<unknown>, key: string, shape: S, itemId: string, values: Partial<Settable<S>>, missing: Message): Result<true> {
 	const item = findItem(entry, key, itemId);
-	if (!item) return fail('not_found', missing);
+	if (!item) return fail('not_found', missing());
 	const checked = checkShape(shape, values);
 	if (!checked.ok) return checked;
 	const write = () => writeShape(item, shape, checked.value);
@@ -129,10 +129,10 @@ export function updateItem<S extends Shape>(entry: Y.Map<unknown>, key: string, 
 	return ok(true);
 }
 
-export function removeItem(entry: Y.Map<unknown>, key: string, itemId: string, missing: string): Result<true> {
+export function removeItem(entry: Y.Map<unknown>, key: string, itemId: string, missing: Message): Result<true> {
 	const list = entry.get(key);
 	const index = list instanceof Y.Array ? list.toArray().findIndex((item) => item instanceof Y.Map && item.get('id') === itemId) : -1;
-	if (index === -1) return fail('not_found', missing);
+	if (index === -1) return fail('not_found', missing());
 	(list as Y.Array<unknown>).delete(index, 1);
 	return ok(true);
 }
