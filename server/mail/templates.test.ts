@@ -48,8 +48,8 @@ describe('invitation mail', () => {
 		expect(mail.subject).toBe('Invitation : Revue 2026');
 		expect(mail.textBody).toContain('Bonjour Hélène,');
 		expect(mail.textBody).toContain('Fran Müller vous invite à participer à la revue PSeMS « Revue 2026 » (Port de Marseille) en tant que chef de service.');
-		expect(mail.textBody).toContain("jusqu'au 11 décembre 2026 à 09:30 UTC.");
-		expect(mail.textBody).toContain("Accepter l'invitation: https://psems.example/invite/x");
+		expect(mail.textBody).toContain('jusqu’au 11 décembre 2026 à 09:30 UTC.');
+		expect(mail.textBody).toContain('Accepter l’invitation: https://psems.example/invite/x');
 		expect(mail.htmlBody).toContain('<html lang="fr" dir="ltr">');
 		expect(mail.textBody).not.toMatch(/Hello|invites you|Accept the invitation/);
 	});
@@ -105,7 +105,7 @@ describe('signature requests after a freeze', () => {
 		expect(queued).toBe(2);
 		const toAlex = mail.mails.find((m) => m.toAddress === 'u-alex@port.test');
 		expect(toAlex?.subject).toBe('La version 2 de « Revue de Marseille » est prête pour votre signature');
-		expect(toAlex?.textBody).toContain("Fran a figé la version 2 du dossier d'évaluation de « Revue de Marseille ».");
+		expect(toAlex?.textBody).toContain('Fran a figé la version 2 du dossier d’évaluation de « Revue de Marseille ».');
 		expect(toAlex?.textBody).toContain('au titre de « Approuvé et accepté (dirigeant responsable) »');
 		expect(toAlex?.textBody).toContain('Ouvrir la version 2: https://psems.example/reviews/r-fr/record/2');
 	});
@@ -159,7 +159,7 @@ describe('the due digest', () => {
 		expect(queue()).toBe(2);
 		expect(queue()).toBe(0);
 		const [french] = mail.mails.filter((m) => m.subject.includes('échéance'));
-		expect(french.subject).toBe(`2 actions d'amélioration à échéance (${day})`);
+		expect(french.subject).toBe(`2 actions d’amélioration à échéance (${day})`);
 		expect(french.textBody).toContain('• Overdue in r-fr (Revue de Marseille) : en retard depuis le 2026-12-01 — https://psems.example/reviews/r-fr#plan');
 		expect(french.textBody).toContain(`• Due today in r-fr (Revue de Marseille) : échéance le ${day}`);
 		expect(french.textBody).not.toContain('r-en');

@@ -141,7 +141,7 @@ describe('CSV of a French record', () => {
 		expect(cell('Pilier')).toBe('A Leadership et responsabilité');
 		expect(cell('Applicabilité')).toBe('Applicable');
 		expect(cell('Critique')).toBe('Oui');
-		expect(cell("Base de l'écart")).toBe('Note indépendante');
+		expect(cell('Base de l’écart')).toBe('Note indépendante');
 		// Scores, targets and gaps are the same numbers in every language.
 		for (const i of [6, 7, 8, 9]) expect(a2[i]).toBe(a2English[i]);
 		expect(rows.slice(1).map((r) => r[3]).every((v) => v === 'Oui' || v === 'Non')).toBe(true);
@@ -150,7 +150,7 @@ describe('CSV of a French record', () => {
 
 	it('writes the plan with French headers and statuses, ISO dates and the same action ids', () => {
 		const rows = parseCsv(planCsv(record));
-		expect(rows[0]).toEqual(['Identifiant', 'Intitulé', 'Éléments liés', 'Porteur', 'Échéance', 'Priorité', 'Statut', 'Critère de réussite', "Niveau attendu à l'issue", 'Description']);
+		expect(rows[0]).toEqual(['Identifiant', 'Intitulé', 'Éléments liés', 'Porteur', 'Échéance', 'Priorité', 'Statut', 'Critère de réussite', 'Niveau attendu à l’issue', 'Description']);
 		expect(rows[1]).toMatchObject({ 0: record.plan[0].id, 2: 'A2; A1', 4: '2026-03-31', 5: 'P1' });
 		expect(rows[1][6]).toBe('Convenue');
 	});

@@ -204,7 +204,7 @@ describe('PDF record in the record language', () => {
 		expect(a.equals(b)).toBe(true);
 		expect(a.toString('latin1')).toContain('/Lang (fr)');
 		const first = plainText((await pagesOf(french)).slice(0, 1));
-		expect(first).toContain("DOSSIER D'ÉVALUATION PSeMS");
+		expect(first).toContain('DOSSIER D’ÉVALUATION PSeMS');
 		expect(first).toContain('25 novembre 2026 à 14:03:07 UTC, par Fran Müller');
 	});
 });
