@@ -145,6 +145,13 @@ describe('comparing two versions of the record', () => {
 		]);
 	});
 
+	it('writes joined values in the words it is given: the framework’s status names in the record language', () => {
+		const { v1, v2 } = twoVersions();
+		const words = { evidenceStatus: (code: string) => (code === 'received' ? 'reçu' : code), followUpDone: ' (fait)', listSeparator: ' ; ' };
+		const [entry] = compareRecords(v1, v2, words).interview.changed;
+		expect(entry.changes).toContainEqual({ field: 'evidence', from: '', to: 'Terms of reference (draft 1): reçu' });
+	});
+
 	it('sums the changes up, and reports two identical versions as the same', () => {
 		const { v1, v2 } = twoVersions();
 		expect(compareRecords(v1, v2).summary).toEqual({

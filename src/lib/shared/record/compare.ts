@@ -160,15 +160,21 @@ function comparePlan(from: readonly RecordAction[], to: readonly RecordAction[])
 	return { added: to.filter((a) => !before.has(a.id)), removed: from.filter((a) => !after.has(a.id)), changed };
 }
 
-function entryValues(e: RecordInterviewEntry): Record<EntryField, Scalar> {
+/** The words a comparison writes into its joined values (the reader sees them as they are). */
+export type ComparisonWords = { evidenceStatus: (code: string) => string; followUpDone: string; listSeparator: string };
+
+/** Codes as stored: for tests and callers without a framework at hand. */
+export const STORED_CODES: ComparisonWords = { evidenceStatus: (code) => code, followUpDone: ' (done)', listSeparator: '; ' };
+
+function entryValues(e: RecordInterviewEntry, words: ComparisonWords): Record<EntryField, Scalar> {
 	return {
 		elementCode: e.elementCode,
 		intervieweeRole: e.interviewee.role,
 		intervieweeDepartment: e.interviewee.department,
 		intervieweeName: e.interviewee.name,
 		indicativeLevel: e.indicativeLevel,
-		evidence: e.evidence.map((x) => `${x.title}${x.versionOrDate ? ` (${x.versionOrDate})` : ''}: ${x.status}`).join('; '),
-		followUps: e.followUps.map((f) => `${f.text}${f.done ? ' (done)' : ''}`).join('; '),
+		evidence: e.evidence.map((x) => `${x.title}${x.versionOrDate ? ` (${x.versionOrDate})` : ''}: ${words.evidenceStatus(x.status)}`).join(words.listSeparator),
+		followUps: e.followUps.map((f) => `${f.text}${f.done ? words.followUpDone : ''}`).join(words.listSeparator),
 		readBackDone: e.readBackDone
 	};
 }
@@ -177,14 +183,14 @@ function entryTexts(e: RecordInterviewEntry): Record<EntryTextField, string> {
 	return { promptAsked: e.promptAsked, answer: e.answer.text, observations: e.observations.text };
 }
 
-function compareInterview(from: readonly RecordInterviewEntry[], to: readonly RecordInterviewEntry[]): RecordComparison['interview'] {
+function compareInterview(from: readonly RecordInterviewEntry[], to: readonly RecordInterviewEntry[], words: ComparisonWords): RecordComparison['interview'] {
 	const before = byId(from, (e) => e.id);
 	const after = byId(to, (e) => e.id);
 	const changed: EntryChange[] = [];
 	for (const b of to) {
 		const a = before.get(b.id);
 		if (!a) continue;
-		const changes = fieldChanges(ENTRY_FIELDS, entryValues(a), entryValues(b));
+		const changes = fieldChanges(ENTRY_FIELDS, entryValues(a, words), entryValues(b, words));
 		const text: EntryChange['text'] = {};
 		const textsA = entryTexts(a);
 		const textsB = entryTexts(b);
@@ -201,11 +207,11 @@ function compareInterview(from: readonly RecordInterviewEntry[], to: readonly Re
 
 const SCORE_FIELDS: ReadonlySet<ElementField> = new Set(['selfScore', 'independentScore', 'target']);
 
-/** What changed from the earlier record `from` to the later record `to`. */
-export function compareRecords(from: EvaluationRecord, to: EvaluationRecord): RecordComparison {
+/** What changed from the earlier record `from` to the later record `to`, in `words` where values are joined. */
+export function compareRecords(from: EvaluationRecord, to: EvaluationRecord, words: ComparisonWords = STORED_CODES): RecordComparison {
 	const elements = compareElements(from.elements, to.elements);
 	const plan = comparePlan(from.plan, to.plan);
-	const interview = compareInterview(from.interview, to.interview);
+	const interview = compareInterview(from.interview, to.interview, words);
 	const summary = {
 		elementsChanged: elements.length,
 		scoresChanged: elements.filter((e) => e.changes.some((c) => SCORE_FIELDS.has(c.field))).length,

@@ -5,12 +5,25 @@
 // page: only by its members (others get "not found"), and only when it is of the same port
 // (portKey, the progress page's rule).
 import { error } from '@sveltejs/kit';
-import { compareRecords } from '#lib/shared/record/compare.ts';
+import { compareRecords, type ComparisonWords } from '#lib/shared/record/compare.ts';
+import { getFramework } from '#lib/shared/framework/index.ts';
+import { labelsFor } from '#lib/shared/labels.ts';
+import type { RecordLanguage } from '#lib/shared/framework/languages.ts';
 import { portKey } from '#lib/shared/progress/port-progress.ts';
 import { failPage, openReview } from '../access.server.ts';
 import type { PageServerLoad } from './$types';
 import { recordLanguageOf } from '#lib/shared/record/record.ts';
 import { m } from '#lib/paraglide/messages.js';
+
+/** The words a comparison joins into values, in the later record's language, as the page's other framework words. */
+function comparisonWords(frameworkId: string, frameworkVersion: string, language: RecordLanguage): ComparisonWords {
+	const labels = labelsFor(getFramework(frameworkId, frameworkVersion, language), language);
+	return {
+		evidenceStatus: labels.evidenceStatus,
+		followUpDone: m.record_compare_followup_done({}, { locale: language }),
+		listSeparator: m.grid_list_separator({}, { locale: language })
+	};
+}
 
 function asVersion(value: string | null, known: readonly number[]): number | null {
 	if (value === null || !/^[1-9][0-9]{0,8}$/.test(value)) return null;
@@ -82,5 +95,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	if (!b.ok) failPage(b.error);
 	// Nothing is swapped: "from" is whatever the reader chose, so a backwards comparison reads backwards.
 	// Titles and framework words are the later record's, in its language.
-	return { ...base, comparison: compareRecords(a.value.record, b.value.record), language: recordLanguageOf(b.value.record) };
+	const language = recordLanguageOf(b.value.record);
+	const words = comparisonWords(review.frameworkId, review.frameworkVersion, language);
+	return { ...base, comparison: compareRecords(a.value.record, b.value.record, words), language };
 };
