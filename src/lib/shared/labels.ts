@@ -38,6 +38,8 @@ export type Labels = {
 	scoreName(value: number): string;
 	/** "P1 Critical". */
 	priority(code: string | null): string;
+	/** "Critical": the name alone, for a badge that shows the code itself ('' when unknown). */
+	priorityName(code: string): string;
 	confidence(code: string | null): string;
 	applicability(code: string): string;
 	planStatus(code: string): string;
@@ -71,6 +73,7 @@ export function labelsFor(framework: Framework | null, locale: InterfaceLocale =
 			const label = framework?.priority.rules.find((r) => r.code === code)?.label ?? (isPriority(code) ? priorityLabel(code, locale) : null);
 			return label === null ? code : `${code} ${label}`;
 		},
+		priorityName: (code) => framework?.priority.rules.find((r) => r.code === code)?.label ?? (isPriority(code) ? priorityLabel(code, locale) : ''),
 		confidence: (code) => (code === null ? '' : (framework?.scale.confidence.find((c) => c.code === code)?.label ?? (isConfidence(code) ? confidenceLabel(code, locale) : code))),
 		applicability: (code) => lookup(framework?.scale.applicability, code),
 		planStatus: (code) => lookup(framework?.improvementPlan.statuses, code),
