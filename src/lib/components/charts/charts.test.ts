@@ -65,7 +65,12 @@ describe('GapHeatMap', () => {
 	it('makes every cell a named button when the parent can open an element, marking the open one', () => {
 		const html = render(GapHeatMap, { props: { rows: ROWS, pillars: PILLARS, onSelect: () => {}, selected: 'A2' } }).body;
 		expect(html.match(/<button/g)?.length).toBe(ROWS.length);
-		expect(html).toContain('aria-label="A2 Security manager: authority, resources and direct access: gap 2, priority P2 (High), provisional from self-score"');
+		// Named by what the cell shows (label in name), described by the full sentence.
+		const described = /<button[^>]*aria-describedby="([^"]+)"[^>]*>/g;
+		const ids = [...html.matchAll(described)].map((match) => match[1]);
+		expect(ids).toHaveLength(ROWS.length);
+		expect(html).toMatch(new RegExp(`id="${ids[1]}"[^>]*>A2 Security manager: authority, resources and direct access: gap 2, priority P2 \\(High\\), provisional from self-score<`));
+		expect(html).not.toMatch(/<button[^>]*aria-label=/);
 		expect(html.match(/aria-current="true"/g)?.length).toBe(1);
 	});
 
