@@ -32,7 +32,7 @@ export function sourceLabel(row: ChartRow, locale: InterfaceLocale = getLocale()
 	return m.grid_chart_not_yet_scored({}, options);
 }
 
-/** The accessible name of a heat map cell, e.g. "A1 Accountable manager…: gap 3, priority P1". */
+/** The accessible description of a heat map cell (its name is what it shows), e.g. "A1 Accountable manager…: gap 3, priority P1". */
 export function describeGapCell(row: GapRow, locale: InterfaceLocale = getLocale()): string {
 	const options = { locale };
 	const head = `${row.code} ${row.title}`;
