@@ -14,7 +14,7 @@
 // event, before Hocuspocus acknowledges (see durable-log-extension.ts). `append` and `compact`
 // are the seam a store on another database would replace.
 import * as Y from 'yjs';
-import type { DocumentRepository } from '../persistence/documents.ts';
+import type { DocumentQueries } from '../persistence/documents.ts';
 import { parseDocumentName } from '../../src/lib/shared/document-names.ts';
 import { migrateReviewDocument } from '../../src/lib/shared/documents/migrate.ts';
 import type { MigrationOutcome } from '../../src/lib/shared/documents/schema/version.ts';
@@ -34,7 +34,7 @@ export type LiveDocumentSource = {
 export type StoredDocument = { lastSeq: number; logTail: number };
 
 /** Applies the stored state and the log after it to `doc` (normally empty), as one load. */
-export function loadStored(documents: Pick<DocumentRepository, 'load'>, name: string, doc: Y.Doc): StoredDocument {
+export function loadStored(documents: Pick<DocumentQueries, 'load'>, name: string, doc: Y.Doc): StoredDocument {
 	const stored = documents.load(name);
 	Y.transact(
 		doc,
@@ -58,13 +58,13 @@ export function migrateToCurrent(name: string, doc: Y.Doc): MigrationOutcome | n
 }
 
 /** A new document holding exactly what storage holds (no server needed: tests read files with it). */
-export function readStored(documents: Pick<DocumentRepository, 'load'>, name: string): Y.Doc {
+export function readStored(documents: Pick<DocumentQueries, 'load'>, name: string): Y.Doc {
 	const doc = new Y.Doc();
 	loadStored(documents, name, doc);
 	return doc;
 }
 
-export function createDocumentStore(deps: { documents: DocumentRepository; now?: () => number }) {
+export function createDocumentStore(deps: { documents: DocumentQueries; now?: () => number }) {
 	const now = deps.now ?? Date.now;
 	let live: LiveDocumentSource | null = null;
 

@@ -1,9 +1,10 @@
 import type { Db } from './database.ts';
+import { toAsync, type Async } from './async.ts';
 
 // Storage of Yjs documents: a compacted state plus the tail of the update log. The log is the
 // source of truth for anything newer than the state, so compaction and append never race:
 // both run synchronously on the one connection.
-export function createDocumentRepository(db: Db) {
+export function createDocumentQueries(db: Db) {
 	const append = db.prepare('INSERT INTO update_log (document_name, update_data, created_at) VALUES (?, ?, ?)');
 	const stateOf = db.prepare('SELECT state, log_seq FROM documents WHERE name = ?');
 	const tailOf = db.prepare('SELECT seq, update_data FROM update_log WHERE document_name = ? AND seq > ? ORDER BY seq');
@@ -42,4 +43,8 @@ export function createDocumentRepository(db: Db) {
 	};
 }
 
-export type DocumentRepository = ReturnType<typeof createDocumentRepository>;
+/** The synchronous statements: only inside a store transaction (store.ts), which must not await. */
+export type DocumentQueries = ReturnType<typeof createDocumentQueries>;
+/** What callers use: every method returns a Promise (see async.ts). */
+export type DocumentRepository = Async<DocumentQueries>;
+export const createDocumentRepository = (db: Db): DocumentRepository => toAsync(createDocumentQueries(db));

@@ -16,7 +16,7 @@ export const actions: Actions = {
 	update: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);
 		const form = readForm(await request.formData(), ['reviewId', 'actionId', 'status', 'note']);
-		const updated = locals.services.followup.update(user, form.reviewId, form.actionId, { status: form.status, note: form.note });
+		const updated = await locals.services.followup.update(user, form.reviewId, form.actionId, { status: form.status, note: form.note });
 		if (!updated.ok) return fail(statusOf(updated.error), { actionId: form.actionId, errors: errorsOf(updated.error) });
 		return { actionId: form.actionId, saved: true };
 	}

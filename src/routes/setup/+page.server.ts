@@ -6,8 +6,8 @@ import { errorsOf, readForm, statusOf } from '#lib/server/forms.ts';
 import { SetupForm, fieldErrors } from '#lib/shared/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-	if (!locals.services.accounts.needsSetup()) redirect(303, '/login');
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!await locals.services.accounts.needsSetup()) redirect(303, '/login');
 };
 
 export const actions: Actions = {
