@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		/** The language this person chose (null: their browser's), and the one this page speaks. */
 		language: { saved: (await repos.users.findById(user.id))?.locale ?? null, current: locals.locale, justSaved: url.searchParams.get('language') === 'saved' },
 		/** How this account signs in: its password (when it has one and passwords are on), the provider. */
-		hasPassword: accounts.hasUsablePassword(user.id),
+		hasPassword: await accounts.hasUsablePassword(user.id),
 		passwordSignIn: locals.services.config.passwordSignIn,
 		provider: oidc ? { name: oidc.displayName, linked: (await repos.oidc.identitiesOf(user.id)).length > 0 } : null
 	};

@@ -6,10 +6,10 @@ import { requireUser } from '#lib/server/guards.ts';
 import { errorsOf, readForm, statusOf } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const followup = locals.services.followup;
-	return { mine: followup.mine(user), overdue: followup.overdue(user) };
+	return { mine: await followup.mine(user), overdue: await followup.overdue(user) };
 };
 
 export const actions: Actions = {

@@ -14,7 +14,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { request, locals } = event;
 		const { accounts } = locals.services;
-		if (!accounts.needsSetup()) redirect(303, '/login');
+		if (!(await accounts.needsSetup())) redirect(303, '/login');
 		const input = readForm(await request.formData(), ['name', 'email', 'password']);
 		const values = { name: input.name, email: input.email };
 		const parsed = SetupForm.safeParse(input);

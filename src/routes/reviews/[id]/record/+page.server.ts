@@ -45,7 +45,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 				: { href: '/actions', mine: true }
 			: null,
 		// Shown beside the freeze form before anyone tries: the elements a freeze would refuse for.
-		pendingDifferences: canFreeze ? pendingOf(locals, user.id, review.id) : [],
+		pendingDifferences: canFreeze ? await pendingOf(locals, user.id, review.id) : [],
 		// The signed review this one started from, when the reader is a member of it too (the comparison reads both records).
 		lastReview:
 			review.previousReviewId !== null && review.previousVersion !== null && await locals.services.reviews.roleOf(review.previousReviewId, user.id) !== null

@@ -71,7 +71,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 				? { href: `/reviews/${review.id}/follow-up`, mine: false }
 				: { href: '/actions', mine: true }
 			: null,
-		proofs: signingProofs(locals, user.id, toSign.length > 0),
+		proofs: await signingProofs(locals, user.id, toSign.length > 0),
 		justFrozen: url.searchParams.get('frozen') === '1'
 	};
 };
@@ -81,11 +81,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
  * passwords are on), a new login at the identity provider where one is configured; and whether
  * this session already holds an unspent provider proof.
  */
-function signingProofs(locals: App.Locals, userId: string, needed: boolean) {
+async function signingProofs(locals: App.Locals, userId: string, needed: boolean) {
 	const { accounts, oidc } = locals.services;
 	return {
-		password: needed && accounts.hasUsablePassword(userId),
-		identityProvider: needed && oidc ? { name: oidc.displayName, confirmed: !!locals.sessionId && oidc.hasSigningProof(locals.sessionId, userId) } : null
+		password: needed && (await accounts.hasUsablePassword(userId)),
+		identityProvider: needed && oidc ? { name: oidc.displayName, confirmed: !!locals.sessionId && (await oidc.hasSigningProof(locals.sessionId, userId)) } : null
 	};
 }
 
