@@ -11,8 +11,11 @@
 //   the durable log appends it like any edit), else appended to storage as one update.
 //
 // The append itself happens in the durable log extension, synchronously in the document's update
-// event, before Hocuspocus acknowledges (see durable-log-extension.ts). `append` and `compact`
-// are the seam a store on another database would replace.
+// event, before Hocuspocus acknowledges (see durable-log-extension.ts). That is why this module
+// takes the synchronous statements (store.ts `tx.documents`) rather than the asynchronous
+// repository: it is the one place outside a store transaction that still needs them. `append`,
+// `load` and `compact` are the seam a store on another database replaces (issue 12: an awaited,
+// group-committed insert in Hocuspocus' beforeSync hook, and async load/compact).
 import * as Y from 'yjs';
 import type { DocumentQueries } from '../persistence/documents.ts';
 import { parseDocumentName } from '../../src/lib/shared/document-names.ts';

@@ -97,7 +97,7 @@ describe('document repository', () => {
 
 		const reopened = createServices(services.config);
 		try {
-			expect(reopened.repos.documents.load('review:a')).toMatchObject({ state: bytes(12), updates: [bytes(3)] });
+			expect(await reopened.repos.documents.load('review:a')).toMatchObject({ state: bytes(12), updates: [bytes(3)] });
 		} finally {
 			reopened.close();
 		}

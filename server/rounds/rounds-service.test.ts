@@ -48,8 +48,9 @@ describe('round service', () => {
 		const { fran, reviewId, opened } = await votedRound();
 		const roundsInDocument = () => readRounds(readStored(services.store.tx.documents, reviewerDocumentName(reviewId)));
 
-		// The disk refuses the reviewer-document update that carries the spread.
-		const documents = services.repos.documents;
+		// The disk refuses the reviewer-document update that carries the spread (the document
+		// store appends through the synchronous statements, as the durable log does).
+		const documents = services.store.tx.documents;
 		const append = documents.appendUpdate;
 		documents.appendUpdate = () => {
 			throw new Error('disk full');
