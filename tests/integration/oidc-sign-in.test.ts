@@ -197,14 +197,14 @@ describe('re-authentication for a signature', () => {
 		expect(provider.logins.at(-1)!.reasons).toContain('login_prompt');
 		const done = begun(await oidc.complete({ query: callbackUrl.searchParams, browserState: start.state, session }));
 		expect(done).toMatchObject({ kind: 'reauthenticated', userId: manager.user.id, returnTo: `/reviews/${reviewId}/record/1#sign` });
-		expect(oidc.hasSigningProof(session.sessionId, manager.user.id)).toBe(true);
+		expect(await oidc.hasSigningProof(session.sessionId, manager.user.id)).toBe(true);
 		// Another session of the same person holds no proof.
-		expect(oidc.hasSigningProof((await server.services.sessions.create(manager.user.id)).token.split('.')[0], manager.user.id)).toBe(false);
+		expect(await oidc.hasSigningProof((await server.services.sessions.create(manager.user.id)).token.split('.')[0], manager.user.id)).toBe(false);
 
 		const signed = await server.services.records.sign(manager.user, reviewId, 1, { meaning: 'reviewed', password: '', proof: 'identity_provider', sessionId: session.sessionId });
 		expect(signed.ok).toBe(true);
 		expect((await auditOf('signature')).at(-1)?.details).toMatchObject({ meaning: 'reviewed', signerUserId: manager.user.id, proof: 'identity_provider' });
-		expect(oidc.hasSigningProof(session.sessionId, manager.user.id)).toBe(false);
+		expect(await oidc.hasSigningProof(session.sessionId, manager.user.id)).toBe(false);
 		expect((await server.services.records.verifyReview(reviewId)).ok).toBe(true);
 
 		// Spent: the next version needs a new login.
@@ -233,7 +233,7 @@ describe('re-authentication for a signature', () => {
 		expect(loginShown).toBe(false);
 		const refused = await oidc.complete({ query: callbackUrl.searchParams, browserState: start.state, session });
 		expect(refused).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: expect.stringContaining('did not ask you to sign in again') } });
-		expect(oidc.hasSigningProof(session.sessionId, manager.user.id)).toBe(false);
+		expect(await oidc.hasSigningProof(session.sessionId, manager.user.id)).toBe(false);
 	});
 
 	it('is offered only to the signers of the review, and refuses a login as someone else', async () => {
@@ -247,7 +247,7 @@ describe('re-authentication for a signature', () => {
 		// Someone else types their own credentials at the provider.
 		const refused = await oidc.complete({ query: await atProvider(createSignInAgent(), start, head.email), browserState: start.state, session });
 		expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('as someone else') } });
-		expect(oidc.hasSigningProof(session.sessionId, manager.user.id)).toBe(false);
+		expect(await oidc.hasSigningProof(session.sessionId, manager.user.id)).toBe(false);
 	});
 });
 

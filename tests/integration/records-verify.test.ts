@@ -177,7 +177,7 @@ describe('checking a JSON export', () => {
 		edited.record.elements[0].selfScore = 5;
 		expect(value(await f.services.records.verifyExport(JSON.stringify(edited)))).toMatchObject({ matches: false, message: expect.stringMatching(/changed after export/) });
 
-		const relabelled = { ...exportOf(2), version: 1 };
+		const relabelled = { ...(await exportOf(2)), version: 1 };
 		expect(value(await f.services.records.verifyExport(JSON.stringify(relabelled)))).toMatchObject({ matches: false, message: expect.stringMatching(/differs from version 1/) });
 
 		const forgedSignature = await exportOf(3);
