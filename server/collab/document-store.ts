@@ -10,12 +10,11 @@
 //   Hocuspocus direct connection while the collaboration server runs (clients see it at once and
 //   the durable log appends it like any edit), else appended to storage as one update.
 //
-// The append itself happens in the durable log extension, synchronously in the document's update
-// event, before Hocuspocus acknowledges (see durable-log-extension.ts). That is why this module
-// takes the synchronous statements (store.ts `tx.documents`) rather than the asynchronous
-// repository: it is the one place outside a store transaction that still needs them. `append`,
-// `load` and `compact` are the seam a store on another database replaces (issue 12: an awaited,
-// group-committed insert in Hocuspocus' beforeSync hook, and async load/compact).
+// The appends happen in the durable log extension (durable-log-extension.ts): a client's update in
+// Hocuspocus' beforeSync hook (`appendBatch`, awaited, group-committed), a server change
+// synchronously in the document's update event (`append`). This module takes the synchronous
+// statements (store.ts `tx.documents`) because that second path, and `read` inside a freeze's
+// transaction, cannot await on SQLite; they are the seam a store on another database replaces.
 import * as Y from 'yjs';
 import type { DocumentQueries } from '../persistence/documents.ts';
 import { parseDocumentName } from '../../src/lib/shared/document-names.ts';
@@ -114,6 +113,9 @@ export function createDocumentStore(deps: { documents: DocumentQueries; now?: ()
 
 		/** One accepted update, appended synchronously; returns its log sequence number. */
 		append: (name: string, update: Uint8Array): number => deps.documents.appendUpdate(name, update, now()),
+
+		/** A batch of client updates in one transaction (the durable log's group commit). */
+		appendBatch: async (rows: ReadonlyArray<{ name: string; update: Uint8Array }>): Promise<number[]> => deps.documents.appendUpdates(rows, now()),
 
 		/** Folds the log up to `uptoSeq` into the document's state (off the hot path). */
 		compact(name: string, doc: Y.Doc, uptoSeq: number): void {

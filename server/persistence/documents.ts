@@ -16,6 +16,10 @@ export function createDocumentQueries(db: Db) {
 	const dropLog = db.prepare('DELETE FROM update_log WHERE document_name = ? AND seq <= ?');
 	const logCount = db.prepare('SELECT COUNT(*) AS n FROM update_log WHERE document_name = ?');
 
+	const appendMany = db.transaction((rows: ReadonlyArray<{ name: string; update: Uint8Array }>, at: number): number[] =>
+		rows.map(({ name, update }) => Number(append.run(name, Buffer.from(update.buffer, update.byteOffset, update.byteLength), at).lastInsertRowid))
+	);
+
 	const compact = db.transaction((name: string, state: Uint8Array, uptoSeq: number, at: number) => {
 		upsertState.run(name, Buffer.from(state), uptoSeq, at);
 		dropLog.run(name, uptoSeq);
@@ -26,6 +30,8 @@ export function createDocumentQueries(db: Db) {
 		appendUpdate(name: string, update: Uint8Array, at: number): number {
 			return Number(append.run(name, Buffer.from(update.buffer, update.byteOffset, update.byteLength), at).lastInsertRowid);
 		},
+		/** One group commit: every row of the batch in one transaction; their sequence numbers, in order. */
+		appendUpdates: (rows: ReadonlyArray<{ name: string; update: Uint8Array }>, at: number): number[] => appendMany(rows, at),
 		load(name: string): { state: Uint8Array | null; updates: Uint8Array[]; lastSeq: number } {
 			const row = stateOf.get(name) as { state: Buffer; log_seq: number } | undefined;
 			const fromSeq = row?.log_seq ?? 0;
