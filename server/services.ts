@@ -1,18 +1,11 @@
 // Builds the one set of services of this process: one database connection, shared by SvelteKit
-// (through the registry) and the collaboration server.
+// (through the registry) and the collaboration server. Everything reaches the database through
+// the Store (persistence/store.ts, the seam for a second backend).
 import '../src/lib/i18n/shared-locale-storage.ts';
 import type { Config } from './config.ts';
-import { openDatabase, type Db } from './persistence/database.ts';
-import { createUserRepository } from './persistence/users.ts';
-import { createSessionRepository } from './persistence/sessions.ts';
-import { createLoginAttemptRepository } from './persistence/login-attempts.ts';
-import { createReviewRepository } from './persistence/reviews.ts';
-import { createInvitationRepository } from './persistence/invitations.ts';
-import { createDocumentRepository } from './persistence/documents.ts';
-import { createSnapshotRepository } from './persistence/snapshots.ts';
-import { createSignatureRepository } from './persistence/signatures.ts';
-import { createAuditLogRepository } from './persistence/audit-log.ts';
-import { createRoundRepository } from './persistence/rounds.ts';
+import { createStore, openStore, type Store } from './persistence/store.ts';
+import { transactional } from './persistence/transactional.ts';
+import type { Db } from './persistence/database.ts';
 import { createSessionService } from './auth/sessions.ts';
 import { createLoginThrottle } from './auth/throttle.ts';
 import { createAccountService } from './auth/accounts.ts';
@@ -24,21 +17,17 @@ import { createDemoReview } from './demo/create-demo-review.ts';
 import { createAuditService } from './records/audit.ts';
 import { createDocumentStore } from './collab/document-store.ts';
 import { createRecordsService } from './records/records-service.ts';
-import type { RecordsService } from './records/contract.ts';
+import type { RecordsCore } from './records/contract.ts';
 import type { SessionUser } from './auth/sessions.ts';
 import { createSelfScoreImport } from './reviews/import-self-scores.ts';
 import { createRecordLanguageService } from './reviews/record-language.ts';
 import { createRoundService } from './rounds/rounds-service.ts';
 import { handleRoundRequest, type RoundTarget } from './rounds/round-requests.ts';
 import { createRoomTimer } from './facilitation/room-timer.ts';
-import { createEvidenceFileRepository } from './persistence/evidence-files.ts';
 import { blobStoreFor } from './evidence/blob-stores.ts';
 import { createEvidenceService } from './evidence/evidence-service.ts';
 import { createBundleExport } from './records/export-bundle.ts';
-import { createProgressService, type ProgressService } from './progress/progress-service.ts';
-import { createPasswordResetRepository } from './persistence/password-resets.ts';
-import { createMailOutboxRepository } from './persistence/mail-outbox.ts';
-import { createOidcRepository } from './persistence/oidc.ts';
+import { createProgressService } from './progress/progress-service.ts';
 import { RESET_REQUEST_THROTTLE } from './auth/throttle.ts';
 import { createRecoveryService } from './auth/recovery.ts';
 import { createPeopleService } from './auth/people.ts';
@@ -48,56 +37,44 @@ import { createSmtpTransport } from './mail/transport.ts';
 import { createPublicLinks } from './mail/links.ts';
 import { requestSignatures } from './mail/signature-requests.ts';
 import { queueDueDigests, startDigestSchedule } from './mail/due-digest.ts';
-import { createActionFollowupRepository } from './persistence/action-followups.ts';
 import { createFollowupService } from './followup/followup-service.ts';
 import { requestVerification } from './mail/verification-requests.ts';
-import { createNextReviewService, type NextReviewService } from './reviews/next-review.ts';
+import { createNextReviewService } from './reviews/next-review.ts';
 
-export function createServices(config: Config, opts: { db?: Db; logger?: Logger; now?: () => number } = {}) {
-	const db = opts.db ?? openDatabase(config.databaseFile);
+export function createServices(config: Config, opts: { db?: Db; store?: Store; logger?: Logger; now?: () => number } = {}) {
+	const store = opts.store ?? (opts.db ? createStore(opts.db) : openStore(config.databaseFile));
+	const db = store.db;
 	const logger = opts.logger ?? createLogger(config.logLevel);
 	const now = opts.now ?? Date.now;
-	const repos = {
-		users: createUserRepository(db),
-		sessions: createSessionRepository(db),
-		loginAttempts: createLoginAttemptRepository(db),
-		reviews: createReviewRepository(db),
-		invitations: createInvitationRepository(db),
-		documents: createDocumentRepository(db),
-		snapshots: createSnapshotRepository(db),
-		signatures: createSignatureRepository(db),
-		auditLog: createAuditLogRepository(db),
-		rounds: createRoundRepository(db),
-		evidenceFiles: createEvidenceFileRepository(db),
-		passwordResets: createPasswordResetRepository(db),
-		mailOutbox: createMailOutboxRepository(db),
-		oidc: createOidcRepository(db),
-		actionFollowups: createActionFollowupRepository(db)
-	};
+	/**
+	 * The synchronous statements, for the services still written as synchronous steps: they run
+	 * only inside store transactions (transactional(), below), on this one SQLite connection.
+	 */
+	const q = store.tx;
 	const sessions = createSessionService({
-		sessions: repos.sessions,
-		users: repos.users,
+		sessions: store.sessions,
+		users: store.users,
 		idleMs: config.sessionIdleMs,
 		absoluteMs: config.sessionAbsoluteMs,
 		now
 	});
 	const events = createMembershipEvents();
-	const throttle = createLoginThrottle(repos.loginAttempts, undefined, now);
-	const audit = createAuditService({ db, log: repos.auditLog, users: repos.users, now });
-	const accounts = createAccountService({ users: repos.users, sessions, throttle, audit, now, passwordSignIn: config.passwordSignIn });
+	const throttle = createLoginThrottle(store, undefined, now);
+	const audit = createAuditService({ store, now });
+	const auditSync = audit.inTransaction(q);
+	const accounts = createAccountService({ users: store.users, sessions, throttle, audit, now, passwordSignIn: config.passwordSignIn });
 	const links = createPublicLinks(config);
 	const mail = createMailOutbox({
-		outbox: repos.mailOutbox,
+		outbox: store.mailOutbox,
 		transport: config.smtpUrl ? createSmtpTransport(config.smtpUrl, config.mailFrom) : null,
 		logger,
 		now
 	});
 	const recovery = createRecoveryService({
-		db,
-		users: repos.users,
-		resets: repos.passwordResets,
+		store,
+		users: store.users,
 		sessions,
-		throttle: createLoginThrottle(repos.loginAttempts, RESET_REQUEST_THROTTLE, now, 'reset:'),
+		throttle: createLoginThrottle(store, RESET_REQUEST_THROTTLE, now, 'reset:'),
 		mail,
 		links,
 		events,
@@ -105,87 +82,77 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		now
 	});
 	const people = createPeopleService({
-		db,
-		users: repos.users,
-		invitations: repos.invitations,
-		resets: repos.passwordResets,
+		store,
+		users: store.users,
+		invitations: store.invitations,
 		sessions,
 		recovery,
 		events,
 		audit,
 		now,
-		identitiesOf: repos.oidc.identitiesOf
+		identitiesOf: store.oidc.identitiesOf
 	});
 	// The collaboration server lends its open documents once it runs, so a freeze reads them live.
-	const documentStore = createDocumentStore({ documents: repos.documents, now });
-	const reviews = createReviewService({ reviews: repos.reviews, now });
-	const evidence = createEvidenceService({
-		reviews: repos.reviews,
-		files: repos.evidenceFiles,
+	// The durable log appends synchronously (DESIGN.md §5), so the document store takes the statements.
+	const documentStore = createDocumentStore({ documents: q.documents, now });
+	const reviews = createReviewService({ store, now });
+	const evidenceCore = createEvidenceService({
+		reviews: q.reviews,
+		files: q.evidenceFiles,
 		blobs: blobStoreFor(config),
 		documentStore,
-		audit,
+		audit: auditSync,
 		maxBytes: config.maxEvidenceBytes,
 		// Completion evidence goes to an action of the signed plan, even once the live plan dropped it.
-		isSignedAction: (reviewId: string, actionId: string) => followup.isSignedAction(reviewId, actionId),
+		isSignedAction: (reviewId: string, actionId: string) => followupCore.isSignedAction(reviewId, actionId),
 		now
 	});
-	const followup = createFollowupService({
+	const evidence = transactional(store, evidenceCore, ['list', 'remove', 'setConfidential', 'forRecord', 'seesConfidential']);
+	const followupCore = createFollowupService({
 		db,
-		reviews: repos.reviews,
-		snapshots: repos.snapshots,
-		signatures: repos.signatures,
-		followups: repos.actionFollowups,
-		evidence,
-		audit,
+		reviews: q.reviews,
+		snapshots: q.snapshots,
+		signatures: q.signatures,
+		followups: q.actionFollowups,
+		evidence: evidenceCore,
+		audit: auditSync,
 		onAwaitingVerification: ({ review, action, by, verifiers }) =>
-			requestVerification({ mail, links }, { review, action, by, verifiers, at: action.updatedAt ?? now() }),
+			requestVerification(q, { mail, links }, { review, action, by, verifiers, at: action.updatedAt ?? now() }),
 		now
 	});
-	const rounds = createRoundService({ db, rounds: repos.rounds, reviews: repos.reviews, documentStore, audit, logger, now });
+	const followup = transactional(store, followupCore, ['mine', 'overdue', 'forReview', 'update', 'verify', 'sendBack', 'isSignedAction']);
+	const roundsCore = createRoundService({ db, rounds: q.rounds, reviews: q.reviews, documentStore, audit: auditSync, logger, now });
+	const rounds = transactional(store, roundsCore, ['myVote']);
 	const digestDeps = {
-		reviews: repos.reviews,
-		users: repos.users,
+		reviews: store.reviews,
+		users: store.users,
 		documentStore,
 		mail,
 		links,
 		logger,
 		now,
-		followupStatus: (reviewId: string, actionId: string) => repos.actionFollowups.get(reviewId, actionId)?.status ?? null
+		followupStatus: async (reviewId: string, actionId: string) => (await store.actionFollowups.get(reviewId, actionId))?.status ?? null
 	};
-	/** A freeze and its "ready for your signature" mails commit together. */
-	const withSignatureRequests = (records: RecordsService): RecordsService => ({
+	/** A freeze and its "ready for your signature" mails commit together (the caller's transaction). */
+	const withSignatureRequests = (records: RecordsCore): RecordsCore => ({
 		...records,
-		freeze: (actor, reviewId, input) =>
-			db.transaction(() => {
-				const frozen = records.freeze(actor, reviewId, input);
-				if (frozen.ok) requestSignatures({ reviews: repos.reviews, mail, links }, { reviewId, version: frozen.value.version, frozenBy: actor });
-				return frozen;
-			})()
+		freeze: (actor, reviewId, input) => {
+			const frozen = records.freeze(actor, reviewId, input);
+			if (frozen.ok) requestSignatures(q, { mail, links }, { reviewId, version: frozen.value.version, frozenBy: actor });
+			return frozen;
+		}
 	});
-	let progress: ProgressService | undefined;
-	let nextReview: NextReviewService | undefined;
-	const participants = createParticipantService({
-		db,
-		reviews: repos.reviews,
-		invitations: repos.invitations,
-		users: repos.users,
-		sessions,
-		events,
-		audit,
-		mail,
-		links,
-		now
-	});
+	let progress: ReturnType<typeof publishProgress> | undefined;
+	let nextReview: ReturnType<typeof publishNextReview> | undefined;
+	const participants = createParticipantService({ store, sessions, events, audit, mail, links, now });
 	/** Sign-in with the organisation's identity provider, when OIDC_* is configured. */
 	const oidc = config.oidc
 		? createOidcService({
 				config: config.oidc,
-				db,
-				users: repos.users,
-				oidc: repos.oidc,
-				invitations: repos.invitations,
-				reviews: repos.reviews,
+				store,
+				users: store.users,
+				oidc: store.oidc,
+				reviews: store.reviews,
 				sessions,
 				audit,
 				acceptInvitation: participants.acceptAsSignedIn,
@@ -193,11 +160,73 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 				now
 			})
 		: null;
+	const recordsCore = withSignatureRequests(
+		createRecordsService({
+			db,
+			reviews: q.reviews,
+			snapshots: q.snapshots,
+			signatures: q.signatures,
+			audit: auditSync,
+			documentStore,
+			confirmPassword: accounts.confirmPassword,
+			spendIdentityProof: (sessionId: string, userId: string) => q.oidc.spendProof(sessionId, userId, now()),
+			now,
+			evidenceFiles: evidenceCore.forRecord
+		})
+	);
+	const records = transactional(store, recordsCore, ['freeze', 'listVersions', 'pendingDifferences', 'getVersion', 'declaration', 'verifyAll', 'verifyReview', 'verifyExport']);
+	const selfScoreImport = transactional(
+		store,
+		createSelfScoreImport({ reviews: q.reviews, snapshots: q.snapshots, audit: auditSync, documentStore, now }),
+		['sources', 'preview']
+	);
+	const publishProgress = () =>
+		transactional(
+			store,
+			createProgressService({
+				reviews: q.reviews,
+				records: recordsCore,
+				documentStore,
+				verifications: (reviewId: string) =>
+					new Map(
+						[...q.actionFollowups.forReview(reviewId).values()]
+							.filter((f) => f.status === 'verified')
+							.map((f) => [
+								f.actionId,
+								{ levelReached: f.levelReached, verifiedAt: f.verifiedAt === null ? null : new Date(f.verifiedAt).toISOString(), verifiedByName: f.verifiedByName }
+							])
+					)
+			}),
+			['forReview']
+		);
+	const publishNextReview = () =>
+		transactional(
+			store,
+			createNextReviewService({
+				db,
+				reviews: q.reviews,
+				snapshots: q.snapshots,
+				users: q.users,
+				evidenceFiles: q.evidenceFiles,
+				followups: q.actionFollowups,
+				records: recordsCore,
+				audit: auditSync,
+				documentStore,
+				participants: { invite: (actor, reviewId, input) => participants.inviteIn(q, actor, reviewId, input) },
+				createReview: (user, input, previous) => reviews.createIn(q, user, input, previous),
+				now
+			}),
+			['startingPoints', 'startFrom', 'lastReview']
+		);
 	const services = {
 		config,
+		/** The one store of the process (persistence/store.ts). */
+		store,
+		/** The SQLite connection underneath, for raw reads (tests, verify) and backup. */
 		db,
 		logger,
-		repos,
+		/** The asynchronous repositories (the store's). */
+		repos: store as Store,
 		sessions,
 		membership: events,
 		accounts,
@@ -208,71 +237,28 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		audit,
 		documentStore,
 		reviews,
-		recordLanguage: createRecordLanguageService({ db, reviews: repos.reviews, audit }),
+		recordLanguage: createRecordLanguageService({ store, audit }),
 		participants,
 		oidc,
-		records: withSignatureRequests(createRecordsService({
-			db,
-			reviews: repos.reviews,
-			snapshots: repos.snapshots,
-			signatures: repos.signatures,
-			audit,
-			documentStore,
-			confirmPassword: accounts.confirmPassword,
-			spendIdentityProof: (sessionId: string, userId: string) => repos.oidc.spendProof(sessionId, userId, now()),
-			now,
-			evidenceFiles: evidence.forRecord
-		})),
+		records,
 		evidence,
 		followup,
-		selfScoreImport: createSelfScoreImport({
-			reviews: repos.reviews,
-			snapshots: repos.snapshots,
-			audit,
-			documentStore,
-			now
-		}),
+		selfScoreImport,
 		rounds,
 		/** The blind-scoring endpoints' Request -> Response handler (server/rounds/round-requests.ts). */
 		roundRequests: {
 			handle: (user: { id: string } | null, target: RoundTarget, request: Request) => handleRoundRequest({ rounds, config, logger }, user, target, request)
 		},
-		/** Built on first use: it reads versions through `services.records`, defined just above. */
+		/** Built on first use. */
 		get progress() {
-			return (progress ??= createProgressService({
-				reviews: repos.reviews,
-				records: services.records,
-				documentStore,
-				verifications: (reviewId: string) =>
-					new Map(
-						[...repos.actionFollowups.forReview(reviewId).values()]
-							.filter((f) => f.status === 'verified')
-							.map((f) => [
-								f.actionId,
-								{ levelReached: f.levelReached, verifiedAt: f.verifiedAt === null ? null : new Date(f.verifiedAt).toISOString(), verifiedByName: f.verifiedByName }
-							])
-					)
-			}));
+			return (progress ??= publishProgress());
 		},
-		/** Built on first use, like progress: it reads signed versions through `services.records`. */
+		/** Built on first use, like progress. */
 		get nextReview() {
-			return (nextReview ??= createNextReviewService({
-				db,
-				reviews: repos.reviews,
-				snapshots: repos.snapshots,
-				users: repos.users,
-				evidenceFiles: repos.evidenceFiles,
-				followups: repos.actionFollowups,
-				records: services.records,
-				audit,
-				documentStore,
-				participants,
-				createReview: reviews.create,
-				now
-			}));
+			return (nextReview ??= publishNextReview());
 		},
 		get bundles() {
-			return createBundleExport({ reviews: repos.reviews, records: services.records, blobs: evidence.blobs, audit });
+			return createBundleExport({ reviews: q.reviews, records: recordsCore, blobs: evidenceCore.blobs, audit: auditSync });
 		},
 		roomTimer: createRoomTimer({ reviews, documentStore, logger, now }),
 		demo: {
@@ -285,7 +271,7 @@ export function createServices(config: Config, opts: { db?: Db; logger?: Logger;
 		},
 		close() {
 			void mail.stop();
-			if (db.open) db.close();
+			store.close();
 		}
 	};
 	return services;

@@ -21,7 +21,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// Links in mail point where people reach this server (ORIGIN, when set, wins).
 	services.links.observe(event.url.origin);
 	const token = event.cookies.get(SESSION_COOKIE);
-	const session = token ? services.sessions.validate(token) : null;
+	const session = token ? await services.sessions.validate(token) : null;
 	if (token && !session) clearSessionCookie(event.cookies);
 	event.locals.user = session?.user ?? null;
 	event.locals.sessionId = session?.sessionId ?? null;

@@ -23,23 +23,23 @@ describe('account service', () => {
 		return { ...result.value, email };
 	}
 
-	const signIn = (email: string, password: string, ip = IP) => services.accounts.signIn(LoginForm.parse({ email, password }), ip);
+	const signIn = async (email: string, password: string, ip = IP) => await services.accounts.signIn(LoginForm.parse({ email, password }), ip);
 
 	describe('first-run setup', () => {
 		it('needs setup while no account exists, and not afterwards', async () => {
-			expect(services.accounts.needsSetup()).toBe(true);
+			expect(await services.accounts.needsSetup()).toBe(true);
 			await setupAdmin();
-			expect(services.accounts.needsSetup()).toBe(false);
+			expect(await services.accounts.needsSetup()).toBe(false);
 		});
 
 		it('records the first sign-in in the audit log', async () => {
 			const admin = await setupAdmin();
-			expect(services.repos.auditLog.all().map((e) => ({ action: e.action, actorId: e.actorId }))).toContainEqual({ action: 'sign_in', actorId: admin.userId });
+			expect((await services.repos.auditLog.all()).map((e) => ({ action: e.action, actorId: e.actorId }))).toContainEqual({ action: 'sign_in', actorId: admin.userId });
 		});
 
 		it('creates an administrator and signs them in', async () => {
 			const admin = await setupAdmin();
-			const session = services.sessions.validate(admin.token);
+			const session = await services.sessions.validate(admin.token);
 			expect(session?.user).toEqual({ id: admin.userId, email: admin.email, name: 'Ada Admin', isAdmin: true, mayCreateReviews: true });
 		});
 
@@ -49,16 +49,16 @@ describe('account service', () => {
 				SetupForm.parse({ name: 'Mallory', email: uniqueEmail('mallory'), password: PASSWORD })
 			);
 			expect(second).toEqual({ ok: false, error: { code: 'conflict', message: 'Setup is already complete. Sign in instead.' } });
-			expect(services.repos.users.count()).toBe(1);
+			expect(await services.repos.users.count()).toBe(1);
 		});
 
 		it('lets only one of two simultaneous first-run setups become the administrator', async () => {
 			const [a, b] = await Promise.all([
-				services.accounts.setupFirstAccount(SetupForm.parse({ name: 'A', email: uniqueEmail('a'), password: PASSWORD })),
-				services.accounts.setupFirstAccount(SetupForm.parse({ name: 'B', email: uniqueEmail('b'), password: PASSWORD }))
+				await services.accounts.setupFirstAccount(SetupForm.parse({ name: 'A', email: uniqueEmail('a'), password: PASSWORD })),
+				await services.accounts.setupFirstAccount(SetupForm.parse({ name: 'B', email: uniqueEmail('b'), password: PASSWORD }))
 			]);
 			expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
-			expect(services.repos.users.count()).toBe(1);
+			expect(await services.repos.users.count()).toBe(1);
 		});
 
 		it('stores the password as an argon2id hash with m=19456, t=2, p=1', async () => {
@@ -76,7 +76,7 @@ describe('account service', () => {
 			expect(result.ok).toBe(true);
 			if (!result.ok) return;
 			expect(result.value.userId).toBe(admin.userId);
-			expect(services.sessions.validate(result.value.token)?.user.id).toBe(admin.userId);
+			expect((await services.sessions.validate(result.value.token))?.user.id).toBe(admin.userId);
 		});
 
 		it('answers a wrong password and an unknown email with the same generic error', async () => {
@@ -117,8 +117,8 @@ describe('account service', () => {
 			if (!first.ok || !second.ok) throw new Error('sign-in failed');
 			expect(first.value.token).not.toBe(second.value.token);
 			expect(first.value.token.split('.')[0]).not.toBe(second.value.token.split('.')[0]);
-			expect(services.sessions.validate(first.value.token)).not.toBeNull();
-			expect(services.sessions.validate(second.value.token)).not.toBeNull();
+			expect(await services.sessions.validate(first.value.token)).not.toBeNull();
+			expect(await services.sessions.validate(second.value.token)).not.toBeNull();
 		});
 	});
 
@@ -127,7 +127,7 @@ describe('account service', () => {
 			const admin = await setupAdmin();
 			const other = await signIn(admin.email, PASSWORD);
 			if (!other.ok) throw new Error('sign-in failed');
-			const hashBefore = services.repos.users.findById(admin.userId)?.passwordHash;
+			const hashBefore = (await services.repos.users.findById(admin.userId))?.passwordHash;
 
 			const result = await services.accounts.changePassword(admin.userId, 'not the password', 'a brand new password');
 
@@ -135,9 +135,9 @@ describe('account service', () => {
 				ok: false,
 				error: { code: 'unauthenticated', message: 'The current password is not correct.', field: 'current' }
 			});
-			expect(services.repos.users.findById(admin.userId)?.passwordHash).toBe(hashBefore);
-			expect(services.sessions.validate(admin.token)).not.toBeNull();
-			expect(services.sessions.validate(other.value.token)).not.toBeNull();
+			expect((await services.repos.users.findById(admin.userId))?.passwordHash).toBe(hashBefore);
+			expect(await services.sessions.validate(admin.token)).not.toBeNull();
+			expect(await services.sessions.validate(other.value.token)).not.toBeNull();
 			expect((await signIn(admin.email, 'a brand new password')).ok).toBe(false);
 		});
 
@@ -151,10 +151,10 @@ describe('account service', () => {
 
 			expect(result.ok).toBe(true);
 			if (!result.ok) return;
-			expect(services.sessions.validate(admin.token)).toBeNull();
-			expect(services.sessions.validate(other.value.token)).toBeNull();
-			expect(services.sessions.validate(result.value.token)?.user.id).toBe(admin.userId);
-			expect(services.repos.users.findById(admin.userId)?.passwordChangedAt).toBe(clock.now());
+			expect(await services.sessions.validate(admin.token)).toBeNull();
+			expect(await services.sessions.validate(other.value.token)).toBeNull();
+			expect((await services.sessions.validate(result.value.token))?.user.id).toBe(admin.userId);
+			expect((await services.repos.users.findById(admin.userId))?.passwordChangedAt).toBe(clock.now());
 			expect((await signIn(admin.email, PASSWORD, '10.0.0.9')).ok).toBe(false);
 			expect((await signIn(admin.email, 'a brand new password', '10.0.0.9')).ok).toBe(true);
 		});
@@ -162,7 +162,7 @@ describe('account service', () => {
 		it('stores the new password as an argon2id hash with the same parameters', async () => {
 			const admin = await setupAdmin();
 			await services.accounts.changePassword(admin.userId, PASSWORD, 'a brand new password');
-			const hash = services.repos.users.findById(admin.userId)?.passwordHash ?? '';
+			const hash = (await services.repos.users.findById(admin.userId))?.passwordHash ?? '';
 			expect(hash.startsWith('$argon2id$v=19$m=19456,t=2,p=1$')).toBe(true);
 		});
 

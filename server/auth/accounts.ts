@@ -37,61 +37,60 @@ type Deps = {
 export function createAccountService(deps: Deps) {
 	const now = deps.now ?? Date.now;
 	return {
-		needsSetup: () => deps.users.count() === 0,
+		needsSetup: async (): Promise<boolean> => (await deps.users.count()) === 0,
 
 		/** Creates the first account, an administrator. Closed for good once any user exists. */
 		async setupFirstAccount(input: z.infer<typeof SetupForm>): Promise<Result<{ userId: string; token: string }>> {
-			if (deps.users.count() > 0) return fail('conflict', m.pages_auth_setup_complete());
+			if ((await deps.users.count()) > 0) return fail('conflict', m.pages_auth_setup_complete());
 			const passwordHash = await hashPassword(input.password);
 			// Re-check after the await: two first-run tabs must not both become the first admin.
-			if (deps.users.count() > 0) return fail('conflict', m.pages_auth_setup_complete());
+			if ((await deps.users.count()) > 0) return fail('conflict', m.pages_auth_setup_complete());
 			const id = crypto.randomUUID();
 			// The first account administers and may create reviews (it is the first facilitator too).
-			deps.users.insert({ id, email: input.email, name: input.name, passwordHash, isAdmin: true, mayCreateReviews: true, createdAt: now() });
-			deps.users.touchSignIn(id, now());
-			deps.audit?.append({ actorId: id, action: 'sign_in', details: { via: 'first-run setup' } });
-			return ok({ userId: id, token: deps.sessions.create(id).token });
+			await deps.users.insert({ id, email: input.email, name: input.name, passwordHash, isAdmin: true, mayCreateReviews: true, createdAt: now() });
+			await deps.users.touchSignIn(id, now());
+			await deps.audit?.append({ actorId: id, action: 'sign_in', details: { via: 'first-run setup' } });
+			return ok({ userId: id, token: (await deps.sessions.create(id)).token });
 		},
 
 		async signIn(input: z.infer<typeof LoginForm>, ip: string): Promise<Result<{ userId: string; token: string }>> {
 			if (deps.passwordSignIn === false) return fail('forbidden', PASSWORD_SIGN_IN_OFF());
-			const wait = deps.throttle.check(input.email, ip);
-			if (wait !== null) {
+			const { wait, attempt } = await deps.throttle.admit(input.email, ip);
+			if (attempt === null) {
 				return fail('throttled', m.pages_auth_sign_in_throttled({ wait: describeWait(wait) }));
 			}
-			const attempt = deps.throttle.begin(input.email, ip);
-			const user = deps.users.findByEmail(input.email);
+			const user = await deps.users.findByEmail(input.email);
 			const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
 			if (!user || !valid) return fail('unauthenticated', GENERIC_LOGIN_FAILURE());
 			// Said only to someone who knows the password; the attempt still counts.
 			if (user.deactivatedAt !== null) return fail('forbidden', ACCOUNT_DEACTIVATED());
-			deps.throttle.succeeded(input.email, attempt);
-			deps.users.touchSignIn(user.id, now());
-			deps.audit?.append({ actorId: user.id, action: 'sign_in', details: { ip } });
-			return ok({ userId: user.id, token: deps.sessions.create(user.id).token });
+			await deps.throttle.succeeded(input.email, attempt);
+			await deps.users.touchSignIn(user.id, now());
+			await deps.audit?.append({ actorId: user.id, action: 'sign_in', details: { ip } });
+			return ok({ userId: user.id, token: (await deps.sessions.create(user.id)).token });
 		},
 
 		/** Changes the password and revokes every session of the user, then opens a fresh one. */
 		async changePassword(userId: string, current: string, next: string): Promise<Result<{ token: string }>> {
 			if (deps.passwordSignIn === false) return fail('forbidden', PASSWORD_SIGN_IN_OFF());
-			const user = deps.users.findById(userId);
+			const user = await deps.users.findById(userId);
 			if (!user) return fail('not_found', m.pages_auth_account_not_found());
 			if (!(await verifyPassword(user.passwordHash, current))) {
 				return fail('unauthenticated', m.pages_auth_current_password_wrong(), 'current');
 			}
-			deps.users.setPassword(userId, await hashPassword(next), now());
-			deps.sessions.invalidateAllForUser(userId);
-			return ok({ token: deps.sessions.create(userId).token });
+			await deps.users.setPassword(userId, await hashPassword(next), now());
+			await deps.sessions.invalidateAllForUser(userId);
+			return ok({ token: (await deps.sessions.create(userId)).token });
 		},
 
 		/** The interface language the person chose; null hands the choice back to their browser. */
-		setInterfaceLocale(userId: string, locale: InterfaceLocale | null): void {
-			deps.users.setLocale(userId, locale);
+		async setInterfaceLocale(userId: string, locale: InterfaceLocale | null): Promise<void> {
+			await deps.users.setLocale(userId, locale);
 		},
 
 		/** Whether this account can prove itself with a password (it has one, and passwords are on). */
-		hasUsablePassword(userId: string): boolean {
-			const user = deps.users.findById(userId);
+		async hasUsablePassword(userId: string): Promise<boolean> {
+			const user = await deps.users.findById(userId);
 			return deps.passwordSignIn !== false && !!user && user.passwordHash !== '';
 		},
 
@@ -101,14 +100,13 @@ export function createAccountService(deps: Deps) {
 		 * answer says how many seconds remain.
 		 */
 		async confirmPassword(userId: string, password: string): Promise<PasswordConfirmation> {
-			const user = deps.users.findById(userId);
+			const user = await deps.users.findById(userId);
 			if (!user || user.deactivatedAt !== null || deps.passwordSignIn === false) return false;
 			const origin = `password-confirmation:${userId}`;
-			const wait = deps.throttle.check(user.email, origin);
-			if (wait !== null) return { throttledForSeconds: wait };
-			const attempt = deps.throttle.begin(user.email, origin);
+			const { wait, attempt } = await deps.throttle.admit(user.email, origin);
+			if (attempt === null) return { throttledForSeconds: wait };
 			if (!(await verifyPassword(user.passwordHash, password))) return false;
-			deps.throttle.succeeded(user.email, attempt);
+			await deps.throttle.succeeded(user.email, attempt);
 			return true;
 		}
 	};

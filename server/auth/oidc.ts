@@ -17,10 +17,9 @@ import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 import { safeRedirectPath } from '../../src/lib/shared/safe-redirect.ts';
 import { SIGNATURE_MEANINGS } from '../../src/lib/shared/framework/codes.ts';
 import type { OidcConfig } from '../config.ts';
-import type { Db } from '../persistence/database.ts';
-import type { OidcRepository, OidcRequest } from '../persistence/oidc.ts';
+import type { Store, Tx } from '../persistence/store.ts';
+import type { OidcIdentity, OidcRepository, OidcRequest } from '../persistence/oidc.ts';
 import type { UserRepository, UserRow } from '../persistence/users.ts';
-import type { InvitationRepository } from '../persistence/invitations.ts';
 import type { ReviewRepository } from '../persistence/reviews.ts';
 import type { AuditService } from '../records/audit.ts';
 import type { Logger } from '../logger.ts';
@@ -44,15 +43,14 @@ export type OidcOutcome =
 
 type Deps = {
 	config: OidcConfig;
-	db: Db;
+	store: Pick<Store, 'transaction'>;
 	users: UserRepository;
 	oidc: OidcRepository;
-	invitations: InvitationRepository;
 	reviews: ReviewRepository;
 	sessions: SessionService;
-	audit: Pick<AuditService, 'append'>;
+	audit: Pick<AuditService, 'append' | 'appendIn'>;
 	/** Joins the review of an invitation the person came from (participants.acceptAsSignedIn). */
-	acceptInvitation: (token: string, user: SessionUser) => Result<{ reviewId: string }>;
+	acceptInvitation: (token: string, user: SessionUser) => Promise<Result<{ reviewId: string }>>;
 	logger: Logger;
 	now: () => number;
 };
@@ -92,49 +90,49 @@ export function createOidcService(deps: Deps) {
 	}
 
 	/** Links (issuer, sub) to the account, audited; in the caller's transaction. */
-	function link(user: UserRow, subject: string, email: string, via: string): void {
-		deps.oidc.link({ issuer: config.issuer, subject, userId: user.id, email, linkedAt: deps.now() });
-		deps.audit.append({ actorId: user.id, action: 'identity_linked', details: { userId: user.id, issuer: config.issuer, subject, email, via } });
+	function link(tx: Tx, user: UserRow, subject: string, email: string, via: string): void {
+		tx.oidc.link({ issuer: config.issuer, subject, userId: user.id, email, linkedAt: deps.now() });
+		deps.audit.appendIn(tx, { actorId: user.id, action: 'identity_linked', details: { userId: user.id, issuer: config.issuer, subject, email, via } });
 	}
 
 	/** Another identity of this provider already holds the account: a second one is not added silently. */
-	function linkedElsewhere(user: UserRow, subject: string): boolean {
-		return deps.oidc.identitiesOf(user.id).some((i) => i.issuer === config.issuer && i.subject !== subject);
+	function linkedElsewhere(identitiesOfUser: OidcIdentity[], subject: string): boolean {
+		return identitiesOfUser.some((i) => i.issuer === config.issuer && i.subject !== subject);
 	}
 
 	/** The account this login belongs to, linking or creating it as the rules above allow. */
-	function accountFor(claims: Claims): Result<UserRow> {
-		const linked = deps.oidc.identity(config.issuer, claims.sub);
+	async function accountFor(claims: Claims): Promise<Result<UserRow>> {
+		const linked = await deps.oidc.identity(config.issuer, claims.sub);
 		if (linked) {
-			const user = deps.users.findById(linked.userId);
+			const user = await deps.users.findById(linked.userId);
 			return user ? ok(user) : fail('not_found', m.pages_oidc_linked_account_gone());
 		}
 		if (!claims.email || claims.emailVerified !== true) return fail('forbidden', unverifiedEmail(name));
 		const email = claims.email;
-		return deps.db.transaction((): Result<UserRow> => {
-			const existing = deps.users.findByEmail(email);
+		return deps.store.transaction((tx): Result<UserRow> => {
+			const existing = tx.users.findByEmail(email);
 			if (existing) {
-				if (linkedElsewhere(existing, claims.sub)) {
+				if (linkedElsewhere(tx.oidc.identitiesOf(existing.id), claims.sub)) {
 					return fail('conflict', m.pages_oidc_linked_elsewhere({ email, provider: name }));
 				}
-				link(existing, claims.sub, email, 'verified email');
+				link(tx, existing, claims.sub, email, 'verified email');
 				return ok(existing);
 			}
-			const invitation = deps.invitations.pendingForEmail(email, deps.now())[0];
+			const invitation = tx.invitations.pendingForEmail(email, deps.now())[0];
 			if (!invitation) return fail('forbidden', noAccount(email));
 			const userId = crypto.randomUUID();
 			const personName = claims.name?.trim() || invitation.name;
 			// No password: this account signs in through the provider (a reset link can add one).
-			deps.users.insert({ id: userId, email, name: personName, passwordHash: '', isAdmin: false, createdAt: deps.now() });
-			deps.audit.append({
+			tx.users.insert({ id: userId, email, name: personName, passwordHash: '', isAdmin: false, createdAt: deps.now() });
+			deps.audit.appendIn(tx, {
 				actorId: userId,
 				action: 'account_created',
 				details: { userId, name: personName, email, isAdmin: false, mayCreateReviews: false, via: 'invitation, identity provider', invitationId: invitation.id }
 			});
-			const created = deps.users.findById(userId)!;
-			link(created, claims.sub, email, 'invitation');
+			const created = tx.users.findById(userId)!;
+			link(tx, created, claims.sub, email, 'invitation');
 			return ok(created);
-		})();
+		});
 	}
 
 	async function redeem(request: OidcRequest, query: URLSearchParams): Promise<Result<Claims>> {
@@ -189,7 +187,7 @@ export function createOidcService(deps: Deps) {
 		): Promise<Result<{ url: URL; state: string }>> {
 			let returnTo = safeRedirectPath(input.returnTo);
 			if (input.purpose === 'reauthenticate') {
-				const role = deps.reviews.findById(input.reviewId) ? (deps.reviews.participant(input.reviewId, input.user.id)?.role ?? null) : null;
+				const role = (await deps.reviews.findById(input.reviewId)) ? ((await deps.reviews.participant(input.reviewId, input.user.id))?.role ?? null) : null;
 				if (role === null) return fail('not_found', m.pages_oidc_review_not_found());
 				if (!SIGNATURE_MEANINGS.some((meaning) => may(role, `sign_${meaning}`))) {
 					return fail('forbidden', m.pages_oidc_not_a_signer());
@@ -205,7 +203,7 @@ export function createOidcService(deps: Deps) {
 				return unreachable(cause);
 			}
 			const at = deps.now();
-			deps.oidc.pruneRequests(at);
+			await deps.oidc.pruneRequests(at);
 			const request: OidcRequest = {
 				state: client.randomState(),
 				nonce: client.randomNonce(),
@@ -216,7 +214,7 @@ export function createOidcService(deps: Deps) {
 				createdAt: at,
 				expiresAt: at + OIDC_REQUEST_LIFETIME_MS
 			};
-			deps.oidc.insertRequest(request);
+			await deps.oidc.insertRequest(request);
 			const params: Record<string, string> = {
 				redirect_uri: config.redirectUri,
 				scope: 'openid email profile',
@@ -248,7 +246,7 @@ export function createOidcService(deps: Deps) {
 			if (!state || !input.browserState || state !== input.browserState) {
 				return fail('unauthenticated', m.pages_oidc_foreign_state({ provider: name }));
 			}
-			const request = deps.oidc.takeRequest(state);
+			const request = await deps.oidc.takeRequest(state);
 			if (!request || request.expiresAt <= deps.now()) {
 				return fail('expired', m.pages_oidc_expired());
 			}
@@ -266,37 +264,37 @@ export function createOidcService(deps: Deps) {
 				if (claims.authTime === undefined || claims.authTime < Math.floor(request.createdAt / 1000)) {
 					return fail('unauthenticated', m.pages_oidc_not_fresh({ provider: name }));
 				}
-				const user = deps.users.findById(me.id);
+				const user = await deps.users.findById(me.id);
 				if (!user || user.deactivatedAt !== null) return fail('forbidden', ACCOUNT_DEACTIVATED());
-				const linked = deps.oidc.identity(config.issuer, claims.sub);
+				const linked = await deps.oidc.identity(config.issuer, claims.sub);
 				// The login must be this account's: its linked identity, or (not linked yet) its own
 				// verified email while no other identity of this provider holds the account.
 				const sameAccount = linked
 					? linked.userId === me.id
-					: claims.emailVerified && claims.email?.toLowerCase() === me.email.toLowerCase() && !linkedElsewhere(user, claims.sub);
+					: claims.emailVerified && claims.email?.toLowerCase() === me.email.toLowerCase() && !linkedElsewhere(await deps.oidc.identitiesOf(user.id), claims.sub);
 				if (!sameAccount) {
 					return fail('forbidden', claims.email ? m.pages_oidc_someone_else_email({ provider: name, email: claims.email, me: me.email }) : m.pages_oidc_someone_else({ provider: name, me: me.email }));
 				}
 				const authenticatedAt = claims.authTime * 1000;
-				deps.db.transaction(() => {
-					if (!linked) link(user, claims.sub, claims.email!, 'verified email, re-authentication');
-					deps.oidc.putProof(input.session!.sessionId, me.id, authenticatedAt, deps.now() + SIGNING_PROOF_LIFETIME_MS);
-				})();
+				await deps.store.transaction((tx) => {
+					if (!linked) link(tx, user, claims.sub, claims.email!, 'verified email, re-authentication');
+					tx.oidc.putProof(input.session!.sessionId, me.id, authenticatedAt, deps.now() + SIGNING_PROOF_LIFETIME_MS);
+				});
 				return ok({ kind: 'reauthenticated', userId: me.id, returnTo: request.returnTo, authenticatedAt });
 			}
 
-			const account = accountFor(claims);
+			const account = await accountFor(claims);
 			if (!account.ok) return account;
 			const user = account.value;
 			if (user.deactivatedAt !== null) return fail('forbidden', ACCOUNT_DEACTIVATED());
-			deps.users.touchSignIn(user.id, deps.now());
-			deps.audit.append({ actorId: user.id, action: 'sign_in', details: { via: 'identity provider', issuer: config.issuer } });
-			const token = deps.sessions.create(user.id).token;
+			await deps.users.touchSignIn(user.id, deps.now());
+			await deps.audit.append({ actorId: user.id, action: 'sign_in', details: { via: 'identity provider', issuer: config.issuer } });
+			const token = (await deps.sessions.create(user.id)).token;
 			let returnTo = request.returnTo;
 			// Arriving from an invitation: accept it now, as the invitation page's button would.
 			const invitation = INVITATION_PATH.exec(returnTo);
 			if (invitation) {
-				const accepted = deps.acceptInvitation(invitation[1], sessionUser(user));
+				const accepted = await deps.acceptInvitation(invitation[1], sessionUser(user));
 				if (accepted.ok) returnTo = `/reviews/${accepted.value.reviewId}`;
 			}
 			return ok({ kind: 'signed_in', userId: user.id, token, returnTo });

@@ -25,19 +25,19 @@ describe('session service', () => {
 		expect(services.config.sessionAbsoluteMs).toBe(7 * DAY);
 	});
 
-	it('validates a freshly created token and returns its user', () => {
-		const { token, expiresAt } = services.sessions.create(user.id);
+	it('validates a freshly created token and returns its user', async () => {
+		const { token, expiresAt } = await services.sessions.create(user.id);
 		expect(expiresAt).toBe(clock.now() + 12 * HOUR);
 
-		const session = services.sessions.validate(token);
+		const session = await services.sessions.validate(token);
 		expect(session).not.toBeNull();
 		expect(session?.user).toEqual({ id: user.id, email: user.email, name: 'Ana Harbour', isAdmin: true, mayCreateReviews: true });
 		expect(session?.sessionId).toBe(token.split('.')[0]);
 		expect(session?.expiresAt).toBe(clock.now() + 12 * HOUR);
 	});
 
-	it('stores only a 32-byte SHA-256 hash of the secret, never the secret itself', () => {
-		const { token } = services.sessions.create(user.id);
+	it('stores only a 32-byte SHA-256 hash of the secret, never the secret itself', async () => {
+		const { token } = await services.sessions.create(user.id);
 		const [id, secret] = token.split('.');
 		const rows = services.db.prepare('SELECT * FROM sessions').all() as Array<Record<string, unknown>>;
 		expect(rows).toHaveLength(1);
@@ -54,25 +54,25 @@ describe('session service', () => {
 		}
 	});
 
-	it('gives every new session a different id and secret', () => {
-		const a = services.sessions.create(user.id).token;
-		const b = services.sessions.create(user.id).token;
+	it('gives every new session a different id and secret', async () => {
+		const a = (await services.sessions.create(user.id)).token;
+		const b = (await services.sessions.create(user.id)).token;
 		expect(a.split('.')[0]).not.toBe(b.split('.')[0]);
 		expect(a.split('.')[1]).not.toBe(b.split('.')[1]);
 	});
 
-	it('rejects a token whose secret was changed', () => {
-		const { token } = services.sessions.create(user.id);
+	it('rejects a token whose secret was changed', async () => {
+		const { token } = await services.sessions.create(user.id);
 		const [id, secret] = token.split('.');
 		const flipped = (secret[0] === 'a' ? 'b' : 'a') + secret.slice(1);
-		expect(services.sessions.validate(`${id}.${flipped}`)).toBeNull();
-		expect(services.sessions.validate(`${id}.${secret}x`)).toBeNull();
+		expect(await services.sessions.validate(`${id}.${flipped}`)).toBeNull();
+		expect(await services.sessions.validate(`${id}.${secret}x`)).toBeNull();
 		// The genuine token still works afterwards: a wrong guess does not destroy the session.
-		expect(services.sessions.validate(token)).not.toBeNull();
+		expect(await services.sessions.validate(token)).not.toBeNull();
 	});
 
-	it('rejects malformed tokens without throwing', () => {
-		const { token } = services.sessions.create(user.id);
+	it('rejects malformed tokens without throwing', async () => {
+		const { token } = await services.sessions.create(user.id);
 		const [id, secret] = token.split('.');
 		const malformed = [
 			'',
@@ -87,84 +87,84 @@ describe('session service', () => {
 			'..'
 		];
 		for (const value of malformed) {
-			expect(services.sessions.validate(value), value).toBeNull();
+			expect(await services.sessions.validate(value), value).toBeNull();
 		}
-		expect(services.sessions.validate(null)).toBeNull();
-		expect(services.sessions.validate(undefined)).toBeNull();
+		expect(await services.sessions.validate(null)).toBeNull();
+		expect(await services.sessions.validate(undefined)).toBeNull();
 	});
 
-	it('rejects a well-formed token with an unknown id', () => {
-		const { token } = services.sessions.create(user.id);
+	it('rejects a well-formed token with an unknown id', async () => {
+		const { token } = await services.sessions.create(user.id);
 		const secret = token.split('.')[1];
-		expect(services.sessions.validate(`unknownsessionid.${secret}`)).toBeNull();
+		expect(await services.sessions.validate(`unknownsessionid.${secret}`)).toBeNull();
 	});
 
-	it('keeps a session valid until just before the idle limit', () => {
-		const { token } = services.sessions.create(user.id);
+	it('keeps a session valid until just before the idle limit', async () => {
+		const { token } = await services.sessions.create(user.id);
 		clock.advance(12 * HOUR - 1);
-		expect(services.sessions.validate(token)).not.toBeNull();
+		expect(await services.sessions.validate(token)).not.toBeNull();
 	});
 
-	it('ends a session left idle for 12 hours and deletes its row', () => {
-		const { token } = services.sessions.create(user.id);
+	it('ends a session left idle for 12 hours and deletes its row', async () => {
+		const { token } = await services.sessions.create(user.id);
 		clock.advance(12 * HOUR);
-		expect(services.sessions.validate(token)).toBeNull();
-		expect(services.repos.sessions.findById(token.split('.')[0])).toBeNull();
+		expect(await services.sessions.validate(token)).toBeNull();
+		expect(await services.repos.sessions.findById(token.split('.')[0])).toBeNull();
 	});
 
-	it('extends the idle window with active use', () => {
-		const { token } = services.sessions.create(user.id);
+	it('extends the idle window with active use', async () => {
+		const { token } = await services.sessions.create(user.id);
 		clock.advance(10 * HOUR);
-		const session = services.sessions.validate(token);
+		const session = await services.sessions.validate(token);
 		expect(session?.expiresAt).toBe(clock.now() + 12 * HOUR);
 		clock.advance(10 * HOUR); // 20 h after creation, 10 h after last use
-		expect(services.sessions.validate(token)).not.toBeNull();
+		expect(await services.sessions.validate(token)).not.toBeNull();
 	});
 
-	it('extends the idle window with active use but never the absolute one', () => {
+	it('extends the idle window with active use but never the absolute one', async () => {
 		const created = clock.now();
-		const { token } = services.sessions.create(user.id);
+		const { token } = await services.sessions.create(user.id);
 		// Used every 11 hours for almost a week: never idle for 12 hours.
 		while (clock.now() + 11 * HOUR < created + 7 * DAY) {
 			clock.advance(11 * HOUR);
-			const session = services.sessions.validate(token);
+			const session = await services.sessions.validate(token);
 			expect(session, `at +${(clock.now() - created) / HOUR} h`).not.toBeNull();
 			expect(session?.expiresAt).toBe(Math.min(created + 7 * DAY, clock.now() + 12 * HOUR));
 		}
 		clock.set(created + 7 * DAY - 1);
-		expect(services.sessions.validate(token)).not.toBeNull();
+		expect(await services.sessions.validate(token)).not.toBeNull();
 		clock.set(created + 7 * DAY);
-		expect(services.sessions.validate(token)).toBeNull();
+		expect(await services.sessions.validate(token)).toBeNull();
 	});
 
-	it('revokes one session without touching the user’s others', () => {
-		const a = services.sessions.create(user.id);
-		const b = services.sessions.create(user.id);
-		services.sessions.invalidate(a.token.split('.')[0]);
-		expect(services.sessions.validate(a.token)).toBeNull();
-		expect(services.sessions.validate(b.token)).not.toBeNull();
+	it('revokes one session without touching the user’s others', async () => {
+		const a = await services.sessions.create(user.id);
+		const b = await services.sessions.create(user.id);
+		await services.sessions.invalidate(a.token.split('.')[0]);
+		expect(await services.sessions.validate(a.token)).toBeNull();
+		expect(await services.sessions.validate(b.token)).not.toBeNull();
 	});
 
-	it('revokes every session of a user at once and leaves other users signed in', () => {
+	it('revokes every session of a user at once and leaves other users signed in', async () => {
 		const other = insertUser(services, { name: 'Ben Quay' });
-		const mine = [services.sessions.create(user.id), services.sessions.create(user.id), services.sessions.create(user.id)];
-		const theirs = services.sessions.create(other.id);
+		const mine = [await services.sessions.create(user.id), await services.sessions.create(user.id), await services.sessions.create(user.id)];
+		const theirs = await services.sessions.create(other.id);
 
-		expect(services.sessions.invalidateAllForUser(user.id)).toBe(3);
+		expect(await services.sessions.invalidateAllForUser(user.id)).toBe(3);
 
-		for (const s of mine) expect(services.sessions.validate(s.token)).toBeNull();
-		expect(services.sessions.validate(theirs.token)?.user.id).toBe(other.id);
+		for (const s of mine) expect(await services.sessions.validate(s.token)).toBeNull();
+		expect((await services.sessions.validate(theirs.token))?.user.id).toBe(other.id);
 	});
 
-	it('prunes sessions past their idle or absolute limit and keeps live ones', () => {
-		const stale = services.sessions.create(user.id);
+	it('prunes sessions past their idle or absolute limit and keeps live ones', async () => {
+		const stale = await services.sessions.create(user.id);
 		clock.advance(11 * HOUR);
-		const fresh = services.sessions.create(user.id);
+		const fresh = await services.sessions.create(user.id);
 		clock.advance(2 * HOUR); // stale: 13 h idle; fresh: 2 h
 
-		expect(services.sessions.pruneExpired()).toBe(1);
-		expect(services.repos.sessions.findById(stale.token.split('.')[0])).toBeNull();
-		expect(services.sessions.validate(fresh.token)).not.toBeNull();
+		expect(await services.sessions.pruneExpired()).toBe(1);
+		expect(await services.repos.sessions.findById(stale.token.split('.')[0])).toBeNull();
+		expect(await services.sessions.validate(fresh.token)).not.toBeNull();
 	});
 });
 

@@ -6,6 +6,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { SessionRepository } from '../persistence/sessions.ts';
 import type { UserRepository, UserRow } from '../persistence/users.ts';
+import type { Tx } from '../persistence/store.ts';
 
 export const SESSION_COOKIE = 'psems_session';
 
@@ -41,39 +42,51 @@ export function createSessionService(opts: SessionServiceOptions) {
 		return Math.min(createdAt + opts.absoluteMs, lastSeenAt + opts.idleMs);
 	}
 
+	function newSession(userId: string) {
+		const id = randomSecret();
+		const secret = randomSecret();
+		const at = now();
+		return { row: { id, secretHash: hashSecret(secret), userId, createdAt: at, lastSeenAt: at }, issued: { token: `${id}.${secret}`, expiresAt: expiryOf(at, at) } };
+	}
+
 	return {
 		/** Always a new session (a new id at every sign-in defeats session fixation). */
-		create(userId: string): { token: string; expiresAt: number } {
-			const id = randomSecret();
-			const secret = randomSecret();
-			const at = now();
-			opts.sessions.insert({ id, secretHash: hashSecret(secret), userId, createdAt: at, lastSeenAt: at });
-			return { token: `${id}.${secret}`, expiresAt: expiryOf(at, at) };
+		async create(userId: string): Promise<{ token: string; expiresAt: number }> {
+			const { row, issued } = newSession(userId);
+			await opts.sessions.insert(row);
+			return issued;
 		},
 
-		validate(token: string | null | undefined): ValidSession | null {
+		/** The same, inside the caller's transaction (it commits with the sign-in it belongs to). */
+		createIn(tx: Pick<Tx, 'sessions'>, userId: string): { token: string; expiresAt: number } {
+			const { row, issued } = newSession(userId);
+			tx.sessions.insert(row);
+			return issued;
+		},
+
+		async validate(token: string | null | undefined): Promise<ValidSession | null> {
 			if (!token) return null;
 			const parts = token.split('.');
 			if (parts.length !== 2 || parts[0].length === 0 || parts[1].length === 0 || token.length > 200) return null;
 			const [id, secret] = parts;
-			const row = opts.sessions.findById(id);
+			const row = await opts.sessions.findById(id);
 			if (!row) return null;
 			if (!constantTimeEqual(hashSecret(secret), row.secretHash)) return null;
 			const at = now();
 			if (at >= expiryOf(row.createdAt, row.lastSeenAt)) {
-				opts.sessions.delete(id);
+				await opts.sessions.delete(id);
 				return null;
 			}
-			const user = opts.users.findById(row.userId);
+			const user = await opts.users.findById(row.userId);
 			if (!user) return null;
 			// Deactivation deletes the sessions too; this also refuses one that raced it.
 			if (user.deactivatedAt !== null) {
-				opts.sessions.delete(id);
+				await opts.sessions.delete(id);
 				return null;
 			}
 			let lastSeen = row.lastSeenAt;
 			if (at - row.lastSeenAt > TOUCH_INTERVAL_MS) {
-				opts.sessions.touch(id, at);
+				await opts.sessions.touch(id, at);
 				lastSeen = at;
 			}
 			return {
@@ -86,6 +99,8 @@ export function createSessionService(opts: SessionServiceOptions) {
 
 		invalidate: (sessionId: string) => opts.sessions.delete(sessionId),
 		invalidateAllForUser: (userId: string) => opts.sessions.deleteForUser(userId),
+		/** Inside the caller's transaction (a password change or deactivation ends them with it). */
+		invalidateAllForUserIn: (tx: Pick<Tx, 'sessions'>, userId: string) => tx.sessions.deleteForUser(userId),
 		pruneExpired: () => {
 			const at = now();
 			return opts.sessions.deleteExpired(at - opts.absoluteMs, at - opts.idleMs);

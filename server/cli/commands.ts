@@ -5,10 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../config.ts';
 import { openDatabase, StartupError, type Db } from '../persistence/database.ts';
-import { createUserRepository } from '../persistence/users.ts';
-import { createAuditLogRepository } from '../persistence/audit-log.ts';
-import { createSnapshotRepository } from '../persistence/snapshots.ts';
-import { createSignatureRepository } from '../persistence/signatures.ts';
+import { createStore } from '../persistence/store.ts';
 import { createAuditService } from '../records/audit.ts';
 import { verifyRecords } from '../records/verify.ts';
 import type { VerifyReport } from '../records/contract.ts';
@@ -37,15 +34,17 @@ Usage:
 The database is DATA_DIR/psems.sqlite, as for the server (DATA_DIR defaults to ./data).`;
 
 /** Verification over any open connection (the live database or a backup copy). */
-export function verifyDatabase(db: Db): VerifyReport {
-	const audit = createAuditService({ db, log: createAuditLogRepository(db), users: createUserRepository(db) });
-	return verifyRecords({ snapshots: createSnapshotRepository(db), signatures: createSignatureRepository(db), audit });
+export function verifyDatabase(db: Db): Promise<VerifyReport> {
+	const store = createStore(db);
+	const audit = createAuditService({ store });
+	// One transaction: every row read from the same committed state.
+	return store.transaction((tx) => verifyRecords({ snapshots: tx.snapshots, signatures: tx.signatures, audit: audit.inTransaction(tx) }));
 }
 
 /** The records' check and the evidence files' check in one report. */
 export async function verifyWithEvidence(db: Db, blobs: Pick<BlobStore, 'digest'>): Promise<VerifyReport> {
-	const report = verifyDatabase(db);
-	const evidence = await verifyEvidenceFiles(createSnapshotRepository(db), blobs);
+	const report = await verifyDatabase(db);
+	const evidence = await verifyEvidenceFiles(createStore(db).tx.snapshots, blobs);
 	const problems = [...report.problems, ...evidence.problems];
 	return { ok: problems.length === 0, checked: { ...report.checked, evidenceFiles: evidence.checked }, problems };
 }
@@ -114,7 +113,7 @@ export async function backupCommand(io: Io, target: string | undefined): Promise
 			io.err(`psems backup: the copy at ${destination} failed SQLite's integrity check: ${String(integrity)}`);
 			return EXIT.problems;
 		}
-		const report = verifyDatabase(copy);
+		const report = await verifyDatabase(copy);
 		if (!report.ok) {
 			for (const p of report.problems) io.err(`${p.table} row ${p.rowId}: ${p.message}`);
 			io.err(`psems backup: wrote ${destination}, but its records do not verify (the source has the same problems; run psems verify).`);

@@ -19,7 +19,7 @@ export const USERS_HELP = `psems users: accounts, for an operator (no web sign-i
 
 const EXIT = { ok: 0, problems: 1, usage: 64, noInput: 66 } as const;
 
-export function usersCommand(io: Io, args: string[]): number {
+export async function usersCommand(io: Io, args: string[]): Promise<number> {
 	const [sub, ...rest] = args;
 	if (!sub || sub === 'help') {
 		io.out(USERS_HELP);
@@ -29,8 +29,8 @@ export function usersCommand(io: Io, args: string[]): number {
 	const services = createServices(config, { logger: { debug() {}, info() {}, warn() {}, error() {} } });
 	try {
 		const { people, repos } = services;
-		const byEmail = (email: string | undefined) => {
-			const user = email ? repos.users.findByEmail(email) : null;
+		const byEmail = async (email: string | undefined) => {
+			const user = email ? await repos.users.findByEmail(email) : null;
 			if (!user) io.err(`psems users: no account for ${email ?? '(no email given)'}.`);
 			return user;
 		};
@@ -44,7 +44,7 @@ export function usersCommand(io: Io, args: string[]): number {
 		};
 		switch (sub) {
 			case 'list': {
-				const listed = people.list(null);
+				const listed = await people.list(null);
 				if (!listed.ok) return EXIT.problems;
 				for (const p of listed.value) {
 					const rights = [p.isAdmin ? 'admin' : null, p.mayCreateReviews ? 'reviewer' : null].filter(Boolean).join(',') || '-';
@@ -61,25 +61,25 @@ export function usersCommand(io: Io, args: string[]): number {
 					io.err('psems users create: give an email address and a name, e.g. `psems users create ana@port.example Ana Harbour --reviewer`.');
 					return EXIT.usage;
 				}
-				const created = people.create(null, { email: parsedEmail.data, name: parsedName.data, isAdmin: flags.includes('--admin'), mayCreateReviews: flags.includes('--reviewer') });
+				const created = await people.create(null, { email: parsedEmail.data, name: parsedName.data, isAdmin: flags.includes('--admin'), mayCreateReviews: flags.includes('--reviewer') });
 				if (!created.ok) return report(created, '');
 				io.out(`psems users: created ${parsedEmail.data}. Set a password within 30 minutes: ${created.value.link}`);
 				return EXIT.ok;
 			}
 			case 'make-admin': {
-				const user = byEmail(rest[0]);
+				const user = await byEmail(rest[0]);
 				if (!user) return EXIT.noInput;
-				return report(people.setAdmin(null, user.id, true), `psems users: ${user.email} is an administrator.`);
+				return report(await people.setAdmin(null, user.id, true), `psems users: ${user.email} is an administrator.`);
 			}
 			case 'deactivate': {
-				const user = byEmail(rest[0]);
+				const user = await byEmail(rest[0]);
 				if (!user) return EXIT.noInput;
-				return report(people.deactivate(null, user.id), `psems users: ${user.email} is deactivated; its sessions have ended.`);
+				return report(await people.deactivate(null, user.id), `psems users: ${user.email} is deactivated; its sessions have ended.`);
 			}
 			case 'reset-link': {
-				const user = byEmail(rest[0]);
+				const user = await byEmail(rest[0]);
 				if (!user) return EXIT.noInput;
-				const issued = people.issueResetLink(null, user.id);
+				const issued = await people.issueResetLink(null, user.id);
 				if (!issued.ok) return report(issued, '');
 				io.out(`psems users: a single-use link for ${user.email}, valid 30 minutes: ${issued.value.link}`);
 				return EXIT.ok;

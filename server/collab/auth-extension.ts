@@ -29,12 +29,12 @@ export function authExtension(services: Services): Extension {
 				log('unknown_document');
 				throw new AccessDenied('No such review document.');
 			}
-			const session = services.sessions.validate(sessionTokenFromCookieHeader(data.requestHeaders.get('cookie')));
+			const session = await services.sessions.validate(sessionTokenFromCookieHeader(data.requestHeaders.get('cookie')));
 			if (!session) {
 				log('no_session');
 				throw new AccessDenied(CloseEvents.Unauthorized.reason);
 			}
-			const role = services.reviews.roleOf(parsed.reviewId, session.user.id);
+			const role = await services.reviews.roleOf(parsed.reviewId, session.user.id);
 			const access = documentAccess(role, parsed.kind);
 			if (access === 'none' || role === null) {
 				log('not_a_participant', { user: session.user.id });

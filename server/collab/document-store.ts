@@ -10,11 +10,13 @@
 //   Hocuspocus direct connection while the collaboration server runs (clients see it at once and
 //   the durable log appends it like any edit), else appended to storage as one update.
 //
-// The append itself happens in the durable log extension, synchronously in the document's update
-// event, before Hocuspocus acknowledges (see durable-log-extension.ts). `append` and `compact`
-// are the seam a store on another database would replace.
+// The appends happen in the durable log extension (durable-log-extension.ts): a client's update in
+// Hocuspocus' beforeSync hook (`appendBatch`, awaited, group-committed), a server change
+// synchronously in the document's update event (`append`). This module takes the synchronous
+// statements (store.ts `tx.documents`) because that second path, and `read` inside a freeze's
+// transaction, cannot await on SQLite; they are the seam a store on another database replaces.
 import * as Y from 'yjs';
-import type { DocumentRepository } from '../persistence/documents.ts';
+import type { DocumentQueries } from '../persistence/documents.ts';
 import { parseDocumentName } from '../../src/lib/shared/document-names.ts';
 import { migrateReviewDocument } from '../../src/lib/shared/documents/migrate.ts';
 import type { MigrationOutcome } from '../../src/lib/shared/documents/schema/version.ts';
@@ -34,7 +36,7 @@ export type LiveDocumentSource = {
 export type StoredDocument = { lastSeq: number; logTail: number };
 
 /** Applies the stored state and the log after it to `doc` (normally empty), as one load. */
-export function loadStored(documents: Pick<DocumentRepository, 'load'>, name: string, doc: Y.Doc): StoredDocument {
+export function loadStored(documents: Pick<DocumentQueries, 'load'>, name: string, doc: Y.Doc): StoredDocument {
 	const stored = documents.load(name);
 	Y.transact(
 		doc,
@@ -58,13 +60,13 @@ export function migrateToCurrent(name: string, doc: Y.Doc): MigrationOutcome | n
 }
 
 /** A new document holding exactly what storage holds (no server needed: tests read files with it). */
-export function readStored(documents: Pick<DocumentRepository, 'load'>, name: string): Y.Doc {
+export function readStored(documents: Pick<DocumentQueries, 'load'>, name: string): Y.Doc {
 	const doc = new Y.Doc();
 	loadStored(documents, name, doc);
 	return doc;
 }
 
-export function createDocumentStore(deps: { documents: DocumentRepository; now?: () => number }) {
+export function createDocumentStore(deps: { documents: DocumentQueries; now?: () => number }) {
 	const now = deps.now ?? Date.now;
 	let live: LiveDocumentSource | null = null;
 
@@ -111,6 +113,9 @@ export function createDocumentStore(deps: { documents: DocumentRepository; now?:
 
 		/** One accepted update, appended synchronously; returns its log sequence number. */
 		append: (name: string, update: Uint8Array): number => deps.documents.appendUpdate(name, update, now()),
+
+		/** A batch of client updates in one transaction (the durable log's group commit). */
+		appendBatch: async (rows: ReadonlyArray<{ name: string; update: Uint8Array }>): Promise<number[]> => deps.documents.appendUpdates(rows, now()),
 
 		/** Folds the log up to `uptoSeq` into the document's state (off the hot path). */
 		compact(name: string, doc: Y.Doc, uptoSeq: number): void {

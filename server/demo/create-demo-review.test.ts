@@ -12,8 +12,8 @@ let services: TestServices;
 beforeEach(() => (services = createTestServices()));
 afterEach(() => services.cleanup());
 
-function stored(name: string): Y.Doc {
-	const { state, updates } = services.repos.documents.load(name);
+async function stored(name: string): Promise<Y.Doc> {
+	const { state, updates } = await services.repos.documents.load(name);
 	const doc = new Y.Doc();
 	if (state) Y.applyUpdate(doc, state);
 	for (const u of updates) Y.applyUpdate(doc, u);
@@ -21,12 +21,12 @@ function stored(name: string): Y.Doc {
 }
 
 describe('demo review', () => {
-	it('creates a filled workshop the administrator facilitates, with well-formed documents', () => {
+	it('creates a filled workshop the administrator facilitates, with well-formed documents', async () => {
 		const admin = insertUser(services, { name: 'Ada Admin', isAdmin: true });
-		const created = createDemoReview(services, admin);
+		const created = await createDemoReview(services, admin);
 		if (!created.ok) throw new Error(created.error.message);
 
-		const opened = services.reviews.open(admin.id, created.value);
+		const opened = await services.reviews.open(admin.id, created.value);
 		if (!opened.ok) throw new Error(opened.error.message);
 		expect(opened.value.role).toBe('facilitator');
 		expect(opened.value.participants.map((p) => p.role).sort()).toEqual(
@@ -34,8 +34,8 @@ describe('demo review', () => {
 		);
 
 		const problems: string[] = [];
-		const workspace = stored(workspaceDocumentName(created.value));
-		const reviewer = stored(reviewerDocumentName(created.value));
+		const workspace = await stored(workspaceDocumentName(created.value));
+		const reviewer = await stored(reviewerDocumentName(created.value));
 		const interview = readInterview(workspace, problems);
 		expect(interview.length).toBe(7);
 		expect(plainAnswer(interview[0]).answer).toContain('accountable manager');
@@ -46,10 +46,10 @@ describe('demo review', () => {
 		expect(problems).toEqual([]);
 	});
 
-	it('refuses a user who is not an administrator and creates nothing', () => {
+	it('refuses a user who is not an administrator and creates nothing', async () => {
 		const user = insertUser(services, { name: 'Nina Nonadmin' });
-		const created = createDemoReview(services, user);
+		const created = await createDemoReview(services, user);
 		expect(created.ok).toBe(false);
-		expect(services.reviews.listFor(user.id)).toEqual([]);
+		expect(await services.reviews.listFor(user.id)).toEqual([]);
 	});
 });

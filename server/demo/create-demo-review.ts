@@ -10,6 +10,7 @@ import { addEntry, addEvidence, addFollowUp, setEntryFlag, setIndicativeLevel, I
 import { proposeScore, setSelfScore } from '../../src/lib/shared/documents/grid.ts';
 import { setIndependentScore } from '../../src/lib/shared/documents/reviewer.ts';
 import { createAction } from '../../src/lib/shared/documents/plan.ts';
+import type { Tx } from '../persistence/store.ts';
 import type { Services } from '../services.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { DEMO_ACTIONS, DEMO_INDEPENDENT, DEMO_INTERVIEWS, DEMO_PEOPLE, DEMO_PORT, DEMO_SELF_SCORES } from './demo-content.ts';
@@ -28,8 +29,13 @@ export function writeParagraphs(fragment: Y.XmlFragment, lines: readonly string[
 	);
 }
 
-export function createDemoReview(services: Services, admin: SessionUser, now: number = Date.now()): Result<string> {
-	const created = services.reviews.create(admin, {
+/** The review, its people and both documents in one transaction: all of the demo or none of it. */
+export function createDemoReview(services: Services, admin: SessionUser, now: number = Date.now()): Promise<Result<string>> {
+	return services.store.transaction((tx) => writeDemoReview(tx, services, admin, now));
+}
+
+function writeDemoReview(tx: Tx, services: Services, admin: SessionUser, now: number): Result<string> {
+	const created = services.reviews.createIn(tx, admin, {
 		title: 'Demo: independent PSeMS review',
 		...DEMO_PORT,
 		kind: 'independent_review',
@@ -41,7 +47,7 @@ export function createDemoReview(services: Services, admin: SessionUser, now: nu
 	const people = new Map<string, { id: string; name: string; department: string }>();
 	for (const person of DEMO_PEOPLE) {
 		const id = crypto.randomUUID();
-		services.repos.users.insert({
+		tx.users.insert({
 			id,
 			email: `demo-${person.key}-${reviewId.slice(0, 8)}@example.invalid`,
 			name: person.name,
@@ -49,7 +55,7 @@ export function createDemoReview(services: Services, admin: SessionUser, now: nu
 			isAdmin: false,
 			createdAt: now
 		});
-		services.repos.reviews.addParticipant(reviewId, id, person.role, person.department, now);
+		tx.reviews.addParticipant(reviewId, id, person.role, person.department, now);
 		people.set(person.key, { id, name: person.name, department: person.department ?? '' });
 	}
 
@@ -95,8 +101,8 @@ export function createDemoReview(services: Services, admin: SessionUser, now: nu
 	}
 
 	// Stored as compacted state before any client opens the documents.
-	services.repos.documents.compact(workspaceDocumentName(reviewId), Y.encodeStateAsUpdate(workspace), 0, now);
-	services.repos.documents.compact(reviewerDocumentName(reviewId), Y.encodeStateAsUpdate(reviewer), 0, now);
+	tx.documents.compact(workspaceDocumentName(reviewId), Y.encodeStateAsUpdate(workspace), 0, now);
+	tx.documents.compact(reviewerDocumentName(reviewId), Y.encodeStateAsUpdate(reviewer), 0, now);
 	services.logger.info('demo.created', { reviewId, by: admin.id });
 	return ok(reviewId);
 }

@@ -13,20 +13,20 @@ import { formatBytes } from '../../src/lib/shared/format.ts';
 import type { RecordEvidenceFile } from '../../src/lib/shared/record/record.ts';
 import type { Role } from '../../src/lib/shared/roles.ts';
 import { may } from '../auth/policy.ts';
-import type { ReviewRepository } from '../persistence/reviews.ts';
-import type { EvidenceFileRepository, EvidenceFileRow } from '../persistence/evidence-files.ts';
+import type { ReviewQueries } from '../persistence/reviews.ts';
+import type { EvidenceFileQueries, EvidenceFileRow } from '../persistence/evidence-files.ts';
 import type { DocumentStore } from '../collab/document-store.ts';
-import type { AuditService } from '../records/audit.ts';
+import type { SyncAudit } from '../records/audit.ts';
 import { BlobTooLarge, type BlobStore } from './blob-store.ts';
 import { sniffEvidenceType, SNIFF_BYTES } from './file-types.ts';
 import { m } from '../../src/lib/paraglide/messages.js';
 
 export type EvidenceDeps = {
-	reviews: Pick<ReviewRepository, 'findById' | 'participant'>;
-	files: EvidenceFileRepository;
+	reviews: Pick<ReviewQueries, 'findById' | 'participant'>;
+	files: EvidenceFileQueries;
 	blobs: BlobStore;
 	documentStore: Pick<DocumentStore, 'read'>;
-	audit: Pick<AuditService, 'append'>;
+	audit: Pick<SyncAudit, 'append'>;
 	maxBytes: number;
 	/** An action of the review's signed plan (server/followup): completion evidence may target it. */
 	isSignedAction?: (reviewId: string, actionId: string) => boolean;

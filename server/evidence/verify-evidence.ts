@@ -2,13 +2,13 @@
 // exactly the bytes it had (re-hashed here, streamed). A file is named once, with the versions
 // that list it, however many versions refer to the same bytes.
 import type { EvaluationRecord } from '../../src/lib/shared/record/record.ts';
-import type { SnapshotRepository } from '../persistence/snapshots.ts';
+import type { SnapshotQueries } from '../persistence/snapshots.ts';
 import type { VerifyProblem } from '../records/contract.ts';
 import type { BlobStore } from './blob-store.ts';
 
 type Listed = { sha256: string; size: number; label: string; versions: string[]; rowId: string };
 
-export async function verifyEvidenceFiles(snapshots: Pick<SnapshotRepository, 'all'>, blobs: Pick<BlobStore, 'digest'>): Promise<{ checked: number; problems: VerifyProblem[] }> {
+export async function verifyEvidenceFiles(snapshots: Pick<SnapshotQueries, 'all'>, blobs: Pick<BlobStore, 'digest'>): Promise<{ checked: number; problems: VerifyProblem[] }> {
 	const listed = new Map<string, Listed>();
 	for (const row of snapshots.all()) {
 		let record: EvaluationRecord;

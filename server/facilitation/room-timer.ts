@@ -29,7 +29,7 @@ export function createRoomTimer(deps: Deps) {
 export type RoomTimerService = ReturnType<typeof createRoomTimer>;
 
 export async function runTimerCommand(deps: Deps, userId: string, reviewId: string, command: TimerCommand): Promise<Result<RoomTimer>> {
-	const opened = deps.reviews.open(userId, reviewId);
+	const opened = await deps.reviews.open(userId, reviewId);
 	if (!opened.ok) return opened;
 	if (!may(opened.value.role, 'edit_reviewer')) {
 		deps.logger.warn('timer_denied', { userId, reviewId, role: opened.value.role, command: command.type });

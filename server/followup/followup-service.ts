@@ -21,9 +21,9 @@ import type { RecordAction } from '../../src/lib/shared/record/record.ts';
 import type { Role } from '../../src/lib/shared/roles.ts';
 import { may } from '../auth/policy.ts';
 import type { Db } from '../persistence/database.ts';
-import type { ParticipantRow, ReviewRepository, ReviewRow } from '../persistence/reviews.ts';
-import type { ActionFollowupRepository, ActionFollowupRow, FollowupWrite } from '../persistence/action-followups.ts';
-import type { AuditService } from '../records/audit.ts';
+import type { ParticipantRow, ReviewQueries, ReviewRow } from '../persistence/reviews.ts';
+import type { ActionFollowupQueries, ActionFollowupRow, FollowupWrite } from '../persistence/action-followups.ts';
+import type { SyncAudit } from '../records/audit.ts';
 import type { EvidenceService } from '../evidence/evidence-service.ts';
 import type { EvidenceFileView } from '../../src/lib/shared/evidence.ts';
 import { matchOwner } from './owners.ts';
@@ -32,10 +32,10 @@ import { CLOSED_IN_RECORD, initialStatus, latestSignedPlan, type SignedPlanDeps 
 
 export type FollowupDeps = SignedPlanDeps & {
 	db: Db;
-	reviews: Pick<ReviewRepository, 'findById' | 'participant' | 'participants' | 'listForUser'>;
-	followups: ActionFollowupRepository;
+	reviews: Pick<ReviewQueries, 'findById' | 'participant' | 'participants' | 'listForUser'>;
+	followups: ActionFollowupQueries;
 	evidence: Pick<EvidenceService, 'list'>;
-	audit: Pick<AuditService, 'append' | 'entries'>;
+	audit: Pick<SyncAudit, 'append' | 'entries'>;
 	/** Called inside the transaction that marks an action done (the verifiers' mail). */
 	onAwaitingVerification?: (input: { review: ReviewRow; action: FollowedAction; by: { id: string; name: string }; verifiers: ParticipantRow[] }) => void;
 	now?: () => number;

@@ -3,12 +3,12 @@
 // it is signed; the follow-up rows are keyed by action id, so an action that is still in the
 // newer signed plan keeps its progress.
 import type { EvaluationRecord, RecordAction } from '../../src/lib/shared/record/record.ts';
-import type { SnapshotRepository } from '../persistence/snapshots.ts';
-import type { SignatureRepository } from '../persistence/signatures.ts';
+import type { SnapshotQueries } from '../persistence/snapshots.ts';
+import type { SignatureQueries } from '../persistence/signatures.ts';
 
 export type SignedPlan = { version: number; actions: RecordAction[] };
 
-export type SignedPlanDeps = { snapshots: Pick<SnapshotRepository, 'get'>; signatures: Pick<SignatureRepository, 'forReview'> };
+export type SignedPlanDeps = { snapshots: Pick<SnapshotQueries, 'get'>; signatures: Pick<SignatureQueries, 'forReview'> };
 
 export function latestSignedPlan(deps: SignedPlanDeps, reviewId: string): SignedPlan | null {
 	const approved = deps.signatures.forReview(reviewId).filter((s) => s.meaning === 'approved');

@@ -102,7 +102,7 @@ function answer(res: ServerResponse, result: Result<unknown>): void {
 }
 
 export async function handleEvidenceRequest(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
-	const session = services.sessions.validate(cookieValue(req.headers.cookie, SESSION_COOKIE));
+	const session = await services.sessions.validate(cookieValue(req.headers.cookie, SESSION_COOKIE));
 	// These answers are sent before SvelteKit (and its locale) is reached: set the request's language here.
 	const accept = req.headers['accept-language'];
 	const locale = decideLocale(session?.locale, cookieValue(req.headers.cookie, LOCALE_COOKIE), Array.isArray(accept) ? accept.join(',') : (accept ?? null));
@@ -152,17 +152,17 @@ async function handle(services: Services, user: { id: string } | null, req: Inco
 		}
 		if (!fileId && req.method === 'GET') {
 			if (!user) return sendError(res, { code: 'unauthenticated', message: m.grid_err_sign_in_see_evidence() });
-			return answer(res, services.evidence.list(user.id, reviewId));
+			return answer(res, await services.evidence.list(user.id, reviewId));
 		}
 		if (fileId && match[3] && req.method === 'POST') {
 			if (!user) return sendError(res, { code: 'unauthenticated', message: m.grid_err_sign_in_first() });
 			const body = await readJson(req);
 			if (!body || typeof body.confidential !== 'boolean') return sendError(res, { code: 'invalid_input', message: m.grid_err_say_confidential(), field: 'confidential' });
-			return answer(res, services.evidence.setConfidential(user, reviewId, fileId, body.confidential));
+			return answer(res, await services.evidence.setConfidential(user, reviewId, fileId, body.confidential));
 		}
 		if (fileId && !match[3] && req.method === 'DELETE') {
 			if (!user) return sendError(res, { code: 'unauthenticated', message: m.grid_err_sign_in_first() });
-			return answer(res, services.evidence.remove(user, reviewId, fileId));
+			return answer(res, await services.evidence.remove(user, reviewId, fileId));
 		}
 		if (fileId && !match[3] && (req.method === 'GET' || req.method === 'HEAD')) {
 			const opened = await services.evidence.open(user, reviewId, fileId);

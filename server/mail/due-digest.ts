@@ -35,26 +35,26 @@ type Deps = {
 	logger: Logger;
 	now: () => number;
 	/** The follow-up status of a signed action, null when nobody has reported on it. */
-	followupStatus?: (reviewId: string, actionId: string) => FollowupStatus | null;
+	followupStatus?: (reviewId: string, actionId: string) => Promise<FollowupStatus | null>;
 };
 
 /** Queues today's digests; returns how many new mails were written. */
-export function queueDueDigests(deps: Deps): number {
+export async function queueDueDigests(deps: Deps): Promise<number> {
 	const day = new Date(deps.now()).toISOString().slice(0, 10);
 	/** Person, then the record language of the reviews their due actions belong to. */
 	const byPerson = new Map<string, Map<RecordLanguage, DueAction[]>>();
-	for (const review of deps.reviews.all()) {
-		const participants = deps.reviews.participants(review.id);
+	for (const review of await deps.reviews.all()) {
+		const participants = await deps.reviews.participants(review.id);
 		let actions;
 		try {
-			actions = readPlan(deps.documentStore.read(workspaceDocumentName(review.id)));
+			actions = readPlan(await deps.documentStore.read(workspaceDocumentName(review.id)));
 		} catch (error) {
 			deps.logger.warn('mail.digest_review_unreadable', { reviewId: review.id, error: String(error) });
 			continue;
 		}
 		for (const action of actions) {
 			if (!action.dueDate || action.dueDate > day || CLOSED.has(action.status)) continue;
-			const followed = deps.followupStatus?.(review.id, action.id) ?? null;
+			const followed = (await deps.followupStatus?.(review.id, action.id)) ?? null;
 			if (followed && FOLLOWED_UP_DONE.has(followed)) continue;
 			const person = matchOwner(action.owner, participants);
 			if (!person) continue;
@@ -70,11 +70,11 @@ export function queueDueDigests(deps: Deps): number {
 	}
 	let queued = 0;
 	for (const [userId, languages] of byPerson) {
-		const user = deps.users.findById(userId);
+		const user = await deps.users.findById(userId);
 		if (!user || user.deactivatedAt !== null) continue;
 		for (const [language, actions] of languages) {
 			actions.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.title.localeCompare(b.title));
-			const id = deps.mail.enqueue({
+			const id = await deps.mail.enqueue({
 				kind: 'due_digest',
 				dedupeKey: language === 'en' ? `digest:${userId}:${day}` : `digest:${userId}:${day}:${language}`,
 				toAddress: user.email,
@@ -90,17 +90,17 @@ export function queueDueDigests(deps: Deps): number {
 
 /** Runs the digest once an hour, from DIGEST_HOUR_UTC on each day. */
 export function startDigestSchedule(deps: Deps & { hourUtc: number }): () => void {
-	const tick = () => {
+	const tick = async () => {
 		if (new Date(deps.now()).getUTCHours() < deps.hourUtc) return;
 		try {
-			const queued = queueDueDigests(deps);
+			const queued = await queueDueDigests(deps);
 			if (queued > 0) deps.logger.info('mail.digest_queued', { queued });
 		} catch (error) {
 			deps.logger.error('mail.digest_failed', { error: String(error) });
 		}
 	};
-	tick();
-	const timer = setInterval(tick, 60 * 60_000);
+	void tick();
+	const timer = setInterval(() => void tick(), 60 * 60_000);
 	timer.unref();
 	return () => clearInterval(timer);
 }

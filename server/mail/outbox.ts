@@ -11,6 +11,7 @@
 import type { Logger } from '../logger.ts';
 import type { MailOutboxRepository, NewOutboxMail, OutboxMail } from '../persistence/mail-outbox.ts';
 import type { MailTransport } from './transport.ts';
+import type { Tx } from '../persistence/store.ts';
 
 const FIRST_RETRY_MS = 30_000;
 const MAX_RETRY_MS = 60 * 60_000;
@@ -37,18 +38,18 @@ export function createMailOutbox(deps: Deps) {
 		const transport = deps.transport;
 		if (!transport) return;
 		for (;;) {
-			const batch = deps.outbox.due(deps.now());
+			const batch = await deps.outbox.due(deps.now());
 			if (batch.length === 0) return;
 			for (const mail of batch) {
 				if (stopped) return;
 				try {
 					await transport.send(mail);
-					deps.outbox.markSent(mail.id, deps.now());
+					await deps.outbox.markSent(mail.id, deps.now());
 					deps.logger.info('mail.sent', { id: mail.id, kind: mail.kind, to: mail.toAddress, attempt: mail.attempts + 1 });
 				} catch (error) {
 					const message = error instanceof Error ? error.message : String(error);
 					const next = deps.now() + retryDelay(mail.attempts + 1);
-					deps.outbox.markFailed(mail.id, next, message);
+					await deps.outbox.markFailed(mail.id, next, message);
 					deps.logger.warn('mail.failed', { id: mail.id, kind: mail.kind, to: mail.toAddress, attempt: mail.attempts + 1, retryAt: new Date(next).toISOString(), error: message });
 				}
 			}
@@ -77,19 +78,23 @@ export function createMailOutbox(deps: Deps) {
 		return running;
 	}
 
+	function wake(id: number | null): number | null {
+		if (id !== null && deps.transport && !stopped) setImmediate(() => void flush());
+		return id;
+	}
+
 	return {
 		configured: deps.transport !== null,
 
 		/**
-		 * Writes one mail. Call it inside the transaction of the action that causes it; the
-		 * sender is woken after the current tick (by then the transaction has committed).
-		 * Returns null when a mail with the same dedupe key exists already.
+		 * Writes one mail inside the transaction of the action that causes it; the sender is woken
+		 * after the current tick (by then the transaction has committed). Returns null when a mail
+		 * with the same dedupe key exists already.
 		 */
-		enqueue(mail: NewOutboxMail): number | null {
-			const id = deps.outbox.insert(mail, deps.now());
-			if (id !== null && deps.transport && !stopped) setImmediate(() => void flush());
-			return id;
-		},
+		enqueueIn: (tx: Pick<Tx, 'mailOutbox'>, mail: NewOutboxMail): number | null => wake(tx.mailOutbox.insert(mail, deps.now())),
+
+		/** The same for a mail that belongs to no other write (the daily digest). */
+		enqueue: async (mail: NewOutboxMail): Promise<number | null> => wake(await deps.outbox.insert(mail, deps.now())),
 
 		/** Delivers every due mail now (tests, and the loop). */
 		flush,
@@ -110,7 +115,7 @@ export function createMailOutbox(deps: Deps) {
 			deps.transport?.close();
 		},
 
-		recent: (limit?: number): OutboxMail[] => deps.outbox.recent(limit),
+		recent: (limit?: number): Promise<OutboxMail[]> => deps.outbox.recent(limit),
 		pendingCount: () => deps.outbox.pendingCount()
 	};
 }

@@ -4,7 +4,7 @@
 // review's record language, and names the meaning as that language's framework words it.
 import { getFramework } from '../../src/lib/shared/framework/index.ts';
 import type { RecordLanguage } from '../../src/lib/shared/framework/languages.ts';
-import type { ReviewRepository } from '../persistence/reviews.ts';
+import type { Tx } from '../persistence/store.ts';
 import type { MailOutbox } from './outbox.ts';
 import type { PublicLinks } from './links.ts';
 import { signatureRequestMail } from './templates.ts';
@@ -19,19 +19,21 @@ export function meaningLabel(review: { frameworkId: string; frameworkVersion: st
 	return `${option.label} (${option.signer.toLocaleLowerCase(language)})`;
 }
 
+/** Inside the freeze's transaction, so the version and its mails commit together. */
 export function requestSignatures(
-	deps: { reviews: ReviewRepository; mail: Pick<MailOutbox, 'enqueue'>; links: PublicLinks },
+	tx: Pick<Tx, 'reviews' | 'mailOutbox'>,
+	deps: { mail: Pick<MailOutbox, 'enqueueIn'>; links: PublicLinks },
 	input: { reviewId: string; version: number; frozenBy: { id: string; name: string } }
 ): number {
-	const review = deps.reviews.findById(input.reviewId);
+	const review = tx.reviews.findById(input.reviewId);
 	if (!review) return 0;
 	const language = review.recordLanguage ?? 'en';
 	let queued = 0;
-	for (const participant of deps.reviews.participants(input.reviewId)) {
+	for (const participant of tx.reviews.participants(input.reviewId)) {
 		if (participant.userId === input.frozenBy.id) continue;
 		const meaning = (Object.keys(SIGNING_ROLE) as SignatureMeaning[]).find((m) => SIGNING_ROLE[m] === participant.role);
 		if (!meaning) continue;
-		const id = deps.mail.enqueue({
+		const id = deps.mail.enqueueIn(tx, {
 			kind: 'signature_request',
 			// One per person and version, however often this runs.
 			dedupeKey: `signature:${input.reviewId}:${input.version}:${participant.userId}`,

@@ -7,6 +7,7 @@ import { createAction } from '../../src/lib/shared/documents/plan.ts';
 import { workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import type { RecordLanguage } from '../../src/lib/shared/framework/languages.ts';
 import type { NewOutboxMail } from '../persistence/mail-outbox.ts';
+import type { Tx } from '../persistence/store.ts';
 import type { ParticipantRow, ReviewRepository, ReviewRow } from '../persistence/reviews.ts';
 import type { UserRepository, UserRow } from '../persistence/users.ts';
 import type { Logger } from '../logger.ts';
@@ -33,13 +34,15 @@ function outbox() {
 	const keys = new Set<string>();
 	return {
 		mails,
-		enqueue(mail: NewOutboxMail): number | null {
-			if (mail.dedupeKey && keys.has(mail.dedupeKey)) return null;
-			if (mail.dedupeKey) keys.add(mail.dedupeKey);
-			mails.push(mail);
-			return mails.length;
-		}
+		enqueueIn: (_tx: unknown, mail: NewOutboxMail): number | null => keep(mail),
+		enqueue: (mail: NewOutboxMail): Promise<number | null> => Promise.resolve(keep(mail))
 	};
+	function keep(mail: NewOutboxMail): number | null {
+		if (mail.dedupeKey && keys.has(mail.dedupeKey)) return null;
+		if (mail.dedupeKey) keys.add(mail.dedupeKey);
+		mails.push(mail);
+		return mails.length;
+	}
 }
 
 describe('invitation mail', () => {
@@ -94,14 +97,15 @@ describe('password reset mail', () => {
 });
 
 describe('signature requests after a freeze', () => {
-	function reviewsWith(row: ReviewRow): ReviewRepository {
+	/** The freeze's transaction as requestSignatures reads it: the review and its people. */
+	function reviewsWith(row: ReviewRow): Pick<Tx, 'reviews' | 'mailOutbox'> {
 		const people = [participant(row.id, 'u-fac', 'Fran', 'facilitator'), participant(row.id, 'u-sam', 'Sam', 'security_manager'), participant(row.id, 'u-alex', 'Alex', 'accountable_manager'), participant(row.id, 'u-hana', 'Hana', 'department_head')];
-		return { findById: (id: string) => (id === row.id ? row : null), participants: () => people } as unknown as ReviewRepository;
+		return { reviews: { findById: (id: string) => (id === row.id ? row : null), participants: () => people } } as unknown as Pick<Tx, 'reviews' | 'mailOutbox'>;
 	}
 
 	it('are written in the review’s record language, with the meaning in that language’s framework words', () => {
 		const mail = outbox();
-		const queued = requestSignatures({ reviews: reviewsWith(review('r-fr', 'Revue de Marseille', 'fr')), mail, links }, { reviewId: 'r-fr', version: 2, frozenBy: { id: 'u-fac', name: 'Fran' } });
+		const queued = requestSignatures(reviewsWith(review('r-fr', 'Revue de Marseille', 'fr')), { mail, links }, { reviewId: 'r-fr', version: 2, frozenBy: { id: 'u-fac', name: 'Fran' } });
 		expect(queued).toBe(2);
 		const toAlex = mail.mails.find((m) => m.toAddress === 'u-alex@port.test');
 		expect(toAlex?.subject).toBe('La version 2 de « Revue de Marseille » est prête pour votre signature');
@@ -114,7 +118,7 @@ describe('signature requests after a freeze', () => {
 		const english = review('r-en', 'Signing review', 'en');
 		for (const meaning of ['attested', 'reviewed', 'approved'] as const) expect(meaningLabel(english, meaning, 'en')).toBe(MEANING_LABELS[meaning]);
 		const mail = outbox();
-		requestSignatures({ reviews: reviewsWith(english), mail, links }, { reviewId: 'r-en', version: 1, frozenBy: { id: 'u-fac', name: 'Fran' } });
+		requestSignatures(reviewsWith(english), { mail, links }, { reviewId: 'r-en', version: 1, frozenBy: { id: 'u-fac', name: 'Fran' } });
 		expect(mail.mails.map((m) => m.subject)).toEqual(['Version 1 of "Signing review" is ready for your signature', 'Version 1 of "Signing review" is ready for your signature']);
 	});
 });
@@ -122,7 +126,7 @@ describe('signature requests after a freeze', () => {
 describe('verification requests', () => {
 	it('are written in the review’s record language', () => {
 		const mail = outbox();
-		requestVerification({ mail, links }, { review: review('r-es', 'Revisión de Valencia', 'es'), action: { actionId: 'a1', title: 'Vallar el muelle norte' }, by: { name: 'Olga' }, verifiers: [{ userId: 'u-sam', name: 'Sam', email: 'sam@port.test' }], at: 1 });
+		requestVerification({} as Pick<Tx, 'mailOutbox'>, { mail, links }, { review: review('r-es', 'Revisión de Valencia', 'es'), action: { actionId: 'a1', title: 'Vallar el muelle norte' }, by: { name: 'Olga' }, verifiers: [{ userId: 'u-sam', name: 'Sam', email: 'sam@port.test' }], at: 1 });
 		expect(mail.mails[0].subject).toBe('Acción realizada, pendiente de su verificación: Vallar el muelle norte');
 		expect(mail.mails[0].textBody).toContain('Olga informa de que la acción de mejora "Vallar el muelle norte" de "Revisión de Valencia" está realizada.');
 	});
@@ -143,8 +147,8 @@ describe('the due digest', () => {
 		}
 		const mail = outbox();
 		const deps = {
-			reviews: { all: () => rows, participants: (id: string) => [participant(id, owner.id, owner.name, 'department_head')] } as unknown as ReviewRepository,
-			users: { findById: (id: string) => (id === owner.id ? owner : null) } as unknown as UserRepository,
+			reviews: { all: async () => rows, participants: async (id: string) => [participant(id, owner.id, owner.name, 'department_head')] } as unknown as ReviewRepository,
+			users: { findById: async (id: string) => (id === owner.id ? owner : null) } as unknown as UserRepository,
 			documentStore: { read: (name: string) => docs.get(name) as Y.Doc },
 			mail,
 			links,
@@ -154,10 +158,10 @@ describe('the due digest', () => {
 		return { mail, queue: () => queueDueDigests(deps) };
 	}
 
-	it('is written in the review’s record language, one digest per language, once a day', () => {
+	it('is written in the review’s record language, one digest per language, once a day', async () => {
 		const { mail, queue } = run([review('r-fr', 'Revue de Marseille', 'fr'), review('r-en', 'Eastmouth review', 'en')]);
-		expect(queue()).toBe(2);
-		expect(queue()).toBe(0);
+		expect(await queue()).toBe(2);
+		expect(await queue()).toBe(0);
 		const [french] = mail.mails.filter((m) => m.subject.includes('échéance'));
 		expect(french.subject).toBe(`2 actions d’amélioration à échéance (${day})`);
 		expect(french.textBody).toContain('• Overdue in r-fr (Revue de Marseille) : en retard depuis le 2026-12-01 — https://psems.example/reviews/r-fr#plan');
@@ -170,9 +174,9 @@ describe('the due digest', () => {
 		expect(english.dedupeKey).toBe(`digest:u-olive:${day}`);
 	});
 
-	it('counts in Arabic with the Arabic plural forms and declares right to left', () => {
+	it('counts in Arabic with the Arabic plural forms and declares right to left', async () => {
 		const { mail, queue } = run([review('r-ar', 'مراجعة الدمام', 'ar')]);
-		expect(queue()).toBe(1);
+		expect(await queue()).toBe(1);
 		expect(mail.mails[0].subject).toBe(`إجراءا تحسين مستحقان (${day})`);
 		expect(mail.mails[0].htmlBody).toContain('<html lang="ar" dir="rtl">');
 	});

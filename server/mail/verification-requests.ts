@@ -4,11 +4,14 @@
 // review's record language (the review row the follow-up service passes carries it).
 import type { RecordLanguage } from '../../src/lib/shared/framework/languages.ts';
 import type { MailOutbox } from './outbox.ts';
+import type { Tx } from '../persistence/store.ts';
 import type { PublicLinks } from './links.ts';
 import { verificationRequestMail } from './templates.ts';
 
+/** Inside the transaction that marks the action done, so the report and its mails commit together. */
 export function requestVerification(
-	deps: { mail: Pick<MailOutbox, 'enqueue'>; links: PublicLinks },
+	tx: Pick<Tx, 'mailOutbox'>,
+	deps: { mail: Pick<MailOutbox, 'enqueueIn'>; links: PublicLinks },
 	input: {
 		review: { id: string; title: string; recordLanguage?: RecordLanguage };
 		action: { actionId: string; title: string };
@@ -20,7 +23,7 @@ export function requestVerification(
 ): number {
 	let queued = 0;
 	for (const person of input.verifiers) {
-		const id = deps.mail.enqueue({
+		const id = deps.mail.enqueueIn(tx, {
 			kind: 'verification_request',
 			dedupeKey: `verify:${input.review.id}:${input.action.actionId}:${person.userId}:${input.at}`,
 			toAddress: person.email,

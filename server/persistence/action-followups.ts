@@ -1,6 +1,7 @@
 // Follow-up of signed plan actions (migration 8): one row per review and action, written the first
 // time someone reports on it. No row means nothing has happened since the signature.
 import type { Db } from './database.ts';
+import { toAsync, type Async } from './async.ts';
 import type { FollowupStatus } from '../../src/lib/shared/followup.ts';
 
 export type ActionFollowupRow = {
@@ -84,7 +85,7 @@ const SELECT = `SELECT f.*, u.name AS updated_by_name, v.name AS verified_by_nam
 
 export type FollowupWrite = Omit<ActionFollowupRow, 'updatedByName' | 'verifiedByName' | 'sentBackByName'>;
 
-export function createActionFollowupRepository(db: Db) {
+export function createActionFollowupQueries(db: Db) {
 	const upsert = db.prepare(
 		`INSERT INTO action_followups (review_id, action_id, version, owner_user_id, status, progress_note, updated_by, updated_at,
 			completion_evidence, level_reached, verified_by, verified_at, send_back_reason, sent_back_by, sent_back_at)
@@ -115,4 +116,8 @@ export function createActionFollowupRepository(db: Db) {
 	};
 }
 
-export type ActionFollowupRepository = ReturnType<typeof createActionFollowupRepository>;
+/** The synchronous statements: only inside a store transaction (store.ts), which must not await. */
+export type ActionFollowupQueries = ReturnType<typeof createActionFollowupQueries>;
+/** What callers use: every method returns a Promise (see async.ts). */
+export type ActionFollowupRepository = Async<ActionFollowupQueries>;
+export const createActionFollowupRepository = (db: Db): ActionFollowupRepository => toAsync(createActionFollowupQueries(db));

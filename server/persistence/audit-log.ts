@@ -1,6 +1,7 @@
 // Storage of the hash-chained audit log. Append-only (migration 3); the chain itself is computed
 // by server/records/audit.ts, which is the only writer.
 import type { Db } from './database.ts';
+import { toAsync, type Async } from './async.ts';
 
 export type AuditRow = {
 	seq: number;
@@ -39,7 +40,7 @@ const toRow = (r: Raw): AuditRow => ({
 	hash: r.hash
 });
 
-export function createAuditLogRepository(db: Db) {
+export function createAuditLogQueries(db: Db) {
 	const insert = db.prepare(
 		`INSERT INTO audit_log (seq, at, actor_id, actor_name, action, review_id, details, previous_hash, hash)
 		 VALUES (@seq, @at, @actorId, @actorName, @action, @reviewId, @details, @previousHash, @hash)`
@@ -61,4 +62,8 @@ export function createAuditLogRepository(db: Db) {
 	};
 }
 
-export type AuditLogRepository = ReturnType<typeof createAuditLogRepository>;
+/** The synchronous statements: only inside a store transaction (store.ts), which must not await. */
+export type AuditLogQueries = ReturnType<typeof createAuditLogQueries>;
+/** What callers use: every method returns a Promise (see async.ts). */
+export type AuditLogRepository = Async<AuditLogQueries>;
+export const createAuditLogRepository = (db: Db): AuditLogRepository => toAsync(createAuditLogQueries(db));

@@ -1,5 +1,6 @@
 // Opens the one SQLite connection of the process. better-sqlite3 is synchronous, which is what
 // lets the durable update log append before Hocuspocus acknowledges an update (DESIGN.md §5).
+// Everything else reaches it through the Store (store.ts), whose surface is asynchronous.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';

@@ -1,5 +1,6 @@
 // Metadata of evidence files (migration 7). The bytes are in the blob store, named by sha256.
 import type { Db } from './database.ts';
+import { toAsync, type Async } from './async.ts';
 
 export const EVIDENCE_TARGETS = ['interview', 'element', 'action'] as const;
 export type EvidenceTargetKind = (typeof EVIDENCE_TARGETS)[number];
@@ -54,7 +55,7 @@ const toRow = (r: Raw): EvidenceFileRow => ({
 
 const SELECT = `SELECT f.*, u.name AS uploaded_by_name FROM evidence_files f JOIN users u ON u.id = f.uploaded_by`;
 
-export function createEvidenceFileRepository(db: Db) {
+export function createEvidenceFileQueries(db: Db) {
 	const insert = db.prepare(
 		`INSERT INTO evidence_files (id, review_id, target_kind, target_id, name, size, sha256, media_type, confidential, uploaded_by, uploaded_at, carried_from)
 		 VALUES (@id, @reviewId, @targetKind, @targetId, @name, @size, @sha256, @mediaType, @confidential, @uploadedBy, @uploadedAt, @carriedFrom)`
@@ -86,4 +87,8 @@ export function createEvidenceFileRepository(db: Db) {
 	};
 }
 
-export type EvidenceFileRepository = ReturnType<typeof createEvidenceFileRepository>;
+/** The synchronous statements: only inside a store transaction (store.ts), which must not await. */
+export type EvidenceFileQueries = ReturnType<typeof createEvidenceFileQueries>;
+/** What callers use: every method returns a Promise (see async.ts). */
+export type EvidenceFileRepository = Async<EvidenceFileQueries>;
+export const createEvidenceFileRepository = (db: Db): EvidenceFileRepository => toAsync(createEvidenceFileQueries(db));

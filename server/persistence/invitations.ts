@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { toAsync, type Async } from './async.ts';
 import type { Role } from '../../src/lib/shared/roles.ts';
 
 export type InvitationRow = {
@@ -49,7 +50,7 @@ const toInvitation = (r: Raw): InvitationRow => ({
 	revokedAt: r.revoked_at
 });
 
-export function createInvitationRepository(db: Db) {
+export function createInvitationQueries(db: Db) {
 	const insert = db.prepare(
 		`INSERT INTO invitations (id, token_hash, review_id, email, name, role, department, invited_by, created_at, expires_at)
 		 VALUES (@id, @tokenHash, @reviewId, @email, @name, @role, @department, @invitedBy, @createdAt, @expiresAt)`
@@ -96,4 +97,8 @@ export function createInvitationRepository(db: Db) {
 	};
 }
 
-export type InvitationRepository = ReturnType<typeof createInvitationRepository>;
+/** The synchronous statements: only inside a store transaction (store.ts), which must not await. */
+export type InvitationQueries = ReturnType<typeof createInvitationQueries>;
+/** What callers use: every method returns a Promise (see async.ts). */
+export type InvitationRepository = Async<InvitationQueries>;
+export const createInvitationRepository = (db: Db): InvitationRepository => toAsync(createInvitationQueries(db));

@@ -1,8 +1,9 @@
 import type { Db } from './database.ts';
+import { toAsync, type Async } from './async.ts';
 
 // Failed sign-in attempts, keyed "account:<email>" or "ip:<address>". Kept in the database so
 // throttling survives a restart and cannot be reset by crashing the server.
-export function createLoginAttemptRepository(db: Db) {
+export function createLoginAttemptQueries(db: Db) {
 	const insert = db.prepare('INSERT INTO login_attempts (key, at) VALUES (?, ?)');
 	const removeOne = db.prepare('DELETE FROM login_attempts WHERE rowid = ?');
 	const countSince = db.prepare('SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_attempts WHERE key = ? AND at >= ?');
@@ -21,4 +22,8 @@ export function createLoginAttemptRepository(db: Db) {
 	};
 }
 
-export type LoginAttemptRepository = ReturnType<typeof createLoginAttemptRepository>;
+/** The synchronous statements: only inside a store transaction (store.ts), which must not await. */
+export type LoginAttemptQueries = ReturnType<typeof createLoginAttemptQueries>;
+/** What callers use: every method returns a Promise (see async.ts). */
+export type LoginAttemptRepository = Async<LoginAttemptQueries>;
+export const createLoginAttemptRepository = (db: Db): LoginAttemptRepository => toAsync(createLoginAttemptQueries(db));

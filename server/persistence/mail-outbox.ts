@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { toAsync, type Async } from './async.ts';
 
 export type OutboxMail = {
 	id: number;
@@ -60,7 +61,7 @@ const toMail = (r: Raw): OutboxMail => ({
 	lastError: r.last_error
 });
 
-export function createMailOutboxRepository(db: Db) {
+export function createMailOutboxQueries(db: Db) {
 	// OR IGNORE on dedupe_key: a second "once" mail (the same digest after a restart) is no row.
 	const insert = db.prepare(
 		`INSERT OR IGNORE INTO mail_outbox (kind, dedupe_key, to_address, to_name, subject, text_body, html_body, link, secret, created_at, next_attempt_at)
@@ -96,4 +97,8 @@ export function createMailOutboxRepository(db: Db) {
 	};
 }
 
-export type MailOutboxRepository = ReturnType<typeof createMailOutboxRepository>;
+/** The synchronous statements: only inside a store transaction (store.ts), which must not await. */
+export type MailOutboxQueries = ReturnType<typeof createMailOutboxQueries>;
+/** What callers use: every method returns a Promise (see async.ts). */
+export type MailOutboxRepository = Async<MailOutboxQueries>;
+export const createMailOutboxRepository = (db: Db): MailOutboxRepository => toAsync(createMailOutboxQueries(db));

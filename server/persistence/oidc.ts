@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { toAsync, type Async } from './async.ts';
 
 export type OidcIdentity = { issuer: string; subject: string; userId: string; email: string; linkedAt: number };
 export type OidcPurpose = 'sign_in' | 'reauthenticate';
@@ -13,7 +14,7 @@ export type OidcRequest = {
 	expiresAt: number;
 };
 
-export function createOidcRepository(db: Db) {
+export function createOidcQueries(db: Db) {
 	const identity = db.prepare('SELECT issuer, subject, user_id AS userId, email, linked_at AS linkedAt FROM oidc_identities WHERE issuer = ? AND subject = ?');
 	const identitiesOf = db.prepare('SELECT issuer, subject, user_id AS userId, email, linked_at AS linkedAt FROM oidc_identities WHERE user_id = ?');
 	const link = db.prepare('INSERT INTO oidc_identities (issuer, subject, user_id, email, linked_at) VALUES (?, ?, ?, ?, ?)');
@@ -56,4 +57,8 @@ export function createOidcRepository(db: Db) {
 	};
 }
 
-export type OidcRepository = ReturnType<typeof createOidcRepository>;
+/** The synchronous statements: only inside a store transaction (store.ts), which must not await. */
+export type OidcQueries = ReturnType<typeof createOidcQueries>;
+/** What callers use: every method returns a Promise (see async.ts). */
+export type OidcRepository = Async<OidcQueries>;
+export const createOidcRepository = (db: Db): OidcRepository => toAsync(createOidcQueries(db));

@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { toAsync, type Async } from './async.ts';
 
 export type PasswordResetRow = {
 	id: string;
@@ -33,7 +34,7 @@ const toRow = (r: Raw): PasswordResetRow => ({
 	returnTo: r.return_to
 });
 
-export function createPasswordResetRepository(db: Db) {
+export function createPasswordResetQueries(db: Db) {
 	const insert = db.prepare(
 		`INSERT INTO password_resets (id, token_hash, user_id, issued_by, created_at, expires_at, return_to)
 		 VALUES (@id, @tokenHash, @userId, @issuedBy, @createdAt, @expiresAt, @returnTo)`
@@ -54,4 +55,8 @@ export function createPasswordResetRepository(db: Db) {
 	};
 }
 
-export type PasswordResetRepository = ReturnType<typeof createPasswordResetRepository>;
+/** The synchronous statements: only inside a store transaction (store.ts), which must not await. */
+export type PasswordResetQueries = ReturnType<typeof createPasswordResetQueries>;
+/** What callers use: every method returns a Promise (see async.ts). */
+export type PasswordResetRepository = Async<PasswordResetQueries>;
+export const createPasswordResetRepository = (db: Db): PasswordResetRepository => toAsync(createPasswordResetQueries(db));

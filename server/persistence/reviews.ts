@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { toAsync, type Async } from './async.ts';
 import type { Role } from '../../src/lib/shared/roles.ts';
 import type { ReviewKind } from '../../src/lib/shared/review-kinds.ts';
 import type { RecordLanguage } from '../../src/lib/shared/framework/languages.ts';
@@ -90,7 +91,7 @@ const toParticipant = (r: RawParticipant): ParticipantRow => ({
 	addedAt: r.added_at
 });
 
-export function createReviewRepository(db: Db) {
+export function createReviewQueries(db: Db) {
 	const insertReview = db.prepare(
 		`INSERT INTO reviews (id, title, port_name, port_country, kind, scheduled_on, framework_id, framework_version, created_by, created_at, record_language, previous_review_id, previous_version)
 		 VALUES (@id, @title, @portName, @portCountry, @kind, @scheduledOn, @frameworkId, @frameworkVersion, @createdBy, @createdAt, @recordLanguage, @previousReviewId, @previousVersion)`
@@ -147,4 +148,8 @@ export function createReviewRepository(db: Db) {
 	};
 }
 
-export type ReviewRepository = ReturnType<typeof createReviewRepository>;
+/** The synchronous statements: only inside a store transaction (store.ts), which must not await. */
+export type ReviewQueries = ReturnType<typeof createReviewQueries>;
+/** What callers use: every method returns a Promise (see async.ts). */
+export type ReviewRepository = Async<ReviewQueries>;
+export const createReviewRepository = (db: Db): ReviewRepository => toAsync(createReviewQueries(db));

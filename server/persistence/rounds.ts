@@ -1,6 +1,7 @@
 // Blind scoring rounds and their votes (migration 4). A vote row exists only while its round is
 // open: revealing or cancelling a round deletes them in the same transaction (see server/rounds).
 import type { Db } from './database.ts';
+import { toAsync, type Async } from './async.ts';
 import type { RoundStatus } from '../../src/lib/shared/documents/rounds.ts';
 
 export type RoundRow = {
@@ -57,7 +58,7 @@ const toVote = (r: RawVote): VoteRow => ({
 	votedAt: r.voted_at
 });
 
-export function createRoundRepository(db: Db) {
+export function createRoundQueries(db: Db) {
 	// Deleted rows normally linger in the file's free space until reused, where anyone with the
 	// file could read a vote that was "deleted". FAST zeroes freed space inside the pages SQLite
 	// rewrites anyway (no extra I/O); it applies to the whole connection, which is harmless for
@@ -112,4 +113,8 @@ export function createRoundRepository(db: Db) {
 	};
 }
 
-export type RoundRepository = ReturnType<typeof createRoundRepository>;
+/** The synchronous statements: only inside a store transaction (store.ts), which must not await. */
+export type RoundQueries = ReturnType<typeof createRoundQueries>;
+/** What callers use: every method returns a Promise (see async.ts). */
+export type RoundRepository = Async<RoundQueries>;
+export const createRoundRepository = (db: Db): RoundRepository => toAsync(createRoundQueries(db));

@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { toAsync, type Async } from './async.ts';
 
 export type SessionRow = {
 	id: string;
@@ -10,7 +11,7 @@ export type SessionRow = {
 
 type RawSession = { id: string; secret_hash: Buffer; user_id: string; created_at: number; last_seen_at: number };
 
-export function createSessionRepository(db: Db) {
+export function createSessionQueries(db: Db) {
 	const insert = db.prepare(
 		'INSERT INTO sessions (id, secret_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)'
 	);
@@ -43,4 +44,8 @@ export function createSessionRepository(db: Db) {
 	};
 }
 
-export type SessionRepository = ReturnType<typeof createSessionRepository>;
+/** The synchronous statements: only inside a store transaction (store.ts), which must not await. */
+export type SessionQueries = ReturnType<typeof createSessionQueries>;
+/** What callers use: every method returns a Promise (see async.ts). */
+export type SessionRepository = Async<SessionQueries>;
+export const createSessionRepository = (db: Db): SessionRepository => toAsync(createSessionQueries(db));

@@ -1,5 +1,6 @@
 // Signatures on frozen versions. Append-only like snapshots (migration 3).
 import type { Db } from './database.ts';
+import { toAsync, type Async } from './async.ts';
 import type { Role } from '../../src/lib/shared/roles.ts';
 import type { SignatureMeaning } from '../../src/lib/shared/framework/codes.ts';
 
@@ -45,7 +46,7 @@ const toRow = (r: Raw): SignatureRow => ({
 	declarationHash: r.declaration_hash
 });
 
-export function createSignatureRepository(db: Db) {
+export function createSignatureQueries(db: Db) {
 	const insert = db.prepare(
 		`INSERT INTO signatures (id, snapshot_id, review_id, version, meaning, signer_user_id, printed_name, role,
 			signed_at, record_hash, declaration_hash)
@@ -73,4 +74,8 @@ export function createSignatureRepository(db: Db) {
 	};
 }
 
-export type SignatureRepository = ReturnType<typeof createSignatureRepository>;
+/** The synchronous statements: only inside a store transaction (store.ts), which must not await. */
+export type SignatureQueries = ReturnType<typeof createSignatureQueries>;
+/** What callers use: every method returns a Promise (see async.ts). */
+export type SignatureRepository = Async<SignatureQueries>;
+export const createSignatureRepository = (db: Db): SignatureRepository => toAsync(createSignatureQueries(db));

@@ -1,6 +1,7 @@
 // Frozen versions of the evaluation record. Append-only: the database refuses UPDATE and DELETE
 // (migration 3), so this repository only inserts and reads.
 import type { Db } from './database.ts';
+import { toAsync, type Async } from './async.ts';
 
 export type SnapshotRow = {
 	id: string;
@@ -61,7 +62,7 @@ const toRow = (r: Raw): SnapshotRow => ({
 	reviewerState: new Uint8Array(r.reviewer_state)
 });
 
-export function createSnapshotRepository(db: Db) {
+export function createSnapshotQueries(db: Db) {
 	const insert = db.prepare(
 		`INSERT INTO snapshots (id, review_id, version, label, note, frozen_at, frozen_by, frozen_by_name,
 			content_hash, previous_chain_hash, chain_hash, record_json, workspace_state, reviewer_state)
@@ -99,4 +100,8 @@ export function createSnapshotRepository(db: Db) {
 	};
 }
 
-export type SnapshotRepository = ReturnType<typeof createSnapshotRepository>;
+/** The synchronous statements: only inside a store transaction (store.ts), which must not await. */
+export type SnapshotQueries = ReturnType<typeof createSnapshotQueries>;
+/** What callers use: every method returns a Promise (see async.ts). */
+export type SnapshotRepository = Async<SnapshotQueries>;
+export const createSnapshotRepository = (db: Db): SnapshotRepository => toAsync(createSnapshotQueries(db));

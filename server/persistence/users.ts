@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { toAsync, type Async } from './async.ts';
 import { isRecordLanguage, type RecordLanguage as InterfaceLocale } from '../../src/lib/shared/framework/languages.ts';
 
 export type UserRow = {
@@ -63,7 +64,7 @@ export type NewUser = {
 	createdAt: number;
 };
 
-export function createUserRepository(db: Db) {
+export function createUserQueries(db: Db) {
 	const count = db.prepare('SELECT COUNT(*) AS n FROM users');
 	const byId = db.prepare('SELECT * FROM users WHERE id = ?');
 	const byEmail = db.prepare('SELECT * FROM users WHERE email = ?');
@@ -118,4 +119,8 @@ export function createUserRepository(db: Db) {
 	};
 }
 
-export type UserRepository = ReturnType<typeof createUserRepository>;
+/** The synchronous statements: only inside a store transaction (store.ts), which must not await. */
+export type UserQueries = ReturnType<typeof createUserQueries>;
+/** What callers use: every method returns a Promise (see async.ts). */
+export type UserRepository = Async<UserQueries>;
+export const createUserRepository = (db: Db): UserRepository => toAsync(createUserQueries(db));

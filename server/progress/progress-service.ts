@@ -6,17 +6,17 @@ import { getFramework } from '../../src/lib/shared/framework/index.ts';
 import { defaultJourneyStage, readFacilitation } from '../../src/lib/shared/documents/facilitation.ts';
 import { reviewerDocumentName } from '../../src/lib/shared/document-names.ts';
 import type { JourneyStage } from '../../src/lib/shared/framework/codes.ts';
-import type { ReviewRepository, ReviewRow } from '../persistence/reviews.ts';
+import type { ReviewQueries, ReviewRow } from '../persistence/reviews.ts';
 import type { DocumentStore } from '../collab/document-store.ts';
-import type { RecordsService, VersionSummary } from '../records/contract.ts';
+import type { RecordsCore, VersionSummary } from '../records/contract.ts';
 import { may } from '../auth/policy.ts';
 import { getLocale } from '../../src/lib/paraglide/runtime.js';
 import { m } from '../../src/lib/paraglide/messages.js';
 import { buildPortProgress, portKey, type PortProgress, type SignedReview, type Verification } from '../../src/lib/shared/progress/port-progress.ts';
 
 export type ProgressDeps = {
-	reviews: Pick<ReviewRepository, 'findById' | 'participant' | 'listForUser'>;
-	records: Pick<RecordsService, 'listVersions' | 'getVersion'>;
+	reviews: Pick<ReviewQueries, 'findById' | 'participant' | 'listForUser'>;
+	records: Pick<RecordsCore, 'listVersions' | 'getVersion'>;
 	documentStore: Pick<DocumentStore, 'read'>;
 	/** The review's actions verified closed in follow-up (server/followup/), whatever version was followed. */
 	verifications: (reviewId: string) => ReadonlyMap<string, Verification>;

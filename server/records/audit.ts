@@ -1,9 +1,9 @@
 // The hash-chained audit log: who did what, when, to which review. Each entry's hash covers the
 // previous entry's hash, so removing, reordering or altering any entry breaks the chain from
-// there on (`psems verify` finds it). Appends are synchronous and atomic on the one connection.
-import type { Db } from '../persistence/database.ts';
-import type { AuditLogRepository, AuditRow } from '../persistence/audit-log.ts';
-import type { UserRepository } from '../persistence/users.ts';
+// there on (`psems verify` finds it). An append reads the last entry and inserts the next one in
+// one transaction; on PostgreSQL that needs a lock on the chain's head (or a unique seq and retry).
+import type { AuditRow } from '../persistence/audit-log.ts';
+import type { Store, Tx } from '../persistence/store.ts';
 import { canonicalJson } from '../../src/lib/shared/record/canonical-json.ts';
 import { auditEntryHash } from './hashes.ts';
 import type { VerifyProblem } from './contract.ts';
@@ -51,60 +51,85 @@ export type AuditInput = {
 
 export type AuditEntry = Omit<AuditRow, 'details'> & { details: Record<string, unknown> };
 
-type Deps = { db: Db; log: AuditLogRepository; users: UserRepository; now?: () => number };
+type Deps = { store: Pick<Store, 'transaction' | 'auditLog'>; now?: () => number };
 
 export function createAuditService(deps: Deps) {
 	const now = deps.now ?? Date.now;
 
-	const append = deps.db.transaction((input: AuditInput): AuditRow => {
-		const last = deps.log.last();
+	function appendIn(tx: Pick<Tx, 'auditLog' | 'users'>, input: AuditInput): AuditRow {
+		const last = tx.auditLog.last();
 		const fields = {
 			seq: (last?.seq ?? 0) + 1,
 			at: new Date(now()).toISOString(),
 			actorId: input.actorId,
 			// The name at the time of the action: accounts may be renamed later.
-			actorName: input.actorId ? (deps.users.findById(input.actorId)?.name ?? null) : null,
+			actorName: input.actorId ? (tx.users.findById(input.actorId)?.name ?? null) : null,
 			action: input.action,
 			reviewId: input.reviewId ?? null,
 			details: canonicalJson(input.details ?? {}),
 			previousHash: last?.hash ?? null
 		};
 		const row: AuditRow = { ...fields, hash: auditEntryHash(fields) };
-		deps.log.insert(row);
+		tx.auditLog.insert(row);
 		return row;
+	}
+
+	function entriesIn(tx: Pick<Tx, 'auditLog'>, reviewId: string): AuditEntry[] {
+		return tx.auditLog.forReview(reviewId).map((row) => ({ ...row, details: parseDetails(row.details) ?? {} }));
+	}
+
+	/** The same service for code that runs inside a store transaction (store.ts `Tx`). */
+	const inTransaction = (tx: Pick<Tx, 'auditLog' | 'users'>): SyncAudit => ({
+		append: (input) => appendIn(tx, input),
+		entries: (reviewId) => entriesIn(tx, reviewId),
+		verifyChain: () => verifyRows(tx.auditLog.all())
 	});
 
 	return {
-		/** Appends one entry (inside the caller's transaction, if any) and returns it. */
-		append: (input: AuditInput): AuditRow => append(input),
+		inTransaction,
+
+		/** Appends one entry in its own transaction and returns it. */
+		append: (input: AuditInput): Promise<AuditRow> => deps.store.transaction((tx) => appendIn(tx, input)),
+
+		/** Appends one entry inside the caller's transaction (so it commits, or not, with the change). */
+		appendIn,
 
 		/** Entries about one review, oldest first, details parsed. */
-		entries(reviewId: string): AuditEntry[] {
-			return deps.log.forReview(reviewId).map((row) => ({ ...row, details: parseDetails(row.details) ?? {} }));
-		},
+		entries: (reviewId: string): Promise<AuditEntry[]> => deps.store.transaction((tx) => entriesIn(tx, reviewId)),
 
 		/** Recomputes every entry's hash and link, in seq order. */
-		verifyChain(): { count: number; rows: AuditRow[]; problems: VerifyProblem[] } {
-			const rows = deps.log.all();
-			const problems: VerifyProblem[] = [];
-			const problem = (row: AuditRow, message: string) => problems.push({ table: 'audit_log', rowId: String(row.seq), message });
-			let previous: AuditRow | null = null;
-			for (const [index, row] of rows.entries()) {
-				if (row.seq !== index + 1) {
-					problem(row, `expected entry ${index + 1} here but found ${row.seq}: an entry is missing or out of order`);
-				}
-				if (row.previousHash !== (previous?.hash ?? null)) {
-					problem(row, `previous hash does not match entry ${previous?.seq ?? '(none)'}: the chain is broken before this entry`);
-				}
-				if (auditEntryHash(row) !== row.hash) {
-					problem(row, `hash does not match its content (${row.action}): the entry was altered`);
-				}
-				if (parseDetails(row.details) === null) problem(row, 'details are not valid JSON');
-				previous = row;
-			}
-			return { count: rows.length, rows, problems };
-		}
+		verifyChain: async (): Promise<ChainCheck> => verifyRows(await deps.store.auditLog.all())
 	};
+}
+
+export type ChainCheck = { count: number; rows: AuditRow[]; problems: VerifyProblem[] };
+
+/** The audit service inside a transaction: synchronous, on that transaction's statements. */
+export type SyncAudit = {
+	append(input: AuditInput): AuditRow;
+	entries(reviewId: string): AuditEntry[];
+	verifyChain(): ChainCheck;
+};
+
+/** Recomputes every entry's hash and link, in seq order. */
+function verifyRows(rows: AuditRow[]): ChainCheck {
+	const problems: VerifyProblem[] = [];
+	const problem = (row: AuditRow, message: string) => problems.push({ table: 'audit_log', rowId: String(row.seq), message });
+	let previous: AuditRow | null = null;
+	for (const [index, row] of rows.entries()) {
+		if (row.seq !== index + 1) {
+			problem(row, `expected entry ${index + 1} here but found ${row.seq}: an entry is missing or out of order`);
+		}
+		if (row.previousHash !== (previous?.hash ?? null)) {
+			problem(row, `previous hash does not match entry ${previous?.seq ?? '(none)'}: the chain is broken before this entry`);
+		}
+		if (auditEntryHash(row) !== row.hash) {
+			problem(row, `hash does not match its content (${row.action}): the entry was altered`);
+		}
+		if (parseDetails(row.details) === null) problem(row, 'details are not valid JSON');
+		previous = row;
+	}
+	return { count: rows.length, rows, problems };
 }
 
 export function parseDetails(text: string): Record<string, unknown> | null {

@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/sessions.ts';
 import type { Role } from '../../src/lib/shared/roles.ts';
 import type { PendingDifference } from '../../src/lib/shared/documents/self-vs-independent.ts';
 import type { ExportFile } from './export-version.ts';
+import type { Transactional } from '../persistence/transactional.ts';
 
 export type SignatureMeaning = 'attested' | 'reviewed' | 'approved';
 
@@ -58,7 +59,9 @@ export type ClientStateVectors = { workspace: string; reviewer: string }; // bas
 export type VerifyProblem = { table: 'snapshots' | 'signatures' | 'audit_log' | 'evidence'; rowId: string; message: string };
 export type VerifyReport = { ok: boolean; checked: { snapshots: number; signatures: number; auditEntries: number; evidenceFiles?: number }; problems: VerifyProblem[] };
 
-export type RecordsService = {
+/** The records service as its steps are written: synchronous but for signing and export. */
+export type RecordsCore = {
+
 	/** Facilitators only. Refuses while the client's state vectors show changes the server lacks. */
 	freeze(actor: SessionUser, reviewId: string, input: { label: string; note: string; client?: ClientStateVectors }): Result<VersionSummary>;
 	listVersions(userId: string, reviewId: string): Result<VersionSummary[]>;
@@ -81,3 +84,6 @@ export type RecordsService = {
 	/** Checks an uploaded JSON export against the database. */
 	verifyExport(jsonText: string): Result<{ reviewId: string; version: number; matches: boolean; message: string }>;
 };
+
+/** What callers use: every step is a Promise (each synchronous one runs as one store transaction). */
+export type RecordsService = Transactional<RecordsCore, 'freeze' | 'listVersions' | 'pendingDifferences' | 'getVersion' | 'declaration' | 'verifyAll' | 'verifyReview' | 'verifyExport'>;

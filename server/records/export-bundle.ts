@@ -10,10 +10,10 @@ import { ZipFile } from 'yazl';
 import { canonicalJson } from '../../src/lib/shared/record/canonical-json.ts';
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 import type { RecordEvidenceFile } from '../../src/lib/shared/record/record.ts';
-import type { ReviewRepository } from '../persistence/reviews.ts';
+import type { ReviewQueries } from '../persistence/reviews.ts';
 import { may } from '../auth/policy.ts';
-import type { AuditService } from './audit.ts';
-import type { FrozenVersion, RecordsService } from './contract.ts';
+import type { SyncAudit } from './audit.ts';
+import type { FrozenVersion, RecordsCore } from './contract.ts';
 import { portSlug, renderExport, type ExportFormat } from './export-version.ts';
 import type { BlobStore } from '../evidence/blob-store.ts';
 import { cleanFileName } from '../evidence/evidence-service.ts';
@@ -39,10 +39,10 @@ const RECORD_FILES: Array<[ExportFormat, string]> = [
 ];
 
 type Deps = {
-	reviews: Pick<ReviewRepository, 'findById' | 'participant'>;
-	records: Pick<RecordsService, 'getVersion'>;
+	reviews: Pick<ReviewQueries, 'findById' | 'participant'>;
+	records: Pick<RecordsCore, 'getVersion'>;
 	blobs: Pick<BlobStore, 'open'>;
-	audit: Pick<AuditService, 'append'>;
+	audit: Pick<SyncAudit, 'append'>;
 };
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -3,9 +3,9 @@
 // stored record (server/records/exports) and every download is appended to the audit chain.
 import { m } from '../../src/lib/paraglide/messages.js';
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
-import type { ReviewRepository } from '../persistence/reviews.ts';
+import type { ReviewQueries } from '../persistence/reviews.ts';
 import { may } from '../auth/policy.ts';
-import type { AuditService } from './audit.ts';
+import type { SyncAudit } from './audit.ts';
 import type { FrozenVersion } from './contract.ts';
 import { exportJson } from './exports/json-export.ts';
 import { gridCsv, planCsv } from './exports/csv-export.ts';
@@ -22,8 +22,8 @@ export type ExportFormat = keyof typeof EXPORT_FORMATS;
 export type ExportFile = { body: string | Uint8Array<ArrayBuffer>; contentType: string; filename: string };
 
 export type ExportDeps = {
-	reviews: Pick<ReviewRepository, 'findById' | 'participant'>;
-	audit: Pick<AuditService, 'append'>;
+	reviews: Pick<ReviewQueries, 'findById' | 'participant'>;
+	audit: Pick<SyncAudit, 'append'>;
 	getVersion(userId: string, reviewId: string, version: number): Result<FrozenVersion>;
 };
 

@@ -7,11 +7,11 @@ import type { Framework } from '../../src/lib/shared/framework/schema.ts';
 import { buildRecord, type EvaluationRecord, type RecordEvidenceFile } from '../../src/lib/shared/record/record.ts';
 import { pendingDifferences, type PendingDifference } from '../../src/lib/shared/documents/self-vs-independent.ts';
 import { reviewerDocumentName, workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
-import type { ReviewRepository, ReviewRow } from '../persistence/reviews.ts';
+import type { ReviewQueries, ReviewRow } from '../persistence/reviews.ts';
 import type { DocumentStore } from '../collab/document-store.ts';
 
 export type LiveRecordDeps = {
-	reviews: Pick<ReviewRepository, 'participants'>;
+	reviews: Pick<ReviewQueries, 'participants'>;
 	documentStore: Pick<DocumentStore, 'read'>;
 	/** The files attached now (server/evidence/record-files.ts); synchronous like the rest. */
 	evidenceFiles?: (reviewId: string) => RecordEvidenceFile[];

@@ -4,14 +4,14 @@ import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 import { SIGNATURE_MEANINGS } from '../../src/lib/shared/framework/codes.ts';
 import type { EvaluationRecord, RecordEvidenceFile } from '../../src/lib/shared/record/record.ts';
 import type { Db } from '../persistence/database.ts';
-import type { ReviewRepository } from '../persistence/reviews.ts';
-import type { SnapshotRepository } from '../persistence/snapshots.ts';
-import type { SignatureRepository } from '../persistence/signatures.ts';
+import type { ReviewQueries } from '../persistence/reviews.ts';
+import type { SnapshotQueries } from '../persistence/snapshots.ts';
+import type { SignatureQueries } from '../persistence/signatures.ts';
 import { may } from '../auth/policy.ts';
-import type { AuditService } from './audit.ts';
+import type { SyncAudit } from './audit.ts';
 import type { DocumentStore } from '../collab/document-store.ts';
 import { getFramework } from '../../src/lib/shared/framework/index.ts';
-import type { FrozenVersion, RecordsService, VersionSummary } from './contract.ts';
+import type { FrozenVersion, RecordsCore, VersionSummary } from './contract.ts';
 import { freezeVersion } from './freeze.ts';
 import { differencesBlockingFreeze, readLiveRecord } from './live-record.ts';
 import { signVersion } from './sign.ts';
@@ -24,10 +24,10 @@ import type { PasswordConfirmation } from '../auth/accounts.ts';
 
 export type RecordsDeps = {
 	db: Db;
-	reviews: ReviewRepository;
-	snapshots: SnapshotRepository;
-	signatures: SignatureRepository;
-	audit: AuditService;
+	reviews: ReviewQueries;
+	snapshots: SnapshotQueries;
+	signatures: SignatureQueries;
+	audit: SyncAudit;
 	documentStore: Pick<DocumentStore, 'read'>;
 	confirmPassword: (userId: string, password: string) => Promise<PasswordConfirmation>;
 	spendIdentityProof?: (sessionId: string, userId: string) => boolean;
@@ -36,7 +36,7 @@ export type RecordsDeps = {
 	evidenceFiles?: (reviewId: string) => RecordEvidenceFile[];
 };
 
-export function createRecordsService(deps: RecordsDeps): RecordsService {
+export function createRecordsService(deps: RecordsDeps): RecordsCore {
 	const now = deps.now ?? Date.now;
 
 	function canView(userId: string, reviewId: string): boolean {

@@ -7,12 +7,12 @@ import { roleShortLabel } from '../../src/lib/shared/roles.ts';
 import { m } from '../../src/lib/paraglide/messages.js';
 import type { EvaluationRecord } from '../../src/lib/shared/record/record.ts';
 import type { Db } from '../persistence/database.ts';
-import type { ReviewRepository, ParticipantRow } from '../persistence/reviews.ts';
-import type { SnapshotRepository, SnapshotRow } from '../persistence/snapshots.ts';
-import type { SignatureRepository, SignatureRow } from '../persistence/signatures.ts';
+import type { ReviewQueries, ParticipantRow } from '../persistence/reviews.ts';
+import type { SnapshotQueries, SnapshotRow } from '../persistence/snapshots.ts';
+import type { SignatureQueries, SignatureRow } from '../persistence/signatures.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { may } from '../auth/policy.ts';
-import type { AuditService } from './audit.ts';
+import type { SyncAudit } from './audit.ts';
 import { SIGNING_ROLE, type SignatureMeaning } from './contract.ts';
 import { declarationOf } from './declaration.ts';
 import type { PasswordConfirmation } from '../auth/accounts.ts';
@@ -26,10 +26,10 @@ const MEANING_NAMES: Record<SignatureMeaning, () => string> = {
 
 export type SignDeps = {
 	db: Db;
-	reviews: ReviewRepository;
-	snapshots: SnapshotRepository;
-	signatures: SignatureRepository;
-	audit: AuditService;
+	reviews: ReviewQueries;
+	snapshots: SnapshotQueries;
+	signatures: SignatureQueries;
+	audit: SyncAudit;
 	confirmPassword: (userId: string, password: string) => Promise<PasswordConfirmation>;
 	/**
 	 * The other fresh proof: a login at the identity provider (prompt=login, max_age) made for

@@ -3,15 +3,15 @@
 import { m } from '../../src/lib/paraglide/messages.js';
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 import { canonicalJson } from '../../src/lib/shared/record/canonical-json.ts';
-import type { SnapshotRepository } from '../persistence/snapshots.ts';
-import type { SignatureRepository } from '../persistence/signatures.ts';
+import type { SnapshotQueries } from '../persistence/snapshots.ts';
+import type { SignatureQueries } from '../persistence/signatures.ts';
 import { contentHashOf } from './hashes.ts';
 
 export const EXPORT_FORMAT = 'psems-evaluation-record-export/1';
 
 export type ExportCheck = { reviewId: string; version: number; matches: boolean; message: string };
 
-type Deps = { snapshots: SnapshotRepository; signatures: SignatureRepository };
+type Deps = { snapshots: SnapshotQueries; signatures: SignatureQueries };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const short = (hash: string) => hash.slice(0, 12);

@@ -5,17 +5,17 @@
 // without breaking every later hash.
 import { canonicalJson } from '../../src/lib/shared/record/canonical-json.ts';
 import type { EvaluationRecord } from '../../src/lib/shared/record/record.ts';
-import type { SnapshotRepository, SnapshotRow } from '../persistence/snapshots.ts';
-import type { SignatureRepository, SignatureRow } from '../persistence/signatures.ts';
+import type { SnapshotQueries, SnapshotRow } from '../persistence/snapshots.ts';
+import type { SignatureQueries, SignatureRow } from '../persistence/signatures.ts';
 import type { AuditRow } from '../persistence/audit-log.ts';
-import { parseDetails, type AuditService } from './audit.ts';
+import { parseDetails, type SyncAudit } from './audit.ts';
 import { SIGNING_ROLE, type VerifyProblem, type VerifyReport } from './contract.ts';
 import { contentHashOf, snapshotChainHash } from './hashes.ts';
 import { freezeDetails } from './freeze.ts';
 import { signatureDetails } from './sign.ts';
 import { signedDeclarationHashes } from './declaration.ts';
 
-export type VerifyDeps = { snapshots: SnapshotRepository; signatures: SignatureRepository; audit: AuditService };
+export type VerifyDeps = { snapshots: SnapshotQueries; signatures: SignatureQueries; audit: SyncAudit };
 
 type Entry = { row: AuditRow; details: Record<string, unknown> };
 

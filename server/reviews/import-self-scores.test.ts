@@ -16,13 +16,13 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: { message
 	return result.value;
 }
 
-function selfAssessment(owner: SessionUser, title: string, portName = 'Port of Testhaven'): string {
+async function selfAssessment(owner: SessionUser, title: string, portName = 'Port of Testhaven'): Promise<string> {
 	return value(
-		services.reviews.create(owner, { title, portName, portCountry: 'Nowhere', kind: 'self_assessment', scheduledOn: '2026-10-01', framework: FRAMEWORK_REF })
+		await services.reviews.create(owner, { title, portName, portCountry: 'Nowhere', kind: 'self_assessment', scheduledOn: '2026-10-01', framework: FRAMEWORK_REF })
 	).id;
 }
 
-const workspaceOf = (reviewId: string) => readStored(services.repos.documents, workspaceDocumentName(reviewId));
+const workspaceOf = (reviewId: string) => readStored(services.store.tx.documents, workspaceDocumentName(reviewId));
 
 async function selfScores(reviewId: string, scores: Record<string, number>) {
 	await services.documentStore.write(workspaceDocumentName(reviewId), (doc) => {
@@ -40,14 +40,14 @@ afterEach(() => services.cleanup());
 describe('importing self-scores from a self-assessment review', () => {
 	it('lists the self-assessments the facilitator can view, the same port first, with their latest frozen version', async () => {
 		const target = createReviewAs(services, facilitator).id;
-		const other = selfAssessment(facilitator, 'Elsewhere self-help 2026', 'Port of Elsewhere');
-		const same = selfAssessment(facilitator, 'Testhaven self-help 2026');
+		const other = await selfAssessment(facilitator, 'Elsewhere self-help 2026', 'Port of Elsewhere');
+		const same = await selfAssessment(facilitator, 'Testhaven self-help 2026');
 		await selfScores(same, { A1: 4 });
-		value(services.records.freeze(facilitator, same, { label: 'Port agreed', note: '' }));
+		value(await services.records.freeze(facilitator, same, { label: 'Port agreed', note: '' }));
 		const stranger = insertUser(services, { name: 'Other Facilitator', isAdmin: true });
-		selfAssessment(stranger, 'Not shared with Fran');
+		await selfAssessment(stranger, 'Not shared with Fran');
 
-		const sources = value(services.selfScoreImport.sources(facilitator, target));
+		const sources = value(await services.selfScoreImport.sources(facilitator, target));
 		expect(sources.map((s) => [s.title, s.samePort])).toEqual([
 			['Testhaven self-help 2026', true],
 			['Elsewhere self-help 2026', false]
@@ -59,14 +59,14 @@ describe('importing self-scores from a self-assessment review', () => {
 
 	it('imports from the latest frozen version, not later live edits, and records where the scores came from', async () => {
 		const target = createReviewAs(services, facilitator).id;
-		const source = selfAssessment(facilitator, 'Testhaven self-help 2026');
+		const source = await selfAssessment(facilitator, 'Testhaven self-help 2026');
 		await selfScores(source, { A1: 4, A2: 3, B1: 2 });
-		value(services.records.freeze(facilitator, source, { label: 'v1', note: '' }));
+		value(await services.records.freeze(facilitator, source, { label: 'v1', note: '' }));
 		await selfScores(source, { A1: 1 });
-		const v2 = value(services.records.freeze(facilitator, source, { label: 'Port agreed', note: '' }));
+		const v2 = value(await services.records.freeze(facilitator, source, { label: 'Port agreed', note: '' }));
 		await selfScores(source, { A1: 5 }); // after the freeze: not what the port agreed
 
-		const preview = value(services.selfScoreImport.preview(facilitator, target, source));
+		const preview = value(await services.selfScoreImport.preview(facilitator, target, source));
 		expect(preview.source).toMatchObject({ version: 2, hash: v2.contentHash, title: 'Testhaven self-help 2026' });
 		expect(preview.counts).toMatchObject({ fill: 3, same: 0, differs: 0 });
 
@@ -83,13 +83,13 @@ describe('importing self-scores from a self-assessment review', () => {
 			importedByName: 'Fran Facilitator',
 			scores: { A1: 1, A2: 3, B1: 2 }
 		});
-		const audit = services.audit.entries(target).at(-1);
+		const audit = (await services.audit.entries(target)).at(-1);
 		expect(audit).toMatchObject({ action: 'import_self_scores', details: { sourceVersion: 2, sourceHash: v2.contentHash, filled: 3 } });
 	});
 
 	it('imports from the live documents when the self-assessment was never frozen, marking it "live"', async () => {
 		const target = createReviewAs(services, facilitator).id;
-		const source = selfAssessment(facilitator, 'Draft self-help');
+		const source = await selfAssessment(facilitator, 'Draft self-help');
 		await selfScores(source, { C1: 3 });
 		const outcome = value(await services.selfScoreImport.importScores(facilitator, target, source, { replaceExisting: false }));
 		expect(outcome.source).toMatchObject({ version: null, hash: null });
@@ -98,11 +98,11 @@ describe('importing self-scores from a self-assessment review', () => {
 
 	it('keeps self-scores already entered by hand unless replacing them is asked for', async () => {
 		const target = createReviewAs(services, facilitator).id;
-		const source = selfAssessment(facilitator, 'Testhaven self-help 2026');
+		const source = await selfAssessment(facilitator, 'Testhaven self-help 2026');
 		await selfScores(source, { A1: 4, A2: 3, A3: 2 });
 		await selfScores(target, { A1: 2, A2: 3 });
 
-		const preview = value(services.selfScoreImport.preview(facilitator, target, source));
+		const preview = value(await services.selfScoreImport.preview(facilitator, target, source));
 		expect(preview.rows.filter((r) => r.outcome !== 'none').map((r) => [r.code, r.outcome])).toEqual([
 			['A1', 'differs'],
 			['A2', 'same'],
@@ -119,9 +119,9 @@ describe('importing self-scores from a self-assessment review', () => {
 
 	it('refuses when the source was frozen again after the preview', async () => {
 		const target = createReviewAs(services, facilitator).id;
-		const source = selfAssessment(facilitator, 'Testhaven self-help 2026');
+		const source = await selfAssessment(facilitator, 'Testhaven self-help 2026');
 		await selfScores(source, { A1: 4 });
-		value(services.records.freeze(facilitator, source, { label: 'v1', note: '' }));
+		value(await services.records.freeze(facilitator, source, { label: 'v1', note: '' }));
 		const refused = await services.selfScoreImport.importScores(facilitator, target, source, { replaceExisting: false, expectedVersion: null });
 		expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
 		expect(readGridCell(workspaceOf(target), 'A1').selfScore).toBeNull();
@@ -130,10 +130,10 @@ describe('importing self-scores from a self-assessment review', () => {
 	it('refuses a facilitator who cannot view the source review, as if it did not exist', async () => {
 		const target = createReviewAs(services, facilitator).id;
 		const stranger = insertUser(services, { name: 'Other Facilitator', isAdmin: true });
-		const hidden = selfAssessment(stranger, 'Not shared with Fran');
+		const hidden = await selfAssessment(stranger, 'Not shared with Fran');
 		await selfScores(hidden, { A1: 4 });
 
-		expect(services.selfScoreImport.preview(facilitator, target, hidden)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		expect(await services.selfScoreImport.preview(facilitator, target, hidden)).toMatchObject({ ok: false, error: { code: 'not_found' } });
 		expect(await services.selfScoreImport.importScores(facilitator, target, hidden, { replaceExisting: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 		expect(readGridCell(workspaceOf(target), 'A1').selfScore).toBeNull();
 		expect(readSelfScoreImport(workspaceOf(target))).toBeNull();
@@ -141,13 +141,13 @@ describe('importing self-scores from a self-assessment review', () => {
 
 	it('refuses a department head of the independent review, even one who can view the source', async () => {
 		const target = createReviewAs(services, facilitator).id;
-		const source = selfAssessment(facilitator, 'Testhaven self-help 2026');
+		const source = await selfAssessment(facilitator, 'Testhaven self-help 2026');
 		await selfScores(source, { A1: 4 });
 		const head = insertUser(services, { name: 'Dee Head' });
 		addParticipant(services, target, head, 'department_head', 'Operations');
 		addParticipant(services, source, head, 'department_head', 'Operations');
 
-		expect(services.selfScoreImport.sources(head, target)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await services.selfScoreImport.sources(head, target)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 		expect(await services.selfScoreImport.importScores(head, target, source, { replaceExisting: false })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 		expect(readGridCell(workspaceOf(target), 'A1').selfScore).toBeNull();
 	});
@@ -155,9 +155,9 @@ describe('importing self-scores from a self-assessment review', () => {
 	it('refuses a source that is not a self-assessment, and an import into a self-assessment', async () => {
 		const target = createReviewAs(services, facilitator).id;
 		const otherIndependent = createReviewAs(services, facilitator, 'Last year').id;
-		const source = selfAssessment(facilitator, 'Testhaven self-help 2026');
-		expect(services.selfScoreImport.preview(facilitator, target, otherIndependent)).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'source' } });
-		expect(services.selfScoreImport.preview(facilitator, source, target)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+		const source = await selfAssessment(facilitator, 'Testhaven self-help 2026');
+		expect(await services.selfScoreImport.preview(facilitator, target, otherIndependent)).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'source' } });
+		expect(await services.selfScoreImport.preview(facilitator, source, target)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 		expect(await services.selfScoreImport.importScores(facilitator, target, source, { replaceExisting: false })).toMatchObject({
 			ok: false,
 			error: { message: 'Testhaven self-help 2026 has no self-scores to import.' }

@@ -13,20 +13,20 @@ import { workspaceDocumentName } from '../../src/lib/shared/document-names.ts';
 import { readGridCell, setSelfScore, setSelfScoreImport } from '../../src/lib/shared/documents/grid.ts';
 import { isValidScore } from '../../src/lib/shared/framework/scoring.ts';
 import type { EvaluationRecord } from '../../src/lib/shared/record/record.ts';
-import type { ReviewRepository, ReviewRow } from '../persistence/reviews.ts';
-import type { SnapshotRepository } from '../persistence/snapshots.ts';
+import type { ReviewQueries, ReviewRow } from '../persistence/reviews.ts';
+import type { SnapshotQueries } from '../persistence/snapshots.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { may } from '../auth/policy.ts';
-import type { AuditService } from '../records/audit.ts';
+import type { SyncAudit } from '../records/audit.ts';
 import type { DocumentStore } from '../collab/document-store.ts';
 import { planImport, type ImportPlan, type SourceScores } from './self-score-mapping.ts';
 import { m } from '../../src/lib/paraglide/messages.js';
 import { getLocale } from '../../src/lib/paraglide/runtime.js';
 
 export type ImportSelfScoresDeps = {
-	reviews: ReviewRepository;
-	snapshots: SnapshotRepository;
-	audit: AuditService;
+	reviews: ReviewQueries;
+	snapshots: SnapshotQueries;
+	audit: SyncAudit;
 	documentStore: Pick<DocumentStore, 'read' | 'write'>;
 	now: () => number;
 };

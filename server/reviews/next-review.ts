@@ -24,13 +24,13 @@ import type { LastReview } from '../../src/lib/shared/progress/last-review.ts';
 import { latestSigned } from '../progress/progress-service.ts';
 import { CLOSED_IN_RECORD } from '../followup/signed-plan.ts';
 import type { Db } from '../persistence/database.ts';
-import type { ReviewRepository, ReviewRow } from '../persistence/reviews.ts';
-import type { SnapshotRepository } from '../persistence/snapshots.ts';
-import type { UserRepository } from '../persistence/users.ts';
-import type { EvidenceFileRepository } from '../persistence/evidence-files.ts';
-import type { ActionFollowupRepository } from '../persistence/action-followups.ts';
-import type { RecordsService } from '../records/contract.ts';
-import type { AuditService } from '../records/audit.ts';
+import type { ReviewQueries, ReviewRow } from '../persistence/reviews.ts';
+import type { SnapshotQueries } from '../persistence/snapshots.ts';
+import type { UserQueries } from '../persistence/users.ts';
+import type { EvidenceFileQueries } from '../persistence/evidence-files.ts';
+import type { ActionFollowupQueries } from '../persistence/action-followups.ts';
+import type { RecordsCore } from '../records/contract.ts';
+import type { SyncAudit } from '../records/audit.ts';
 import type { DocumentStore } from '../collab/document-store.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import type { ParticipantService } from './participants.ts';
@@ -38,18 +38,23 @@ import type { ReviewService } from './reviews.ts';
 import { may } from '../auth/policy.ts';
 import { m } from '../../src/lib/paraglide/messages.js';
 
+type WithoutTx<F> = F extends (tx: never, ...rest: infer A) => unknown ? A : never;
+
 export type NextReviewDeps = {
+
 	db: Db;
-	reviews: ReviewRepository;
-	snapshots: Pick<SnapshotRepository, 'get'>;
-	users: Pick<UserRepository, 'findById'>;
-	evidenceFiles: Pick<EvidenceFileRepository, 'getIncludingRemoved' | 'insert'>;
-	followups: Pick<ActionFollowupRepository, 'get'>;
-	records: Pick<RecordsService, 'listVersions' | 'getVersion'>;
-	audit: Pick<AuditService, 'append'>;
+	reviews: ReviewQueries;
+	snapshots: Pick<SnapshotQueries, 'get'>;
+	users: Pick<UserQueries, 'findById'>;
+	evidenceFiles: Pick<EvidenceFileQueries, 'getIncludingRemoved' | 'insert'>;
+	followups: Pick<ActionFollowupQueries, 'get'>;
+	records: Pick<RecordsCore, 'listVersions' | 'getVersion'>;
+	audit: Pick<SyncAudit, 'append'>;
 	documentStore: Pick<DocumentStore, 'append'>;
-	participants: Pick<ParticipantService, 'invite'>;
-	createReview: ReviewService['create'];
+	/** Both inside the start's transaction (services.ts binds them to it). */
+	participants: { invite: (...args: WithoutTx<ParticipantService['inviteIn']>) => ReturnType<ParticipantService['inviteIn']> };
+	createReview: (...args: WithoutTx<ReviewService['createIn']>) => ReturnType<ReviewService['createIn']>;
+
 	now: () => number;
 };
 

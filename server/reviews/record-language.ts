@@ -5,8 +5,7 @@
 import * as z from 'zod';
 import { fail, ok, type Result } from '../../src/lib/shared/result.ts';
 import { RECORD_LANGUAGES, RECORD_LANGUAGE_NAMES, getFramework, type RecordLanguage } from '../../src/lib/shared/framework/index.ts';
-import type { Db } from '../persistence/database.ts';
-import type { ReviewRepository } from '../persistence/reviews.ts';
+import type { Store } from '../persistence/store.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { may } from '../auth/policy.ts';
 import { m } from '../../src/lib/paraglide/messages.js';
@@ -16,14 +15,15 @@ export const RecordLanguageForm = z.object({
 	language: z.enum(RECORD_LANGUAGES, { error: () => m.reviews_error_record_language_choose({ languages: RECORD_LANGUAGES.map((l) => RECORD_LANGUAGE_NAMES[l]).join(', ') }) })
 });
 
-export type RecordLanguageDeps = { db: Db; reviews: ReviewRepository; audit: AuditService };
+export type RecordLanguageDeps = { store: Pick<Store, 'transaction'>; audit: Pick<AuditService, 'appendIn'> };
 
 export function createRecordLanguageService(deps: RecordLanguageDeps) {
 	return {
 		/** Sets the language; setting the language it already has changes nothing and logs nothing. */
-		set(actor: SessionUser, reviewId: string, input: unknown): Result<{ language: RecordLanguage; changed: boolean }> {
-			const review = deps.reviews.findById(reviewId);
-			const me = review ? deps.reviews.participant(reviewId, actor.id) : null;
+		set: (actor: SessionUser, reviewId: string, input: unknown): Promise<Result<{ language: RecordLanguage; changed: boolean }>> =>
+			deps.store.transaction((tx): Result<{ language: RecordLanguage; changed: boolean }> => {
+			const review = tx.reviews.findById(reviewId);
+			const me = review ? tx.reviews.participant(reviewId, actor.id) : null;
 			if (!review || !me || !may(me.role, 'view')) return fail('not_found', m.reviews_error_review_not_found());
 			if (!may(me.role, 'set_record_language')) return fail('forbidden', m.reviews_error_record_language_forbidden());
 			const parsed = RecordLanguageForm.safeParse(input);
@@ -33,12 +33,10 @@ export function createRecordLanguageService(deps: RecordLanguageDeps) {
 				return fail('invalid_input', m.reviews_error_record_language_no_translation({ framework: review.frameworkId, version: review.frameworkVersion, language: RECORD_LANGUAGE_NAMES[language] }), 'language');
 			}
 			if (language === review.recordLanguage) return ok({ language, changed: false });
-			deps.db.transaction(() => {
-				deps.reviews.setRecordLanguage(reviewId, language);
-				deps.audit.append({ actorId: actor.id, action: 'record_language_changed', reviewId, details: { from: review.recordLanguage, to: language } });
-			})();
+			tx.reviews.setRecordLanguage(reviewId, language);
+			deps.audit.appendIn(tx, { actorId: actor.id, action: 'record_language_changed', reviewId, details: { from: review.recordLanguage, to: language } });
 			return ok({ language, changed: true });
-		}
+		})
 	};
 }
 

@@ -36,8 +36,8 @@ describe('review service', () => {
 			...overrides
 		});
 
-	it('lets an administrator create a review, who becomes its facilitator', () => {
-		const result = services.reviews.create(admin, form());
+	it('lets an administrator create a review, who becomes its facilitator', async () => {
+		const result = await services.reviews.create(admin, form());
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		expect(result.value).toMatchObject({
@@ -51,42 +51,42 @@ describe('review service', () => {
 			createdBy: admin.id,
 			createdAt: clock.now()
 		});
-		expect(services.repos.reviews.findById(result.value.id)).toEqual(result.value);
-		expect(services.reviews.roleOf(result.value.id, admin.id)).toBe('facilitator');
+		expect(await services.repos.reviews.findById(result.value.id)).toEqual(result.value);
+		expect(await services.reviews.roleOf(result.value.id, admin.id)).toBe('facilitator');
 	});
 
-	it('refuses a review from someone who is not an administrator', () => {
+	it('refuses a review from someone who is not an administrator', async () => {
 		const user = insertUser(services, { name: 'Nora Normal' });
-		const result = services.reviews.create(user, form());
+		const result = await services.reviews.create(user, form());
 		expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: 'Creating reviews needs the reviewer right. Ask an administrator to add you to the facilitator pool.' } });
-		expect(services.reviews.listFor(user.id)).toEqual([]);
+		expect(await services.reviews.listFor(user.id)).toEqual([]);
 		expect(services.db.prepare('SELECT COUNT(*) AS n FROM reviews').get()).toEqual({ n: 0 });
 	});
 
-	it('refuses an unknown or malformed framework reference on the framework field', () => {
+	it('refuses an unknown or malformed framework reference on the framework field', async () => {
 		for (const framework of ['psems-gap@9.9', 'no-such-framework@1.0', 'psems-gap', '@1.0', 'PSEMS@1.0']) {
-			const result = services.reviews.create(admin, form({ framework }));
+			const result = await services.reviews.create(admin, form({ framework }));
 			expect(result, framework).toEqual({
 				ok: false,
 				error: { code: 'invalid_input', message: 'Unknown framework version.', field: 'framework' }
 			});
 		}
-		expect(services.reviews.listFor(admin.id)).toEqual([]);
+		expect(await services.reviews.listFor(admin.id)).toEqual([]);
 	});
 
-	it('keeps a review without a scheduled date', () => {
-		const result = services.reviews.create(admin, form({ scheduledOn: '' }));
+	it('keeps a review without a scheduled date', async () => {
+		const result = await services.reviews.create(admin, form({ scheduledOn: '' }));
 		expect(result.ok && result.value.scheduledOn).toBeNull();
 	});
 
-	it('lists only the reviews the user takes part in, with their role in each', () => {
+	it('lists only the reviews the user takes part in, with their role in each', async () => {
 		const mine = createReviewAs(services, admin, 'Mine');
 		const otherAdmin = insertUser(services, { isAdmin: true });
 		const joined = createReviewAs(services, otherAdmin, 'Joined');
 		createReviewAs(services, otherAdmin, 'Not mine');
 		addParticipant(services, joined.id, admin, 'observer');
 
-		const listed = services.reviews.listFor(admin.id);
+		const listed = await services.reviews.listFor(admin.id);
 		expect(listed.map((r) => [r.title, r.myRole]).sort()).toEqual([
 			['Joined', 'observer'],
 			['Mine', 'facilitator']
@@ -94,18 +94,18 @@ describe('review service', () => {
 		expect(listed.map((r) => r.id).sort()).toEqual([mine.id, joined.id].sort());
 	});
 
-	it('lists nothing for a user in no review', () => {
+	it('lists nothing for a user in no review', async () => {
 		const user = insertUser(services);
 		createReviewAs(services, admin);
-		expect(services.reviews.listFor(user.id)).toEqual([]);
+		expect(await services.reviews.listFor(user.id)).toEqual([]);
 	});
 
-	it('opens a review for a participant with their role and the participant list', () => {
+	it('opens a review for a participant with their role and the participant list', async () => {
 		const review = createReviewAs(services, admin);
 		const head = insertUser(services, { name: 'Hugo Head' });
 		addParticipant(services, review.id, head, 'department_head', 'Operations');
 
-		const opened = services.reviews.open(head.id, review.id);
+		const opened = await services.reviews.open(head.id, review.id);
 		expect(opened.ok).toBe(true);
 		if (!opened.ok) return;
 		expect(opened.value.review).toEqual(review);
@@ -118,12 +118,12 @@ describe('review service', () => {
 		);
 	});
 
-	it('answers not found to a non-member, the same as for a review that does not exist', () => {
+	it('answers not found to a non-member, the same as for a review that does not exist', async () => {
 		const review = createReviewAs(services, admin);
 		const outsider = insertUser(services, { isAdmin: true });
 		const notFound = { ok: false, error: { code: 'not_found', message: 'Review not found.' } };
-		expect(services.reviews.open(outsider.id, review.id)).toEqual(notFound);
-		expect(services.reviews.open(outsider.id, 'no-such-review')).toEqual(notFound);
-		expect(services.reviews.roleOf(review.id, outsider.id)).toBeNull();
+		expect(await services.reviews.open(outsider.id, review.id)).toEqual(notFound);
+		expect(await services.reviews.open(outsider.id, 'no-such-review')).toEqual(notFound);
+		expect(await services.reviews.roleOf(review.id, outsider.id)).toBeNull();
 	});
 });

@@ -2,7 +2,7 @@
 // database for the reviewer document and for HTTP answers alike, so the two cannot disagree.
 import { may } from '../auth/policy.ts';
 import type { ParticipantRow } from '../persistence/reviews.ts';
-import type { RoundRepository, RoundRow } from '../persistence/rounds.ts';
+import type { RoundQueries, RoundRow } from '../persistence/rounds.ts';
 import { RoundResultSchema, RoundVoterSchema, type PublicRound, type RoundResult, type RoundVoter } from '../../src/lib/shared/documents/rounds.ts';
 
 export function isVoter(participants: readonly ParticipantRow[], userId: string): boolean {
@@ -28,7 +28,7 @@ function parsed<T>(json: string | null, schema: { safeParse(v: unknown): { succe
 	}
 }
 
-export function publicRound(round: RoundRow, rounds: Pick<RoundRepository, 'votes'>, participants: readonly ParticipantRow[]): PublicRound {
+export function publicRound(round: RoundRow, rounds: Pick<RoundQueries, 'votes'>, participants: readonly ParticipantRow[]): PublicRound {
 	const voters =
 		round.status === 'open'
 			? votersOf(rounds.votes(round.id), participants)

@@ -7,14 +7,14 @@ import type * as z from 'zod';
 import type { AppError, Result } from '../../src/lib/shared/result.ts';
 import { toError } from '../../src/lib/shared/result.ts';
 import { OpenRoundInput, VoteInput } from './round-inputs.ts';
-import type { RoundService } from './rounds-service.ts';
+import type { PublishedRounds } from './rounds-service.ts';
 import type { Logger } from '../logger.ts';
 import { errorResponse, jsonResponse, NO_STORE } from '../http/json.ts';
 import { m } from '../../src/lib/paraglide/messages.js';
 
 export type RoundAction = 'open' | 'vote' | 'my_vote' | 'reveal' | 'cancel';
 export type RoundTarget = { action: RoundAction; reviewId: string; roundId?: string };
-type Deps = { rounds: RoundService; config: { origin: string | null }; logger: Pick<Logger, 'error'> };
+type Deps = { rounds: PublishedRounds; config: { origin: string | null }; logger: Pick<Logger, 'error'> };
 
 function failure(error: AppError): Response {
 	return errorResponse(error, NO_STORE);
@@ -58,7 +58,7 @@ function parse<T>(schema: z.ZodType<T>, body: Record<string, unknown>): Result<T
 export async function handleRoundRequest(deps: Deps, user: { id: string } | null, target: RoundTarget, request: Request): Promise<Response> {
 	if (!user) return failure({ code: 'unauthenticated', message: m.grid_err_sign_in_rounds() });
 	try {
-		if (target.action === 'my_vote') return answer(deps.rounds.myVote(user, target.reviewId, target.roundId ?? ''), 'mine');
+		if (target.action === 'my_vote') return answer(await deps.rounds.myVote(user, target.reviewId, target.roundId ?? ''), 'mine');
 		if (request.method !== 'POST') return failure({ code: 'invalid_input', message: m.grid_err_post() });
 		if (!sameOrigin(request, deps.config.origin)) {
 			return failure({ code: 'forbidden', message: m.grid_err_other_site() });

@@ -40,16 +40,17 @@ describe('round service', () => {
 	it('writes rounds into the reviewer document even when nobody has it open', async () => {
 		const { fran, reviewId, opened } = await votedRound();
 		await services.rounds.reveal(fran, reviewId, opened.value.id);
-		const doc = readStored(services.repos.documents, reviewerDocumentName(reviewId));
+		const doc = readStored(services.store.tx.documents, reviewerDocumentName(reviewId));
 		expect(readRounds(doc)).toMatchObject([{ number: 1, status: 'revealed', result: { count: 2, min: 2, median: 3, max: 4 } }]);
 	});
 
 	it('deletes the votes before the spread reaches the document; when that write fails, revealing again shows the room the stored result', async () => {
 		const { fran, reviewId, opened } = await votedRound();
-		const roundsInDocument = () => readRounds(readStored(services.repos.documents, reviewerDocumentName(reviewId)));
+		const roundsInDocument = () => readRounds(readStored(services.store.tx.documents, reviewerDocumentName(reviewId)));
 
-		// The disk refuses the reviewer-document update that carries the spread.
-		const documents = services.repos.documents;
+		// The disk refuses the reviewer-document update that carries the spread (the document
+		// store appends through the synchronous statements, as the durable log does).
+		const documents = services.store.tx.documents;
 		const append = documents.appendUpdate;
 		documents.appendUpdate = () => {
 			throw new Error('disk full');
@@ -58,15 +59,15 @@ describe('round service', () => {
 		documents.appendUpdate = append;
 
 		expect(failed).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('Reveal again to show it.') } });
-		expect(services.repos.rounds.votes(opened.value.id)).toEqual([]);
-		expect(services.repos.rounds.find(reviewId, opened.value.id)?.status).toBe('revealed');
-		expect(services.audit.entries(reviewId).filter((e) => e.action === 'reveal')).toHaveLength(1);
+		expect(await services.repos.rounds.votes(opened.value.id)).toEqual([]);
+		expect((await services.repos.rounds.find(reviewId, opened.value.id))?.status).toBe('revealed');
+		expect((await services.audit.entries(reviewId)).filter((e) => e.action === 'reveal')).toHaveLength(1);
 		expect(roundsInDocument()).toMatchObject([{ status: 'open', result: null }]);
 
 		const again = await services.rounds.reveal(fran, reviewId, opened.value.id);
 		expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
 		expect(roundsInDocument()).toMatchObject([{ status: 'revealed', result: { count: 2, min: 2, median: 3, max: 4 } }]);
-		expect(services.audit.entries(reviewId).filter((e) => e.action === 'reveal')).toHaveLength(1);
+		expect((await services.audit.entries(reviewId)).filter((e) => e.action === 'reveal')).toHaveLength(1);
 	});
 
 	it('leaves no trace of a replaced or cancelled comment in the database file', async () => {
@@ -85,6 +86,6 @@ describe('round service', () => {
 		expect(bytesOnDisk()).toContain('CANCELLED-sam-never-seen');
 		await services.rounds.cancel(fran, reviewId, second.value.id);
 		expect(bytesOnDisk()).not.toContain('CANCELLED-sam-never-seen');
-		expect(services.repos.rounds.countAllVotes()).toBe(0);
+		expect(await services.repos.rounds.countAllVotes()).toBe(0);
 	});
 });

@@ -13,11 +13,12 @@ import { getElement, getFramework } from '../../src/lib/shared/framework/index.t
 import { reviewerDocumentName } from '../../src/lib/shared/document-names.ts';
 import { MIN_VOTES_TO_REVEAL, summariseVotes, writeRound, type PublicRound } from '../../src/lib/shared/documents/rounds.ts';
 import type { Db } from '../persistence/database.ts';
-import type { RoundRepository, RoundRow } from '../persistence/rounds.ts';
-import type { ReviewRepository } from '../persistence/reviews.ts';
+import type { Transactional } from '../persistence/transactional.ts';
+import type { RoundQueries, RoundRow } from '../persistence/rounds.ts';
+import type { ReviewQueries } from '../persistence/reviews.ts';
 import type { DocumentStore } from '../collab/document-store.ts';
 import type { Logger } from '../logger.ts';
-import type { AuditService } from '../records/audit.ts';
+import type { SyncAudit } from '../records/audit.ts';
 import { may } from '../auth/policy.ts';
 import { isVoter, publicRound, votersOf } from './public-round.ts';
 import type { VoteInput } from './round-inputs.ts';
@@ -25,10 +26,10 @@ import { m } from '../../src/lib/paraglide/messages.js';
 
 type Deps = {
 	db: Db;
-	rounds: RoundRepository;
-	reviews: ReviewRepository;
+	rounds: RoundQueries;
+	reviews: ReviewQueries;
 	documentStore: Pick<DocumentStore, 'write'>;
-	audit: Pick<AuditService, 'append'>;
+	audit: Pick<SyncAudit, 'append'>;
 	logger: Pick<Logger, 'error'>;
 	now?: () => number;
 };
@@ -212,3 +213,5 @@ export function createRoundService(deps: Deps) {
 }
 
 export type RoundService = ReturnType<typeof createRoundService>;
+/** What callers use (services.ts): `myVote` runs as one store transaction too. */
+export type PublishedRounds = Transactional<RoundService, 'myVote'>;

@@ -4,12 +4,12 @@ import { getFramework } from '#lib/shared/framework/index.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = async ({ locals }) => {
 	const { accounts, reviews } = locals.services;
-	if (!locals.user) redirect(303, accounts.needsSetup() ? '/setup' : '/login');
+	if (!locals.user) redirect(303, await accounts.needsSetup() ? '/setup' : '/login');
 	return {
 		canCreate: reviews.mayCreate(locals.user).ok,
-		reviews: reviews.listFor(locals.user.id).map((review) => ({
+		reviews: (await reviews.listFor(locals.user.id)).map((review) => ({
 			id: review.id,
 			title: review.title,
 			portName: review.portName,
@@ -24,9 +24,9 @@ export const load: PageServerLoad = ({ locals }) => {
 
 export const actions: Actions = {
 	/** A filled sample workshop, so a newcomer sees the product working within a minute. */
-	demo: ({ locals }) => {
+	demo: async ({ locals }) => {
 		if (!locals.user) redirect(303, '/login');
-		const created = locals.services.demo.create(locals.user);
+		const created = await locals.services.demo.create(locals.user);
 		if (!created.ok) return fail(statusOf(created.error), { demoError: created.error.message });
 		redirect(303, `/reviews/${created.value}`);
 	}

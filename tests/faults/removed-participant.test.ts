@@ -24,7 +24,7 @@ describe('removed participant', () => {
 
 		const actor = { id: facilitator.id, email: facilitator.email, name: 'Fran Facilitator', isAdmin: true, mayCreateReviews: true };
 		const startedAt = Date.now();
-		const result = t.server.services.participants.remove(actor, reviewId, gone.id);
+		const result = await t.server.services.participants.remove(actor, reviewId, gone.id);
 		expect(result.ok).toBe(true);
 		await eventually(() => removed.every((c) => c.closes.some((e) => e.code === CloseEvents.Removed.code)), 'removed sockets closed', 60_000);
 		const closedInMs = Date.now() - startedAt;

@@ -22,16 +22,16 @@ export function prepareReview(editorCount: number, opts: { dataDir?: string; rol
 		const reviewId = crypto.randomUUID();
 		for (let i = 0; i < editorCount; i++) {
 			const id = crypto.randomUUID();
-			services.repos.users.insert({ id, email: `editor${i}-${id.slice(0, 6)}@example.test`, name: `Editor ${i}`, passwordHash: 'x', isAdmin: i === 0, createdAt: Date.now() });
+			services.store.tx.users.insert({ id, email: `editor${i}-${id.slice(0, 6)}@example.test`, name: `Editor ${i}`, passwordHash: 'x', isAdmin: i === 0, createdAt: Date.now() });
 			if (i === 0) {
-				services.repos.reviews.insert({
+				services.store.tx.reviews.insert({
 					id: reviewId, title: 'Faults', portName: 'Port', portCountry: 'Land', kind: 'independent_review',
 					scheduledOn: null, frameworkId: 'psems-gap', frameworkVersion: '1.0', createdBy: id, createdAt: Date.now()
 				});
 			}
 			const role = roleOf(i);
-			services.repos.reviews.addParticipant(reviewId, id, role, role === 'facilitator' ? null : 'Ops', Date.now());
-			tokens.push(services.sessions.create(id).token);
+			services.store.tx.reviews.addParticipant(reviewId, id, role, role === 'facilitator' ? null : 'Ops', Date.now());
+			tokens.push(services.sessions.createIn(services.store.tx, id).token);
 			userIds.push(id);
 		}
 		return { dataDir, reviewId, tokens, userIds };
@@ -44,7 +44,7 @@ export function prepareReview(editorCount: number, opts: { dataDir?: string; rol
 export function storedDocument(dataDir: string, documentName: string): Y.Doc {
 	const services = createServices(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, 'test'));
 	try {
-		return readStored(services.repos.documents, documentName);
+		return readStored(services.store.tx.documents, documentName);
 	} finally {
 		services.close();
 	}

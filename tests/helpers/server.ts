@@ -25,7 +25,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
 	const dataDir = env.DATA_DIR ?? tempDataDir();
 	const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env }, 'test');
 	const app = await startApp(config);
-	const { repos, sessions } = app.services;
+	// Fixtures write through the synchronous statements (store.ts `tx`): setup, not the behaviour under test.
+	const repos = app.services.store.tx;
+	const { sessions } = app.services;
 	return Object.assign(app, {
 		dataDir,
 		wsUrl: `ws://127.0.0.1:${app.port}/collab`,
@@ -34,7 +36,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
 			const address = email ?? `user${++counter}-${id.slice(0, 6)}@example.test`;
 			// A placeholder hash: these users never sign in with a password in integration tests.
 			repos.users.insert({ id, email: address, name, passwordHash: 'not-a-password', isAdmin, createdAt: Date.now() });
-			return { id, email: address, token: sessions.create(id).token };
+			return { id, email: address, token: sessions.createIn(repos, id).token };
 		},
 		createReview(ownerId: string, title = 'Harbour review') {
 			const id = crypto.randomUUID();

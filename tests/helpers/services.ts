@@ -64,13 +64,14 @@ export function insertUser(
 		// As the first account: an administrator in tests may create reviews unless told otherwise.
 		mayCreateReviews: opts.mayCreateReviews ?? opts.isAdmin ?? false
 	};
-	services.repos.users.insert({ ...user, passwordHash: 'not-a-password-hash', createdAt: 0 });
+	// Fixtures write through the synchronous statements (store.ts `tx`): setup, not the behaviour under test.
+	services.store.tx.users.insert({ ...user, passwordHash: 'not-a-password-hash', createdAt: 0 });
 	return user;
 }
 
 /** Creates a review through the service as `admin` (who becomes its facilitator). */
 export function createReviewAs(services: Services, admin: SessionUser, title = 'Port of Testhaven GAP review'): ReviewRow {
-	const result = services.reviews.create(admin, {
+	const result = services.reviews.createIn(services.store.tx, admin, {
 		title,
 		portName: 'Port of Testhaven',
 		portCountry: 'Nowhere',
@@ -84,5 +85,5 @@ export function createReviewAs(services: Services, admin: SessionUser, title = '
 
 /** Adds an existing user to a review directly through the repository. */
 export function addParticipant(services: Services, reviewId: string, user: SessionUser, role: Role, department: string | null = null): void {
-	services.repos.reviews.addParticipant(reviewId, user.id, role, department, 0);
+	services.store.tx.reviews.addParticipant(reviewId, user.id, role, department, 0);
 }

@@ -125,8 +125,8 @@ describe('collaboration access', () => {
 		const client = connect({ name, token: head.token });
 		await synced(client);
 
-		const actor = t.server.services.repos.users.findById(facilitator.id)!;
-		const removed = t.server.services.participants.remove(actor, reviewId, head.id);
+		const actor = (await t.server.services.repos.users.findById(facilitator.id))!;
+		const removed = await t.server.services.participants.remove(actor, reviewId, head.id);
 		expect(removed.ok).toBe(true);
 
 		await eventually(() => client.closes.some((c) => c.code === CloseEvents.Removed.code), 'socket closed as removed');
@@ -142,8 +142,8 @@ describe('collaboration access', () => {
 		const writer = connect({ name, token: facilitator.token });
 		await Promise.all([synced(client), synced(writer)]);
 
-		const actor = t.server.services.repos.users.findById(facilitator.id)!;
-		const changed = t.server.services.participants.changeRole(actor, reviewId, { userId: head.id, role: 'observer', department: null });
+		const actor = (await t.server.services.repos.users.findById(facilitator.id))!;
+		const changed = await t.server.services.participants.changeRole(actor, reviewId, { userId: head.id, role: 'observer', department: null });
 		expect(changed.ok).toBe(true);
 		await eventually(() => client.closes.some((c) => c.code === CloseEvents.RoleChanged.code), 'socket closed for role change');
 		await eventually(() => client.provider.isSynced, 'reconnected', 5_000);
@@ -156,7 +156,7 @@ describe('collaboration access', () => {
 });
 
 function storedDoc(name: string): Y.Doc {
-	return readStored(t.server.services.repos.documents, name);
+	return readStored(t.server.services.store.tx.documents, name);
 }
 
 function storedText(name: string): string {

@@ -52,9 +52,9 @@ describe('durable persistence', () => {
 		// After a clean stop the whole document is compacted into its stored state.
 		const services = createServices(loadConfig({ DATA_DIR: fixture.dataDir, LOG_LEVEL: 'silent' }, 'test'));
 		cleanups.push(() => services.close());
-		const stored = services.repos.documents.load(workspaceDocumentName(fixture.reviewId));
+		const stored = await services.repos.documents.load(workspaceDocumentName(fixture.reviewId));
 		expect(stored.updates).toEqual([]);
-		const doc = readStored(services.repos.documents, workspaceDocumentName(fixture.reviewId));
+		const doc = readStored(services.store.tx.documents, workspaceDocumentName(fixture.reviewId));
 		expect(doc.getText('notes').toString()).toBe('Agreed: the RAG meets monthly. ');
 		expect(doc.getMap('grid').get('A1')).toBe(3);
 		expect(Y.encodeStateVector(doc)).toEqual(lastState);

@@ -107,7 +107,7 @@ export function evidenceFileCases(store: StoreUnderTest, sharedEnv: Record<strin
 				body: PDF_BYTES
 			});
 			expect(response.status).toBe(403);
-			expect(t.server.services.repos.evidenceFiles.forReview(reviewId)).toEqual([]);
+			expect(await t.server.services.repos.evidenceFiles.forReview(reviewId)).toEqual([]);
 		});
 
 		it('refuses a renamed executable, whatever its name says, and keeps nothing of it', async () => {
@@ -117,7 +117,7 @@ export function evidenceFileCases(store: StoreUnderTest, sharedEnv: Record<strin
 			const sent = await upload(t.server, { token: head.token, reviewId, name: 'annual-report.pdf', bytes: EXE_BYTES });
 			expect(sent.status).toBe(400);
 			expect(sent.body.error.message).toContain('“annual-report.pdf” is a program (exe)');
-			expect(t.server.services.repos.evidenceFiles.forReview(reviewId)).toEqual([]);
+			expect(await t.server.services.repos.evidenceFiles.forReview(reviewId)).toEqual([]);
 			expect(await store.stored(t.server)).toEqual(before);
 		});
 
@@ -157,7 +157,7 @@ export function evidenceFileCases(store: StoreUnderTest, sharedEnv: Record<strin
 				expect(sent.body.error.message).toContain('larger than the limit of 4.1 kB');
 			}
 			expect(await store.stored(small)).toEqual([]);
-			expect(small.services.repos.evidenceFiles.forReview(reviewId)).toEqual([]);
+			expect(await small.services.repos.evidenceFiles.forReview(reviewId)).toEqual([]);
 			// The server still serves: a file under the limit goes through.
 			expect((await upload(small, { token: facilitator.token, reviewId, name: 'small.pdf', bytes: PDF_BYTES })).status).toBe(200);
 		});
@@ -171,9 +171,9 @@ export function evidenceFileCases(store: StoreUnderTest, sharedEnv: Record<strin
 			const photo = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
 			const fence = await upload(server, { token: facilitator.token, reviewId, name: 'Fence.png', bytes: photo });
 			expect(fence.status).toBe(200);
-			const frozen = server.services.records.freeze({ id: facilitator.id } as never, reviewId, { label: 'With evidence', note: '' });
+			const frozen = await server.services.records.freeze({ id: facilitator.id } as never, reviewId, { label: 'With evidence', note: '' });
 			expect(frozen.ok).toBe(true);
-			const version = server.services.records.getVersion(facilitator.id, reviewId, 1);
+			const version = await server.services.records.getVersion(facilitator.id, reviewId, 1);
 			if (!version.ok) throw new Error(version.error.message);
 			expect(version.value.record.evidenceFiles?.map((f) => [f.name, f.size, f.sha256])).toEqual([
 				['Patrol log.pdf', PDF_BYTES.length, kept.body.file.sha256],
@@ -202,7 +202,7 @@ export function evidenceFileCases(store: StoreUnderTest, sharedEnv: Record<strin
 			const head = t.participant(reviewId, 'Dana Head', 'department_head', 'Operations');
 			await upload(t.server, { token: head.token, reviewId, name: 'Access control procedure.pdf', bytes: PDF_BYTES });
 			await upload(t.server, { token: facilitator.token, reviewId, name: 'Threat notes.txt', bytes: new TextEncoder().encode('confidential notes\n'), confidential: true });
-			expect(t.server.services.records.freeze({ id: facilitator.id } as never, reviewId, { label: 'v1', note: '' }).ok).toBe(true);
+			expect((await t.server.services.records.freeze({ id: facilitator.id } as never, reviewId, { label: 'v1', note: '' })).ok).toBe(true);
 
 			const zipOf = async (token: string) => {
 				const response = await fetch(`${t.server.url}/reviews/${reviewId}/record/1/bundle.zip`, { headers: cookieOf(token) });

@@ -89,7 +89,7 @@ describe('evidence in an S3-compatible bucket', () => {
 		const facilitator = server.createUser({ name: 'Fran', isAdmin: true });
 		const reviewId = server.createReview(facilitator.id);
 		const sent = await upload(server, { token: facilitator.token, reviewId, name: 'Drill report.pdf', bytes: PDF_BYTES });
-		expect(server.services.records.freeze({ id: facilitator.id } as never, reviewId, { label: 'v1', note: '' }).ok).toBe(true);
+		expect((await server.services.records.freeze({ id: facilitator.id } as never, reviewId, { label: 'v1', note: '' })).ok).toBe(true);
 		await s3.client.removeObject(bucketOf(server), sent.body.file.sha256);
 
 		const lines: string[] = [];

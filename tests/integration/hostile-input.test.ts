@@ -92,7 +92,7 @@ function describeDoc(doc: Y.Doc): string {
 function snapshot(srv: TestServer, name: string): Snapshot {
 	const live = srv.collab.hocuspocus.documents.get(name);
 	if (!live) throw new Error(`document ${name} is not open`);
-	const stored = readStored(srv.services.repos.documents, name);
+	const stored = readStored(srv.services.store.tx.documents, name);
 	return {
 		live: describeDoc(live),
 		liveVector: Buffer.from(Y.encodeStateVector(live)).toString('hex'),

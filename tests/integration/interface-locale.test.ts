@@ -38,8 +38,8 @@ function pickLanguage(locale: string, cookie = '', redirectTo = '/login') {
 	});
 }
 
-function signedIn(userId: string): string {
-	return `${SESSION_COOKIE}=${services.sessions.create(userId).token}`;
+async function signedIn(userId: string): Promise<string> {
+	return `${SESSION_COOKIE}=${(await services.sessions.create(userId)).token}`;
 }
 
 describe('the interface language of a page', () => {
@@ -77,14 +77,14 @@ describe('the interface language of a page', () => {
 
 	it('follows a signed-in person\'s saved choice over cookie and browser, on any device', async () => {
 		const user = insertUser(services, { name: 'Hana Harbour' });
-		const session = signedIn(user.id);
+		const session = await signedIn(user.id);
 		expect((await page('/account', { cookie: session, 'accept-language': 'fr' })).locale).toBe('fr');
 
 		expect((await pickLanguage('ar', session, '/account')).status).toBe(303);
-		expect(services.repos.users.findById(user.id)?.locale).toBe('ar');
+		expect((await services.repos.users.findById(user.id))?.locale).toBe('ar');
 
 		// Another browser (a new session, English browser, a Spanish cookie): still Arabic.
-		const elsewhere = `${signedIn(user.id)}; psems-locale=es`;
+		const elsewhere = `${await signedIn(user.id)}; psems-locale=es`;
 		expect(await page('/account', { cookie: elsewhere, 'accept-language': 'en-GB' })).toMatchObject({ locale: 'ar', dir: 'rtl' });
 	});
 });

@@ -58,14 +58,14 @@ async function person(name: string, opts: { password?: boolean; atProvider?: boo
 	const email = `${slug}@port.test`;
 	const id = crypto.randomUUID();
 	const passwordHash = opts.password ? await hashPassword(PASSWORD) : '';
-	server.services.repos.users.insert({ id, email, name, passwordHash, isAdmin: opts.admin ?? false, createdAt: Date.now() });
+	await server.services.repos.users.insert({ id, email, name, passwordHash, isAdmin: opts.admin ?? false, createdAt: Date.now() });
 	const sub = `sub-${slug}`;
 	if (opts.atProvider !== false) provider.addUser({ sub, email, email_verified: opts.verified ?? true, name, password: PROVIDER_PASSWORD });
-	return { user: sessionUser(id), email, sub };
+	return { user: await sessionUser(id), email, sub };
 }
 
-function sessionUser(id: string): SessionUser {
-	const row = server.services.repos.users.findById(id)!;
+async function sessionUser(id: string): Promise<SessionUser> {
+	const row = (await server.services.repos.users.findById(id))!;
 	return { id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin, mayCreateReviews: row.mayCreateReviews };
 }
 
@@ -81,10 +81,8 @@ async function atProvider(agent: SignInAgent, start: Begun | URL, email: string)
 	return callbackUrl.searchParams;
 }
 
-function auditOf(action: string) {
-	return server.services.audit
-		.verifyChain()
-		.rows.filter((r) => r.action === action)
+async function auditOf(action: string) {
+	return (await server.services.audit.verifyChain()).rows.filter((r) => r.action === action)
 		.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
 }
 
@@ -99,17 +97,17 @@ describe('sign-in with the identity provider', () => {
 		const done = begun(await oidc.complete({ query, browserState: start.state, session: null }));
 		expect(done).toMatchObject({ kind: 'signed_in', userId: dana.user.id, returnTo: '/reviews/somewhere' });
 		if (done.kind !== 'signed_in') return;
-		expect(server.services.sessions.validate(done.token)?.user.email).toBe(dana.email);
-		expect(server.services.repos.oidc.identity(provider.issuer, dana.sub)?.userId).toBe(dana.user.id);
-		expect(auditOf('identity_linked').at(-1)?.details).toMatchObject({ userId: dana.user.id, subject: dana.sub, email: dana.email, via: 'verified email' });
-		expect(auditOf('sign_in').at(-1)).toMatchObject({ actorId: dana.user.id, details: { via: 'identity provider', issuer: provider.issuer } });
+		expect((await server.services.sessions.validate(done.token))?.user.email).toBe(dana.email);
+		expect((await server.services.repos.oidc.identity(provider.issuer, dana.sub))?.userId).toBe(dana.user.id);
+		expect((await auditOf('identity_linked')).at(-1)?.details).toMatchObject({ userId: dana.user.id, subject: dana.sub, email: dana.email, via: 'verified email' });
+		expect((await auditOf('sign_in')).at(-1)).toMatchObject({ actorId: dana.user.id, details: { via: 'identity provider', issuer: provider.issuer } });
 
 		// The provider now gives another address (renamed mailbox): the subject still finds the account.
 		provider.addUser({ sub: dana.sub, email: `renamed.${dana.email}`, email_verified: false, name: 'Dana Harbour', password: PROVIDER_PASSWORD });
 		const again = begun(await oidc.begin({ purpose: 'sign_in' }));
 		const second = begun(await oidc.complete({ query: await atProvider(createSignInAgent(), again, `renamed.${dana.email}`), browserState: again.state, session: null }));
 		expect(second).toMatchObject({ kind: 'signed_in', userId: dana.user.id, returnTo: '/' });
-		expect(auditOf('identity_linked').filter((e) => e.details.subject === dana.sub)).toHaveLength(1);
+		expect((await auditOf('identity_linked')).filter((e) => e.details.subject === dana.sub)).toHaveLength(1);
 		// The password keeps working beside it.
 		expect((await server.services.accounts.signIn({ email: dana.email, password: PASSWORD }, '10.0.0.1')).ok).toBe(true);
 	});
@@ -119,8 +117,8 @@ describe('sign-in with the identity provider', () => {
 		const start = begun(await oidc.begin({ purpose: 'sign_in' }));
 		const refused = await oidc.complete({ query: await atProvider(createSignInAgent(), start, uma.email), browserState: start.state, session: null });
 		expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: unverifiedEmail(PROVIDER_NAME) } });
-		expect(server.services.repos.oidc.identity(provider.issuer, uma.sub)).toBeNull();
-		expect(server.services.repos.users.findById(uma.user.id)?.lastSignInAt).toBeNull();
+		expect(await server.services.repos.oidc.identity(provider.issuer, uma.sub)).toBeNull();
+		expect((await server.services.repos.users.findById(uma.user.id))?.lastSignInAt).toBeNull();
 	});
 
 	it('creates no account for someone with neither an account nor an invitation', async () => {
@@ -128,13 +126,13 @@ describe('sign-in with the identity provider', () => {
 		const start = begun(await oidc.begin({ purpose: 'sign_in' }));
 		const refused = await oidc.complete({ query: await atProvider(createSignInAgent(), start, 'stranger@port.test'), browserState: start.state, session: null });
 		expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: noAccount('stranger@port.test') } });
-		expect(server.services.repos.users.findByEmail('stranger@port.test')).toBeNull();
+		expect(await server.services.repos.users.findByEmail('stranger@port.test')).toBeNull();
 	});
 
 	it('refuses a deactivated account', async () => {
 		const admin = await person('Ada Admin', { admin: true });
 		const leaver = await person('Lee Leaver');
-		expect(server.services.people.deactivate(admin.user, leaver.user.id).ok).toBe(true);
+		expect((await server.services.people.deactivate(admin.user, leaver.user.id)).ok).toBe(true);
 		const start = begun(await oidc.begin({ purpose: 'sign_in' }));
 		const refused = await oidc.complete({ query: await atProvider(createSignInAgent(), start, leaver.email), browserState: start.state, session: null });
 		expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('deactivated') } });
@@ -144,7 +142,7 @@ describe('sign-in with the identity provider', () => {
 		const facilitator = await person('Fran Facilitator', { admin: true });
 		const reviewId = server.createReview(facilitator.user.id, 'Invitation review');
 		const email = 'ivo.invited@port.test';
-		const invited = server.services.participants.invite(facilitator.user, reviewId, InviteForm.parse({ name: 'Ivo (as invited)', email, role: 'department_head', department: 'Marine' }));
+		const invited = await server.services.participants.invite(facilitator.user, reviewId, InviteForm.parse({ name: 'Ivo (as invited)', email, role: 'department_head', department: 'Marine' }));
 		if (!invited.ok) throw new Error(invited.error.message);
 		provider.addUser({ sub: 'sub-ivo', email, email_verified: true, name: 'Ivo Invited', password: PROVIDER_PASSWORD });
 
@@ -153,15 +151,15 @@ describe('sign-in with the identity provider', () => {
 		const done = begun(await oidc.complete({ query: await atProvider(createSignInAgent(), start, email), browserState: start.state, session: null }));
 		expect(done).toMatchObject({ kind: 'signed_in', returnTo: `/reviews/${reviewId}` });
 
-		const account = server.services.repos.users.findByEmail(email)!;
+		const account = (await server.services.repos.users.findByEmail(email))!;
 		expect(account).toMatchObject({ id: done.userId, name: 'Ivo Invited', passwordHash: '', isAdmin: false, mayCreateReviews: false });
-		expect(server.services.repos.reviews.participant(reviewId, account.id)).toMatchObject({ role: 'department_head', department: 'Marine' });
-		expect(server.services.participants.pending(reviewId)).toHaveLength(0);
-		expect(auditOf('account_created').at(-1)?.details).toMatchObject({ userId: account.id, email, via: 'invitation, identity provider' });
-		expect(auditOf('identity_linked').at(-1)?.details).toMatchObject({ userId: account.id, subject: 'sub-ivo', via: 'invitation' });
-		expect(auditOf('invite_accepted').at(-1)).toMatchObject({ reviewId, details: { userId: account.id } });
+		expect(await server.services.repos.reviews.participant(reviewId, account.id)).toMatchObject({ role: 'department_head', department: 'Marine' });
+		expect(await server.services.participants.pending(reviewId)).toHaveLength(0);
+		expect((await auditOf('account_created')).at(-1)?.details).toMatchObject({ userId: account.id, email, via: 'invitation, identity provider' });
+		expect((await auditOf('identity_linked')).at(-1)?.details).toMatchObject({ userId: account.id, subject: 'sub-ivo', via: 'invitation' });
+		expect((await auditOf('invite_accepted')).at(-1)).toMatchObject({ reviewId, details: { userId: account.id } });
 		// No password was set: the password form cannot sign this account in.
-		expect(server.services.accounts.hasUsablePassword(account.id)).toBe(false);
+		expect(await server.services.accounts.hasUsablePassword(account.id)).toBe(false);
 	});
 });
 
@@ -173,7 +171,7 @@ describe('re-authentication for a signature', () => {
 		const head = await person('Hana Head');
 		server.addParticipant(reviewId, manager.user.id, 'security_manager');
 		server.addParticipant(reviewId, head.user.id, 'department_head', 'Marine');
-		expect(server.services.records.freeze(facilitator.user, reviewId, { label: 'Baseline', note: '' }).ok).toBe(true);
+		expect((await server.services.records.freeze(facilitator.user, reviewId, { label: 'Baseline', note: '' })).ok).toBe(true);
 		return { facilitator, reviewId, manager, head };
 	}
 
@@ -182,7 +180,7 @@ describe('re-authentication for a signature', () => {
 		const start = begun(await oidc.begin({ purpose: 'sign_in' }));
 		const done = begun(await oidc.complete({ query: await atProvider(agent, start, who.email), browserState: start.state, session: null }));
 		if (done.kind !== 'signed_in') throw new Error('expected a sign-in');
-		return { sessionId: server.services.sessions.validate(done.token)!.sessionId, user: who.user };
+		return { sessionId: (await server.services.sessions.validate(done.token))!.sessionId, user: who.user };
 	}
 
 	it('asks the provider for a new login, accepts a fresh one, and the proof signs once', async () => {
@@ -199,24 +197,24 @@ describe('re-authentication for a signature', () => {
 		expect(provider.logins.at(-1)!.reasons).toContain('login_prompt');
 		const done = begun(await oidc.complete({ query: callbackUrl.searchParams, browserState: start.state, session }));
 		expect(done).toMatchObject({ kind: 'reauthenticated', userId: manager.user.id, returnTo: `/reviews/${reviewId}/record/1#sign` });
-		expect(oidc.hasSigningProof(session.sessionId, manager.user.id)).toBe(true);
+		expect(await oidc.hasSigningProof(session.sessionId, manager.user.id)).toBe(true);
 		// Another session of the same person holds no proof.
-		expect(oidc.hasSigningProof(server.services.sessions.create(manager.user.id).token.split('.')[0], manager.user.id)).toBe(false);
+		expect(await oidc.hasSigningProof((await server.services.sessions.create(manager.user.id)).token.split('.')[0], manager.user.id)).toBe(false);
 
 		const signed = await server.services.records.sign(manager.user, reviewId, 1, { meaning: 'reviewed', password: '', proof: 'identity_provider', sessionId: session.sessionId });
 		expect(signed.ok).toBe(true);
-		expect(auditOf('signature').at(-1)?.details).toMatchObject({ meaning: 'reviewed', signerUserId: manager.user.id, proof: 'identity_provider' });
-		expect(oidc.hasSigningProof(session.sessionId, manager.user.id)).toBe(false);
-		expect(server.services.records.verifyReview(reviewId).ok).toBe(true);
+		expect((await auditOf('signature')).at(-1)?.details).toMatchObject({ meaning: 'reviewed', signerUserId: manager.user.id, proof: 'identity_provider' });
+		expect(await oidc.hasSigningProof(session.sessionId, manager.user.id)).toBe(false);
+		expect((await server.services.records.verifyReview(reviewId)).ok).toBe(true);
 
 		// Spent: the next version needs a new login.
-		expect(server.services.records.freeze(facilitator.user, reviewId, { label: 'Second', note: '' }).ok).toBe(true);
+		expect((await server.services.records.freeze(facilitator.user, reviewId, { label: 'Second', note: '' })).ok).toBe(true);
 		const reused = await server.services.records.sign(manager.user, reviewId, 2, { meaning: 'reviewed', password: '', proof: 'identity_provider', sessionId: session.sessionId });
 		expect(reused).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: expect.stringContaining('Nothing was signed') } });
 		// Where the person has a password it remains possible, and the audit says which proof it was.
 		const byPassword = await server.services.records.sign(manager.user, reviewId, 2, { meaning: 'reviewed', password: PASSWORD });
 		expect(byPassword.ok).toBe(true);
-		expect(auditOf('signature').at(-1)?.details).toMatchObject({ version: 2, proof: 'password' });
+		expect((await auditOf('signature')).at(-1)?.details).toMatchObject({ version: 2, proof: 'password' });
 	});
 
 	it('refuses a login older than the request (the provider did not ask again), and writes no proof', async () => {
@@ -235,7 +233,7 @@ describe('re-authentication for a signature', () => {
 		expect(loginShown).toBe(false);
 		const refused = await oidc.complete({ query: callbackUrl.searchParams, browserState: start.state, session });
 		expect(refused).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: expect.stringContaining('did not ask you to sign in again') } });
-		expect(oidc.hasSigningProof(session.sessionId, manager.user.id)).toBe(false);
+		expect(await oidc.hasSigningProof(session.sessionId, manager.user.id)).toBe(false);
 	});
 
 	it('is offered only to the signers of the review, and refuses a login as someone else', async () => {
@@ -249,7 +247,7 @@ describe('re-authentication for a signature', () => {
 		// Someone else types their own credentials at the provider.
 		const refused = await oidc.complete({ query: await atProvider(createSignInAgent(), start, head.email), browserState: start.state, session });
 		expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('as someone else') } });
-		expect(oidc.hasSigningProof(session.sessionId, manager.user.id)).toBe(false);
+		expect(await oidc.hasSigningProof(session.sessionId, manager.user.id)).toBe(false);
 	});
 });
 
@@ -276,7 +274,7 @@ describe('answers that are refused', () => {
 		tampered.searchParams.set('nonce', 'a-nonce-of-the-attackers-choosing');
 		const refused = await oidc.complete({ query: await atProvider(createSignInAgent(), tampered, nina.email), browserState: start.state, session: null });
 		expect(refused).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: expect.stringContaining('could not be verified') } });
-		expect(server.services.repos.oidc.identity(provider.issuer, nina.sub)).toBeNull();
+		expect(await server.services.repos.oidc.identity(provider.issuer, nina.sub)).toBeNull();
 	});
 
 	it('refuses an answer from another provider (mix-up: its iss and its signature)', async () => {
@@ -324,10 +322,10 @@ describe('PASSWORD_SIGN_IN=off', () => {
 		try {
 			const id = crypto.randomUUID();
 			const email = 'pat.password@port.test';
-			off.repos.users.insert({ id, email, name: 'Pat Password', passwordHash: await hashPassword(PASSWORD), isAdmin: false, createdAt: Date.now() });
+			await off.repos.users.insert({ id, email, name: 'Pat Password', passwordHash: await hashPassword(PASSWORD), isAdmin: false, createdAt: Date.now() });
 			expect(await off.accounts.signIn({ email, password: PASSWORD }, '10.0.0.9')).toEqual({ ok: false, error: { code: 'forbidden', message: PASSWORD_SIGN_IN_OFF() } });
 			expect(await off.accounts.confirmPassword(id, PASSWORD)).toBe(false);
-			expect(off.accounts.hasUsablePassword(id)).toBe(false);
+			expect(await off.accounts.hasUsablePassword(id)).toBe(false);
 			expect(await off.accounts.changePassword(id, PASSWORD, 'another harbour passphrase')).toEqual({ ok: false, error: { code: 'forbidden', message: PASSWORD_SIGN_IN_OFF() } });
 
 			provider.addUser({ sub: 'sub-pat', email, email_verified: true, password: PROVIDER_PASSWORD });
@@ -351,7 +349,7 @@ describe('through the production build (HTTP routes, cookies, pages)', () => {
 		dataDir = tempDataDir('psems-oidc-built-');
 		const env = { DATA_DIR: dataDir, PASSWORD_SIGN_IN: 'off', ...oidcEnv(provider.issuer, `http://127.0.0.1:${builtPort}/auth/oidc/callback`) };
 		const setup = createServices(loadConfig({ ...env, LOG_LEVEL: 'silent' }));
-		setup.repos.users.insert({ id: crypto.randomUUID(), email: EMAIL, name: 'Bea Browser', passwordHash: await hashPassword(PASSWORD), isAdmin: true, createdAt: Date.now() });
+		await setup.repos.users.insert({ id: crypto.randomUUID(), email: EMAIL, name: 'Bea Browser', passwordHash: await hashPassword(PASSWORD), isAdmin: true, createdAt: Date.now() });
 		setup.close();
 		provider.addUser({ sub: 'sub-bea', email: EMAIL, email_verified: true, name: 'Bea Browser', password: PROVIDER_PASSWORD });
 		built = await startBuiltServer(env, builtPort);

@@ -39,15 +39,15 @@ afterAll(async () => {
 	if (dataDir) removeDir(dataDir);
 });
 
-function sessionUser(id: string): SessionUser {
-	const row = server.services.repos.users.findById(id)!;
+async function sessionUser(id: string): Promise<SessionUser> {
+	const row = (await server.services.repos.users.findById(id))!;
 	return { id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin, mayCreateReviews: row.mayCreateReviews };
 }
 
 async function personWithPassword(name: string, email: string, opts: { isAdmin?: boolean } = {}) {
 	const id = crypto.randomUUID();
-	server.services.repos.users.insert({ id, email, name, passwordHash: await hashPassword(PASSWORD), isAdmin: opts.isAdmin ?? false, createdAt: Date.now() });
-	return sessionUser(id);
+	await server.services.repos.users.insert({ id, email, name, passwordHash: await hashPassword(PASSWORD), isAdmin: opts.isAdmin ?? false, createdAt: Date.now() });
+	return await sessionUser(id);
 }
 
 const mailsTo = (address: string, kind?: string) =>
@@ -63,9 +63,9 @@ function ourLink(mail: ReceivedMail, prefix: string): string {
 
 describe('mail through a real SMTP server', () => {
 	it('sends the invitation once, text and HTML, with a link that opens the invitation', async () => {
-		const admin = sessionUser(server.createUser({ name: 'Ada Admin', isAdmin: true }).id);
+		const admin = await sessionUser(server.createUser({ name: 'Ada Admin', isAdmin: true }).id);
 		const reviewId = server.createReview(admin.id, 'Eastmouth GAP review');
-		const invited = server.services.participants.invite(admin, reviewId, InviteForm.parse({ name: 'Dana Dock', email: 'dana.dock@port.test', role: 'department_head', department: 'Marine' }));
+		const invited = await server.services.participants.invite(admin, reviewId, InviteForm.parse({ name: 'Dana Dock', email: 'dana.dock@port.test', role: 'department_head', department: 'Marine' }));
 		expect(invited.ok).toBe(true);
 
 		const mail = await sink.waitFor((m) => m.to.includes('dana.dock@port.test'));
@@ -74,18 +74,18 @@ describe('mail through a real SMTP server', () => {
 		expect(mail.text).toContain('Ada Admin invites you');
 		const path = ourLink(mail, '/invite/');
 		const token = path.split('/')[2];
-		const view = server.services.participants.lookupInvitation(token);
+		const view = await server.services.participants.lookupInvitation(token);
 		expect(view.ok && view.value.invitation.email).toBe('dana.dock@port.test');
 		await server.services.mail.flush();
 		expect(mailsTo('dana.dock@port.test')).toHaveLength(1);
 		// The secret link is not kept in the database once delivered.
-		const row = server.services.mail.recent().find((m) => m.toAddress === 'dana.dock@port.test')!;
+		const row = (await server.services.mail.recent()).find((m) => m.toAddress === 'dana.dock@port.test')!;
 		expect(row.sentAt).not.toBeNull();
 		expect(row.textBody + row.htmlBody + (row.link ?? '')).not.toContain(token);
 	});
 
 	it('tells the signers of a freeze that a version is ready, once each, with a link to that version', async () => {
-		const admin = sessionUser(server.createUser({ name: 'Fran Facilitator', isAdmin: true }).id);
+		const admin = await sessionUser(server.createUser({ name: 'Fran Facilitator', isAdmin: true }).id);
 		const reviewId = server.createReview(admin.id, 'Signing review');
 		const manager = server.createUser({ name: 'Sam Security', email: 'sam.security@port.test' });
 		const accountable = server.createUser({ name: 'Alex Accountable', email: 'alex.accountable@port.test' });
@@ -94,7 +94,7 @@ describe('mail through a real SMTP server', () => {
 		server.addParticipant(reviewId, accountable.id, 'accountable_manager');
 		server.addParticipant(reviewId, head.id, 'department_head', 'Marine');
 
-		const frozen = server.services.records.freeze(admin, reviewId, { label: 'Baseline', note: '' });
+		const frozen = await server.services.records.freeze(admin, reviewId, { label: 'Baseline', note: '' });
 		expect(frozen.ok).toBe(true);
 		for (const address of ['sam.security@port.test', 'alex.accountable@port.test']) {
 			const mail = await sink.waitFor((m) => m.to.includes(address));
@@ -107,7 +107,7 @@ describe('mail through a real SMTP server', () => {
 	});
 
 	it('sends the due-action digest once per person and day, even after a restart', async () => {
-		const admin = sessionUser(server.createUser({ name: 'Dee Digest', isAdmin: true }).id);
+		const admin = await sessionUser(server.createUser({ name: 'Dee Digest', isAdmin: true }).id);
 		const reviewId = server.createReview(admin.id, 'Digest review');
 		const owner = server.createUser({ name: 'Olive Owner', email: 'olive.owner@port.test' });
 		server.addParticipant(reviewId, owner.id, 'department_head', 'Marine');
@@ -120,7 +120,7 @@ describe('mail through a real SMTP server', () => {
 			createAction(doc, { ...fields, title: 'Finished already', dueDate: yesterday, status: 'verified_closed' }, admin, () => true);
 		});
 
-		expect(server.services.digest.run()).toBeGreaterThanOrEqual(1);
+		expect(await server.services.digest.run()).toBeGreaterThanOrEqual(1);
 		const mail = await sink.waitFor((m) => m.to.includes('olive.owner@port.test'));
 		expect(mail.subject).toMatch(/^1 improvement action due/);
 		expect(mail.text).toContain(`Appoint a deputy security manager (Digest review): overdue since ${yesterday}`);
@@ -128,10 +128,10 @@ describe('mail through a real SMTP server', () => {
 		expect(mail.text).not.toContain('Finished already');
 		expect(ourLink(mail, `/reviews/${reviewId}`)).toBe(`/reviews/${reviewId}#plan`);
 
-		expect(server.services.digest.run()).toBe(0);
+		expect(await server.services.digest.run()).toBe(0);
 		await server.stop();
 		server = await start();
-		expect(server.services.digest.run()).toBe(0);
+		expect(await server.services.digest.run()).toBe(0);
 		await server.services.mail.flush();
 		expect(mailsTo('olive.owner@port.test')).toHaveLength(1);
 	});
@@ -141,18 +141,18 @@ describe('mail through a real SMTP server', () => {
 		await sink.stop();
 		const down = sink.port;
 		server = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${down}`, ORIGIN, DATA_DIR: dataDir });
-		const admin = sessionUser(server.createUser({ name: 'Rita Retry', isAdmin: true }).id);
+		const admin = await sessionUser(server.createUser({ name: 'Rita Retry', isAdmin: true }).id);
 		const reviewId = server.createReview(admin.id, 'Retry review');
-		const invited = server.services.participants.invite(admin, reviewId, InviteForm.parse({ name: 'Late Larry', email: 'late.larry@port.test', role: 'observer' }));
+		const invited = await server.services.participants.invite(admin, reviewId, InviteForm.parse({ name: 'Late Larry', email: 'late.larry@port.test', role: 'observer' }));
 		expect(invited.ok).toBe(true);
 		await server.services.mail.flush();
-		const row = server.services.mail.recent().find((m) => m.toAddress === 'late.larry@port.test')!;
+		const row = (await server.services.mail.recent()).find((m) => m.toAddress === 'late.larry@port.test')!;
 		expect(row.sentAt).toBeNull();
 		expect(row.attempts).toBe(1);
 		expect(row.lastError).toMatch(/ECONNREFUSED|connect/i);
 		expect(row.nextAttemptAt - Date.now()).toBeGreaterThan(20_000);
 		// The invitation itself stands.
-		expect(server.services.participants.pending(reviewId).map((i) => i.email)).toEqual(['late.larry@port.test']);
+		expect((await server.services.participants.pending(reviewId)).map((i) => i.email)).toEqual(['late.larry@port.test']);
 		await server.stop();
 		sink = await startSmtpSink();
 		server = await start();
@@ -166,10 +166,10 @@ describe('mail through a real SMTP server', () => {
 describe('account recovery', () => {
 	it('answers the same for any address, mails only an existing account, and the link works once', async () => {
 		const person = await personWithPassword('Rosa Reset', 'rosa.reset@port.test');
-		const oldSession = server.services.sessions.create(person.id).token;
+		const oldSession = (await server.services.sessions.create(person.id)).token;
 
-		const unknown = server.services.recovery.request('nobody@port.test', '10.0.0.1');
-		const known = server.services.recovery.request('rosa.reset@port.test', '10.0.0.1', '/reviews/abc');
+		const unknown = await server.services.recovery.request('nobody@port.test', '10.0.0.1');
+		const known = await server.services.recovery.request('rosa.reset@port.test', '10.0.0.1', '/reviews/abc');
 		expect(unknown).toEqual({ ok: true, value: { message: RESET_REQUESTED() } });
 		expect(known).toEqual(unknown);
 
@@ -180,37 +180,37 @@ describe('account recovery', () => {
 		await server.services.mail.flush();
 		expect(mailsTo('nobody@port.test')).toHaveLength(0);
 
-		expect(server.services.recovery.lookup(token)?.email).toBe('rosa.reset@port.test');
+		expect((await server.services.recovery.lookup(token))?.email).toBe('rosa.reset@port.test');
 		const reset = await server.services.recovery.reset(token, 'a brand new passphrase');
 		expect(reset.ok).toBe(true);
 		if (!reset.ok) return;
 		expect(reset.value.returnTo).toBe('/reviews/abc');
-		expect(server.services.sessions.validate(oldSession)).toBeNull();
-		expect(server.services.sessions.validate(reset.value.sessionToken)?.user.id).toBe(person.id);
+		expect(await server.services.sessions.validate(oldSession)).toBeNull();
+		expect((await server.services.sessions.validate(reset.value.sessionToken))?.user.id).toBe(person.id);
 		const signIn = await server.services.accounts.signIn({ email: 'rosa.reset@port.test', password: 'a brand new passphrase' }, '10.0.0.2');
 		expect(signIn.ok).toBe(true);
 
 		const again = await server.services.recovery.reset(token, 'yet another passphrase');
 		expect(again).toMatchObject({ ok: false, error: { code: 'expired' } });
-		expect(server.services.recovery.lookup(token)).toBeNull();
+		expect(await server.services.recovery.lookup(token)).toBeNull();
 	});
 
 	it('refuses a link after its 30 minutes', async () => {
 		const person = await personWithPassword('Eve Expired', 'eve.expired@port.test');
-		const issued = server.services.recovery.issueFor(person.id, null);
+		const issued = await server.services.recovery.issueFor(person.id, null);
 		expect(issued.ok).toBe(true);
 		if (!issued.ok) return;
 		expect(issued.value.expiresAt - Date.now()).toBeGreaterThan(29 * 60_000);
 		expect(issued.value.expiresAt - Date.now()).toBeLessThanOrEqual(30 * 60_000);
 		const token = issued.value.link.split('/reset/')[1];
 		server.services.db.prepare('UPDATE password_resets SET expires_at = ? WHERE user_id = ?').run(Date.now() - 1, person.id);
-		expect(server.services.recovery.lookup(token)).toBeNull();
+		expect(await server.services.recovery.lookup(token)).toBeNull();
 		expect(await server.services.recovery.reset(token, 'too late passphrase')).toMatchObject({ ok: false, error: { code: 'expired' } });
 	});
 
 	it('throttles requests for one address', async () => {
-		for (let i = 0; i < 3; i++) expect(server.services.recovery.request('throttled@port.test', `10.1.0.${i}`).ok).toBe(true);
-		expect(server.services.recovery.request('throttled@port.test', '10.1.0.9')).toMatchObject({ ok: false, error: { code: 'throttled' } });
+		for (let i = 0; i < 3; i++) expect((await server.services.recovery.request('throttled@port.test', `10.1.0.${i}`)).ok).toBe(true);
+		expect(await server.services.recovery.request('throttled@port.test', '10.1.0.9')).toMatchObject({ ok: false, error: { code: 'throttled' } });
 	});
 });
 
@@ -233,18 +233,18 @@ describe('deactivation and administrators', () => {
 		const reviewId = server.createReview(admin.id, 'Leaver review');
 		const leaver = await personWithPassword('Lee Leaver', 'lee.leaver@port.test');
 		server.addParticipant(reviewId, leaver.id, 'department_head', 'Marine');
-		const token = server.services.sessions.create(leaver.id).token;
+		const token = (await server.services.sessions.create(leaver.id)).token;
 		const client = connectClient({ url: server.wsUrl, name: workspaceDocumentName(reviewId), token });
 		try {
 			await synced(client);
 			const startedAt = Date.now();
-			expect(server.services.people.deactivate(admin, leaver.id)).toEqual({ ok: true, value: true });
+			expect(await server.services.people.deactivate(admin, leaver.id)).toEqual({ ok: true, value: true });
 			await eventually(() => client.closes.some((c) => c.code === CloseEvents.Deactivated.code), 'socket closed', 1_000);
 			expect(Date.now() - startedAt).toBeLessThan(1_000);
 		} finally {
 			client.destroy();
 		}
-		expect(server.services.sessions.validate(token)).toBeNull();
+		expect(await server.services.sessions.validate(token)).toBeNull();
 		const again = connectClient({ url: server.wsUrl, name: workspaceDocumentName(reviewId), token });
 		try {
 			expect(await again.denied).toBe(CloseEvents.Unauthorized.reason);
@@ -253,10 +253,10 @@ describe('deactivation and administrators', () => {
 		}
 		const signIn = await server.services.accounts.signIn({ email: 'lee.leaver@port.test', password: PASSWORD }, '10.2.0.1');
 		expect(signIn).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-		const entries = server.services.audit.verifyChain().rows.filter((r) => r.action === 'account_deactivated');
+		const entries = (await server.services.audit.verifyChain()).rows.filter((r) => r.action === 'account_deactivated');
 		expect(entries.at(-1)?.details).toContain(leaver.id);
 
-		expect(server.services.people.reactivate(admin, leaver.id).ok).toBe(true);
+		expect((await server.services.people.reactivate(admin, leaver.id)).ok).toBe(true);
 		expect((await server.services.accounts.signIn({ email: 'lee.leaver@port.test', password: PASSWORD }, '10.2.0.1')).ok).toBe(true);
 	}
 
@@ -267,18 +267,18 @@ describe('deactivation and administrators', () => {
 			const only = fresh.createUser({ name: 'Only Admin', isAdmin: true });
 			const other = fresh.createUser({ name: 'Other Person' });
 			const actor = { id: only.id, email: only.email, name: 'Only Admin', isAdmin: true, mayCreateReviews: true };
-			expect(people.setAdmin(actor, only.id, false)).toEqual({ ok: false, error: { code: 'conflict', message: LAST_ADMIN() } });
-			expect(people.setAdmin(null, only.id, false)).toEqual({ ok: false, error: { code: 'conflict', message: LAST_ADMIN() } });
-			expect(repos.users.findById(only.id)?.isAdmin).toBe(true);
+			expect(await people.setAdmin(actor, only.id, false)).toEqual({ ok: false, error: { code: 'conflict', message: LAST_ADMIN() } });
+			expect(await people.setAdmin(null, only.id, false)).toEqual({ ok: false, error: { code: 'conflict', message: LAST_ADMIN() } });
+			expect((await repos.users.findById(only.id))?.isAdmin).toBe(true);
 
-			expect(people.setAdmin(actor, other.id, true).ok).toBe(true);
-			expect(people.setAdmin(actor, only.id, false).ok).toBe(true);
+			expect((await people.setAdmin(actor, other.id, true)).ok).toBe(true);
+			expect((await people.setAdmin(actor, only.id, false)).ok).toBe(true);
 			// Now Other is the only one: it cannot be withdrawn or deactivated either.
-			expect(people.setAdmin(null, other.id, false)).toMatchObject({ ok: false, error: { code: 'conflict' } });
-			expect(people.deactivate(null, other.id)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+			expect(await people.setAdmin(null, other.id, false)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+			expect(await people.deactivate(null, other.id)).toMatchObject({ ok: false, error: { code: 'conflict' } });
 			// And the former administrator can no longer administer.
-			expect(people.list(actor)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-			const actions = fresh.services.audit.verifyChain().rows.map((r) => r.action);
+			expect(await people.list(actor)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+			const actions = (await fresh.services.audit.verifyChain()).rows.map((r) => r.action);
 			expect(actions).toEqual(['admin_granted', 'admin_withdrawn']);
 		} finally {
 			await fresh.stop();
@@ -287,13 +287,13 @@ describe('deactivation and administrators', () => {
 	});
 
 	it('lets only people with the reviewer right create reviews, granted by an administrator', async () => {
-		const admin = sessionUser(server.createUser({ name: 'Grant Admin', isAdmin: true }).id);
-		const colleague = sessionUser(server.createUser({ name: 'Colin Colleague' }).id);
+		const admin = await sessionUser(server.createUser({ name: 'Grant Admin', isAdmin: true }).id);
+		const colleague = await sessionUser(server.createUser({ name: 'Colin Colleague' }).id);
 		const input = { title: 'Colin review', portName: 'Port', portCountry: 'UK', kind: 'independent_review', scheduledOn: null, framework: FRAMEWORK_REF } as const;
-		expect(server.services.reviews.create(colleague, input)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-		expect(server.services.people.setReviewer(colleague, colleague.id, true)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-		expect(server.services.people.setReviewer(admin, colleague.id, true).ok).toBe(true);
-		const created = server.services.reviews.create(sessionUser(colleague.id), input);
+		expect(await server.services.reviews.create(colleague, input)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(await server.services.people.setReviewer(colleague, colleague.id, true)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect((await server.services.people.setReviewer(admin, colleague.id, true)).ok).toBe(true);
+		const created = await server.services.reviews.create(await sessionUser(colleague.id), input);
 		expect(created.ok).toBe(true);
 	});
 });

@@ -19,14 +19,14 @@ afterEach(() => f.services.cleanup());
 
 function editReview(reviewId: string, change: (docs: { workspace: Y.Doc; reviewer: Y.Doc }) => void): void {
 	const names = { workspace: workspaceDocumentName(reviewId), reviewer: reviewerDocumentName(reviewId) };
-	const docs = { workspace: readStored(f.services.repos.documents, names.workspace), reviewer: readStored(f.services.repos.documents, names.reviewer) };
+	const docs = { workspace: readStored(f.services.store.tx.documents, names.workspace), reviewer: readStored(f.services.store.tx.documents, names.reviewer) };
 	const before = { workspace: Y.encodeStateVector(docs.workspace), reviewer: Y.encodeStateVector(docs.reviewer) };
 	change(docs);
 	for (const kind of ['workspace', 'reviewer'] as const) f.services.documentStore.append(names[kind], Y.encodeStateAsUpdate(docs[kind], before[kind]));
 }
 
 async function freezeAndSign(reviewId: string, signer: SessionUser): Promise<number> {
-	const frozen = value(f.services.records.freeze(f.facilitator, reviewId, { label: 'Agreed', note: '' }));
+	const frozen = value(await f.services.records.freeze(f.facilitator, reviewId, { label: 'Agreed', note: '' }));
 	value(await f.services.records.sign(signer, reviewId, frozen.version, { meaning: 'approved', password: PASSWORD }));
 	return frozen.version;
 }
@@ -43,9 +43,9 @@ const actionInput = (title: string) => ({
 });
 
 describe('progress over time for a port', () => {
-	it('says there is nothing yet until a version is signed, and ignores frozen but unsigned versions', () => {
-		value(f.freeze());
-		const progress = value(f.services.progress.forReview(f.departmentHead.id, f.reviewId));
+	it('says there is nothing yet until a version is signed, and ignores frozen but unsigned versions', async () => {
+		value(await f.freeze());
+		const progress = value(await f.services.progress.forReview(f.departmentHead.id, f.reviewId));
 		expect(progress.port).toEqual({ name: 'Port of Testhaven', country: 'Nowhere' });
 		expect(progress.reviews).toEqual([]);
 		expect(progress.gapClosed).toBeNull();
@@ -63,13 +63,13 @@ describe('progress over time for a port', () => {
 		f.clock.advance(1_000);
 		await freezeAndSign(f.reviewId, f.accountableManager);
 		// One of the two actions reported done by its owner and verified closed by the facilitator.
-		value(f.services.followup.update(f.departmentHead, f.reviewId, firstActionIds[0], { status: 'done_awaiting_verification', note: 'Appointed in March.' }));
-		value(f.services.followup.verify(f.facilitator, f.reviewId, firstActionIds[0], { level: 3 }));
-		value(f.services.followup.update(f.departmentHead, f.reviewId, firstActionIds[1], { status: 'done_awaiting_verification', note: 'Drafted.' }));
+		value(await f.services.followup.update(f.departmentHead, f.reviewId, firstActionIds[0], { status: 'done_awaiting_verification', note: 'Appointed in March.' }));
+		value(await f.services.followup.verify(f.facilitator, f.reviewId, firstActionIds[0], { level: 3 }));
+		value(await f.services.followup.update(f.departmentHead, f.reviewId, firstActionIds[1], { status: 'done_awaiting_verification', note: 'Drafted.' }));
 
 		// A year on: the next review of the same port (spelled with other spaces and case).
 		f.clock.advance(365 * 24 * 3600 * 1000);
-		const next = f.services.reviews.create(f.facilitator, {
+		const next = await f.services.reviews.create(f.facilitator, {
 			title: 'Port of Testhaven review 2027',
 			portName: '  port of  Testhaven ',
 			portCountry: 'nowhere',
@@ -87,7 +87,7 @@ describe('progress over time for a port', () => {
 		});
 		await freezeAndSign(secondId, f.accountableManager);
 
-		const progress = value(f.services.progress.forReview(f.departmentHead.id, secondId));
+		const progress = value(await f.services.progress.forReview(f.departmentHead.id, secondId));
 		expect(progress.reviews.map((r) => [r.title, r.version, r.actionsVerified, r.actionsPlanned])).toEqual([
 			['Port of Testhaven GAP review', 1, 1, 2],
 			['Port of Testhaven review 2027', 1, 0, 0]
@@ -110,7 +110,7 @@ describe('progress over time for a port', () => {
 		expect(progress.reviews.map((r) => r.totalGap)).toEqual([5, 4]);
 		expect(progress.gapClosed).toBe(1);
 		// The same page from the first review shows the same port.
-		expect(value(f.services.progress.forReview(f.departmentHead.id, f.reviewId)).reviews).toHaveLength(2);
+		expect(value(await f.services.progress.forReview(f.departmentHead.id, f.reviewId)).reviews).toHaveLength(2);
 	});
 
 	it('shows only the reviews the person takes part in, and refuses non-members as not found', async () => {
@@ -123,19 +123,19 @@ describe('progress over time for a port', () => {
 		editReview(other.id, ({ reviewer }) => void setIndependentScore(reviewer, 'A1', scored(3)));
 		await freezeAndSign(other.id, f.accountableManager);
 
-		expect(value(f.services.progress.forReview(newcomer.id, other.id)).reviews.map((r) => r.title)).toEqual(['Port of Testhaven again']);
-		expect(value(f.services.progress.forReview(f.accountableManager.id, other.id)).reviews).toHaveLength(2);
-		expect(f.services.progress.forReview(newcomer.id, f.reviewId)).toMatchObject({ ok: false, error: { code: 'not_found' } });
-		expect(f.services.progress.forReview(newcomer.id, 'no-such-review')).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		expect(value(await f.services.progress.forReview(newcomer.id, other.id)).reviews.map((r) => r.title)).toEqual(['Port of Testhaven again']);
+		expect(value(await f.services.progress.forReview(f.accountableManager.id, other.id)).reviews).toHaveLength(2);
+		expect(await f.services.progress.forReview(newcomer.id, f.reviewId)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		expect(await f.services.progress.forReview(newcomer.id, 'no-such-review')).toMatchObject({ ok: false, error: { code: 'not_found' } });
 	});
 
 	it('reads the newest approved version, not a later draft', async () => {
 		f.edit(({ reviewer }) => void setIndependentScore(reviewer, 'A1', scored(2)));
 		await freezeAndSign(f.reviewId, f.accountableManager);
 		f.edit(({ reviewer }) => void setIndependentScore(reviewer, 'A1', scored(5)));
-		value(f.freeze('Draft after the workshop'));
-		const [review] = value(f.services.progress.forReview(f.facilitator.id, f.reviewId)).reviews;
+		value(await f.freeze('Draft after the workshop'));
+		const [review] = value(await f.services.progress.forReview(f.facilitator.id, f.reviewId)).reviews;
 		expect(review.version).toBe(1);
-		expect(value(f.services.progress.forReview(f.facilitator.id, f.reviewId)).elements[0].levels[0].level).toBe(2);
+		expect(value(await f.services.progress.forReview(f.facilitator.id, f.reviewId)).elements[0].levels[0].level).toBe(2);
 	});
 });

@@ -30,26 +30,26 @@ function psems(dataDir: string, ...args: string[]) {
 }
 
 /** A data directory holding a review with two frozen versions; the services stay open. */
-function dataWithTwoVersions() {
+async function dataWithTwoVersions() {
 	const dataDir = tempDataDir('psems-cli-');
 	dirs.push(dataDir);
 	const services = createServices(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, 'test'));
 	open.push(services);
 	const facilitator = insertUser(services, { name: 'Fran Facilitator', isAdmin: true });
 	const reviewId = createReviewAs(services, facilitator).id;
-	value(services.records.freeze(facilitator, reviewId, { label: 'One', note: '' }));
-	value(services.records.freeze(facilitator, reviewId, { label: 'Two', note: '' }));
+	value(await services.records.freeze(facilitator, reviewId, { label: 'One', note: '' }));
+	value(await services.records.freeze(facilitator, reviewId, { label: 'Two', note: '' }));
 	return { dataDir, services, reviewId };
 }
 
 describe('psems verify', () => {
-	it('exits 0 with a one-line summary, then non-zero naming the row after tampering', () => {
-		const { dataDir, services, reviewId } = dataWithTwoVersions();
+	it('exits 0 with a one-line summary, then non-zero naming the row after tampering', async () => {
+		const { dataDir, services, reviewId } = await dataWithTwoVersions();
 		const intact = psems(dataDir, 'verify');
 		expect(intact.code).toBe(0);
 		expect(intact.stdout.trim()).toMatch(/^psems verify: intact \(2 snapshots, 0 signatures, 2 audit entries, 0 evidence files checked in .*psems\.sqlite\)$/);
 
-		const row = services.repos.snapshots.get(reviewId, 1)!;
+		const row = (await services.repos.snapshots.get(reviewId, 1))!;
 		services.db.exec('DROP TRIGGER snapshots_no_update');
 		services.db.prepare('UPDATE snapshots SET record_json = ? WHERE id = ?').run(row.recordJson.replace('Testhaven', 'Testhavem'), row.id);
 
@@ -75,8 +75,8 @@ describe('psems verify', () => {
 });
 
 describe('psems backup', () => {
-	it('writes a copy, while the database is open, that opens and verifies', () => {
-		const { dataDir, services, reviewId } = dataWithTwoVersions();
+	it('writes a copy, while the database is open, that opens and verifies', async () => {
+		const { dataDir, services, reviewId } = await dataWithTwoVersions();
 		const copyDir = tempDataDir('psems-cli-copy-');
 		dirs.push(copyDir);
 		const copy = path.join(copyDir, 'psems.sqlite');
@@ -94,6 +94,6 @@ describe('psems backup', () => {
 
 		expect(psems(dataDir, 'backup', copy)).toMatchObject({ code: 73, stderr: expect.stringContaining('exists already') });
 		expect(psems(dataDir, 'backup').code).toBe(64);
-		expect(services.records.verifyAll().ok).toBe(true);
+		expect((await services.records.verifyAll()).ok).toBe(true);
 	});
 });

@@ -31,10 +31,10 @@ export async function createRecordsFixture(): Promise<RecordsFixture> {
 	const person = async (name: string, role: Role, department: string | null = null) => {
 		const user = insertUser(services, { name });
 		addParticipant(services, reviewId, user, role, department);
-		services.repos.users.setPassword(user.id, await hashPassword(PASSWORD), 0);
+		await services.repos.users.setPassword(user.id, await hashPassword(PASSWORD), 0);
 		return user;
 	};
-	services.repos.users.setPassword(facilitator.id, await hashPassword(PASSWORD), 0);
+	await services.repos.users.setPassword(facilitator.id, await hashPassword(PASSWORD), 0);
 	const securityManager = await person('Sam Security', 'security_manager');
 	const departmentHead = await person('Dee Head', 'department_head', 'Operations');
 	const accountableManager = await person('Alex Accountable', 'accountable_manager');
@@ -42,8 +42,8 @@ export async function createRecordsFixture(): Promise<RecordsFixture> {
 	const edit: RecordsFixture['edit'] = (change) => {
 		const names = { workspace: workspaceDocumentName(reviewId), reviewer: reviewerDocumentName(reviewId) };
 		const docs = {
-			workspace: readStored(services.repos.documents, names.workspace),
-			reviewer: readStored(services.repos.documents, names.reviewer)
+			workspace: readStored(services.store.tx.documents, names.workspace),
+			reviewer: readStored(services.store.tx.documents, names.reviewer)
 		};
 		const before = { workspace: Y.encodeStateVector(docs.workspace), reviewer: Y.encodeStateVector(docs.reviewer) };
 		change(docs);

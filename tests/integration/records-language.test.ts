@@ -36,48 +36,48 @@ async function pdfOf(version: number): Promise<{ file: string; bytes: Buffer }> 
 }
 
 /** pdftotext's text, without the direction marks poppler puts around right-to-left runs. */
-const textOf = (file: string) =>
+const textOf = async (file: string) =>
 	execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ');
 
-const auditOf = () => f.services.audit.entries(f.reviewId).filter((e) => e.action === 'record_language_changed');
+const auditOf = async () => (await f.services.audit.entries(f.reviewId)).filter((e) => e.action === 'record_language_changed');
 
 describe('choosing the record language', () => {
-	it('lets a facilitator set it, audited with the old and new language', () => {
-		expect(f.services.repos.reviews.findById(f.reviewId)?.recordLanguage).toBe('en');
-		expect(value(f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'es' }))).toEqual({ language: 'es', changed: true });
-		expect(f.services.repos.reviews.findById(f.reviewId)?.recordLanguage).toBe('es');
-		expect(auditOf().map((e) => e.details)).toEqual([{ from: 'en', to: 'es' }]);
+	it('lets a facilitator set it, audited with the old and new language', async () => {
+		expect((await f.services.repos.reviews.findById(f.reviewId))?.recordLanguage).toBe('en');
+		expect(value(await f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'es' }))).toEqual({ language: 'es', changed: true });
+		expect((await f.services.repos.reviews.findById(f.reviewId))?.recordLanguage).toBe('es');
+		expect((await auditOf()).map((e) => e.details)).toEqual([{ from: 'en', to: 'es' }]);
 		// Choosing the language it already has changes nothing and logs nothing.
-		expect(value(f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'es' }))).toEqual({ language: 'es', changed: false });
-		expect(auditOf()).toHaveLength(1);
+		expect(value(await f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'es' }))).toEqual({ language: 'es', changed: false });
+		expect(await auditOf()).toHaveLength(1);
 	});
 
-	it('refuses a department head, the security manager and the accountable manager, and changes nothing', () => {
+	it('refuses a department head, the security manager and the accountable manager, and changes nothing', async () => {
 		for (const person of [f.departmentHead, f.securityManager, f.accountableManager]) {
-			const refused = f.services.recordLanguage.set(person, f.reviewId, { language: 'ar' });
+			const refused = await f.services.recordLanguage.set(person, f.reviewId, { language: 'ar' });
 			expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: 'Only a facilitator can choose the record language.' } });
 		}
-		expect(f.services.repos.reviews.findById(f.reviewId)?.recordLanguage).toBe('en');
-		expect(auditOf()).toEqual([]);
+		expect((await f.services.repos.reviews.findById(f.reviewId))?.recordLanguage).toBe('en');
+		expect(await auditOf()).toEqual([]);
 	});
 
-	it('refuses a language the app has no translation for, naming the choices', () => {
-		const refused = f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'de' });
+	it('refuses a language the app has no translation for, naming the choices', async () => {
+		const refused = await f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'de' });
 		expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'language', message: 'Choose one of: English, Français, Español, العربية.' } });
 	});
 
-	it('answers a non-participant that the review does not exist', () => {
+	it('answers a non-participant that the review does not exist', async () => {
 		const stranger = { ...f.departmentHead, id: crypto.randomUUID() };
-		expect(f.services.recordLanguage.set(stranger, f.reviewId, { language: 'fr' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+		expect(await f.services.recordLanguage.set(stranger, f.reviewId, { language: 'fr' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 	});
 });
 
 describe('a record frozen in Spanish', () => {
-	it('holds the Spanish framework words, says so, and keeps the codes and scores', () => {
+	it('holds the Spanish framework words, says so, and keeps the codes and scores', async () => {
 		scoreSomeElements();
-		value(f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'es' }));
-		const frozen = value(f.freeze());
-		const { record, recordJson } = value(f.services.records.getVersion(f.facilitator.id, f.reviewId, frozen.version));
+		value(await f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'es' }));
+		const frozen = value(await f.freeze());
+		const { record, recordJson } = value(await f.services.records.getVersion(f.facilitator.id, f.reviewId, frozen.version));
 		expect(record.language).toBe('es');
 		expect(record.framework).toEqual({ id: 'psems-gap', version: '1.0', name: 'Análisis de brechas PSeMS' });
 		expect(record.elements.find((e) => e.code === 'B1')).toMatchObject({ title: 'Evaluación de amenazas, vulnerabilidades y riesgos', selfScore: 2, independentScore: 1, priority: 'P1' });
@@ -86,10 +86,10 @@ describe('a record frozen in Spanish', () => {
 
 	it('exports a PDF whose text pdftotext reads back in Spanish, with embedded fonts and the record attached', async () => {
 		scoreSomeElements();
-		value(f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'es' }));
-		const frozen = value(f.freeze());
+		value(await f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'es' }));
+		const frozen = value(await f.freeze());
 		const { file, bytes } = await pdfOf(frozen.version);
-		const text = textOf(file);
+		const text = await textOf(file);
 		for (const words of ['Evaluación de amenazas, vulnerabilidades y riesgos', 'Liderazgo y rendición de cuentas', 'Gestión de amenazas y riesgos', 'P1 Crítica', 'Análisis de brechas PSeMS', 'La disposición está definida y documentada']) {
 			expect(text).toContain(words);
 		}
@@ -122,16 +122,16 @@ describe('a record frozen in Spanish', () => {
 	});
 
 	it('renders the same version to the same bytes', async () => {
-		value(f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'es' }));
-		const frozen = value(f.freeze());
+		value(await f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'es' }));
+		const frozen = value(await f.freeze());
 		const [a, b] = [await pdfOf(frozen.version), await pdfOf(frozen.version)];
 		expect(a.bytes.equals(b.bytes)).toBe(true);
 	});
 
 	it('writes the grid CSV with the Spanish pillar, applicability and confidence words', async () => {
 		scoreSomeElements();
-		value(f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'es' }));
-		const frozen = value(f.freeze());
+		value(await f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'es' }));
+		const frozen = value(await f.freeze());
 		const csv = String(value(await f.services.records.exportVersion(f.facilitator.id, f.reviewId, frozen.version, 'grid.csv')).body);
 		const b1 = csv.split('\r\n').find((line) => line.startsWith('B1,'));
 		expect(b1).toContain('Evaluación de amenazas, vulnerabilidades y riesgos');
@@ -144,10 +144,10 @@ describe('a record frozen in Spanish', () => {
 describe('a record frozen in Arabic', () => {
 	it('prints Arabic words that read back in logical order', async () => {
 		scoreSomeElements();
-		value(f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'ar' }));
-		const frozen = value(f.freeze());
+		value(await f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'ar' }));
+		const frozen = value(await f.freeze());
 		const { file, bytes } = await pdfOf(frozen.version);
-		const text = textOf(file);
+		const text = await textOf(file);
 		// Element and pillar names, a level descriptor and a priority rule, each as one logical string.
 		// "الأمن" (security) holds the lam-alef ligature, one glyph for two letters (fonts.ts).
 		for (const words of ['تقييم التهديدات ونقاط الضعف والمخاطر', 'القيادة والمساءلة', 'المدير المسؤول والتزام القيادة العليا', 'أمن المعلومات والأمن السيبراني', 'نموذج سجل', 'في عنصر غير حرج']) {
@@ -160,20 +160,20 @@ describe('a record frozen in Arabic', () => {
 });
 
 describe('a record frozen in English', () => {
-	it('has no language key, so records and hashes from before keep their form', () => {
-		const frozen = value(f.freeze());
-		const { record, recordJson } = value(f.services.records.getVersion(f.facilitator.id, f.reviewId, frozen.version));
+	it('has no language key, so records and hashes from before keep their form', async () => {
+		const frozen = value(await f.freeze());
+		const { record, recordJson } = value(await f.services.records.getVersion(f.facilitator.id, f.reviewId, frozen.version));
 		expect(record.language).toBeUndefined();
 		expect(recordJson).not.toContain('"language"');
 	});
 
-	it('keeps the language it was frozen in when the review changes language later', () => {
-		const english = value(f.freeze());
-		value(f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'fr' }));
-		const french = value(f.freeze());
-		const read = (n: number) => value(f.services.records.getVersion(f.facilitator.id, f.reviewId, n)).record;
-		expect(read(english.version).elements[0].title).toBe('Accountable manager and senior leadership commitment');
-		expect(read(french.version).elements[0].title).toBe('Dirigeant responsable et engagement de la direction');
-		expect(read(french.version).language).toBe('fr');
+	it('keeps the language it was frozen in when the review changes language later', async () => {
+		const english = value(await f.freeze());
+		value(await f.services.recordLanguage.set(f.facilitator, f.reviewId, { language: 'fr' }));
+		const french = value(await f.freeze());
+		const read = async (n: number) => value(await f.services.records.getVersion(f.facilitator.id, f.reviewId, n)).record;
+		expect((await read(english.version)).elements[0].title).toBe('Accountable manager and senior leadership commitment');
+		expect((await read(french.version)).elements[0].title).toBe('Dirigeant responsable et engagement de la direction');
+		expect((await read(french.version)).language).toBe('fr');
 	});
 });

@@ -34,18 +34,18 @@ describe('freezing with the workshop live', () => {
 		await acknowledged(workspace);
 
 		expect(t.server.services.documentStore.liveDocument(workspaceDocumentName(reviewId))).not.toBeNull();
-		value(t.server.services.records.freeze(facilitator, reviewId, { label: 'Live', note: 'During the workshop', client: vectors(workspace, reviewer) }));
-		const frozen = value(t.server.services.records.getVersion(facilitator.id, reviewId, 1));
+		value(await t.server.services.records.freeze(facilitator, reviewId, { label: 'Live', note: 'During the workshop', client: vectors(workspace, reviewer) }));
+		const frozen = value(await t.server.services.records.getVersion(facilitator.id, reviewId, 1));
 		expect(frozen.record.elements[0]).toMatchObject({ code: 'A1', selfScore: 3, independentScore: 1, rationale: 'No owner' });
 
 		// The workshop goes on; a later freeze makes version 2 with the newer edit.
 		setSelfScore(workspace.doc, 'A1', 4);
 		await acknowledged(workspace);
-		const v2 = value(t.server.services.records.freeze(facilitator, reviewId, { label: 'Later', note: '', client: vectors(workspace, reviewer) }));
+		const v2 = value(await t.server.services.records.freeze(facilitator, reviewId, { label: 'Later', note: '', client: vectors(workspace, reviewer) }));
 		expect(v2.version).toBe(2);
-		expect(value(t.server.services.records.getVersion(facilitator.id, reviewId, 2)).record.elements[0].selfScore).toBe(4);
+		expect(value(await t.server.services.records.getVersion(facilitator.id, reviewId, 2)).record.elements[0].selfScore).toBe(4);
 		expect(readGridCell(workspace.doc, 'A1').selfScore).toBe(4);
-		expect(t.server.services.records.verifyReview(reviewId).ok).toBe(true);
+		expect((await t.server.services.records.verifyReview(reviewId)).ok).toBe(true);
 	});
 
 	it("refuses while the facilitator's client holds an edit the server has not received", async () => {
@@ -57,15 +57,15 @@ describe('freezing with the workshop live', () => {
 		setSelfScore(workspace.doc, 'B2', 4);
 		expect(workspace.provider.hasUnsyncedChanges).toBe(true);
 
-		const refused = t.server.services.records.freeze(facilitator, reviewId, { label: 'Too soon', note: '', client: vectors(workspace, reviewer) });
+		const refused = await t.server.services.records.freeze(facilitator, reviewId, { label: 'Too soon', note: '', client: vectors(workspace, reviewer) });
 		expect(refused).toEqual({ ok: false, error: { code: 'conflict', message: UNSYNCED_MESSAGE } });
 
 		void workspace.socket.connect();
 		await acknowledged(workspace);
 		const live = t.server.services.documentStore.liveDocument(workspaceDocumentName(reviewId));
 		await eventually(() => live !== null && readGridCell(live, 'B2').selfScore === 4, 'the server has the edit');
-		value(t.server.services.records.freeze(facilitator, reviewId, { label: 'Now', note: '', client: vectors(workspace, reviewer) }));
-		expect(value(t.server.services.records.getVersion(facilitator.id, reviewId, 1)).record.elements.find((e) => e.code === 'B2')?.selfScore).toBe(4);
+		value(await t.server.services.records.freeze(facilitator, reviewId, { label: 'Now', note: '', client: vectors(workspace, reviewer) }));
+		expect(value(await t.server.services.records.getVersion(facilitator.id, reviewId, 1)).record.elements.find((e) => e.code === 'B2')?.selfScore).toBe(4);
 	});
 
 	it('reads a document nobody has open from storage', async () => {
@@ -73,10 +73,10 @@ describe('freezing with the workshop live', () => {
 		const reviewId = t.server.createReview(created.id);
 		const doc = new Y.Doc();
 		setSelfScore(doc, 'C1', 2);
-		t.server.services.repos.documents.appendUpdate(workspaceDocumentName(reviewId), Y.encodeStateAsUpdate(doc), Date.now());
+		await t.server.services.repos.documents.appendUpdate(workspaceDocumentName(reviewId), Y.encodeStateAsUpdate(doc), Date.now());
 		expect(t.server.services.documentStore.liveDocument(workspaceDocumentName(reviewId))).toBeNull();
 		const facilitator = { id: created.id, email: created.email, name: 'Solo Facilitator', isAdmin: true, mayCreateReviews: true };
-		value(t.server.services.records.freeze(facilitator, reviewId, { label: 'Offline', note: '' }));
-		expect(value(t.server.services.records.getVersion(created.id, reviewId, 1)).record.elements.find((e) => e.code === 'C1')?.selfScore).toBe(2);
+		value(await t.server.services.records.freeze(facilitator, reviewId, { label: 'Offline', note: '' }));
+		expect(value(await t.server.services.records.getVersion(created.id, reviewId, 1)).record.elements.find((e) => e.code === 'C1')?.selfScore).toBe(2);
 	});
 });

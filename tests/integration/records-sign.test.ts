@@ -13,10 +13,10 @@ const signatureRows = () => (f.services.db.prepare('SELECT COUNT(*) AS n FROM si
 
 describe('signing a frozen version', () => {
 	it('lets the accountable manager approve, which makes the version signed', async () => {
-		const v1 = value(f.freeze());
+		const v1 = value(await f.freeze());
 		f.clock.advance(5_000);
 		const signature = value(await f.services.records.sign(f.accountableManager, f.reviewId, 1, { meaning: 'approved', password: PASSWORD }));
-		const { text, hash } = value(f.services.records.declaration(f.reviewId, 1, 'approved'));
+		const { text, hash } = value(await f.services.records.declaration(f.reviewId, 1, 'approved'));
 
 		expect(signature).toMatchObject({
 			version: 1,
@@ -29,16 +29,16 @@ describe('signing a frozen version', () => {
 			declarationHash: hash
 		});
 		expect(sha256Hex(text)).toBe(hash);
-		const [listed] = value(f.services.records.listVersions(f.departmentHead.id, f.reviewId));
+		const [listed] = value(await f.services.records.listVersions(f.departmentHead.id, f.reviewId));
 		expect(listed.status).toBe('signed');
 		expect(listed.signatures).toEqual([signature]);
-		const audit = f.services.audit.entries(f.reviewId).filter((e) => e.action === 'signature');
+		const audit = (await f.services.audit.entries(f.reviewId)).filter((e) => e.action === 'signature');
 		expect(audit[0]).toMatchObject({ actorId: f.accountableManager.id, details: { signatureId: signature.id, recordHash: v1.contentHash } });
-		expect(f.services.records.verifyAll().ok).toBe(true);
+		expect((await f.services.records.verifyAll()).ok).toBe(true);
 	});
 
 	it('lets only the accountable manager approve', async () => {
-		value(f.freeze());
+		value(await f.freeze());
 		for (const someone of [f.facilitator, f.securityManager, f.departmentHead]) {
 			const refused = await f.services.records.sign(someone, f.reviewId, 1, { meaning: 'approved', password: PASSWORD });
 			expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -49,10 +49,10 @@ describe('signing a frozen version', () => {
 	});
 
 	it('lets the facilitator attest and the security manager review, neither of which signs the version', async () => {
-		value(f.freeze());
+		value(await f.freeze());
 		value(await f.services.records.sign(f.facilitator, f.reviewId, 1, { meaning: 'attested', password: PASSWORD }));
 		value(await f.services.records.sign(f.securityManager, f.reviewId, 1, { meaning: 'reviewed', password: PASSWORD }));
-		const [listed] = value(f.services.records.listVersions(f.facilitator.id, f.reviewId));
+		const [listed] = value(await f.services.records.listVersions(f.facilitator.id, f.reviewId));
 		expect(listed.status).toBe('frozen');
 		expect(listed.signatures.map((s) => [s.meaning, s.role])).toEqual([
 			['attested', 'facilitator'],
@@ -61,15 +61,15 @@ describe('signing a frozen version', () => {
 	});
 
 	it('leaves no signature row when the password is wrong', async () => {
-		value(f.freeze());
+		value(await f.freeze());
 		const refused = await f.services.records.sign(f.accountableManager, f.reviewId, 1, { meaning: 'approved', password: 'not my password' });
 		expect(refused).toMatchObject({ ok: false, error: { code: 'unauthenticated', field: 'password' } });
 		expect(signatureRows()).toBe(0);
-		expect(f.services.audit.entries(f.reviewId).some((e) => e.action === 'signature')).toBe(false);
+		expect((await f.services.audit.entries(f.reviewId)).some((e) => e.action === 'signature')).toBe(false);
 	});
 
 	it('accepts one signature per meaning per person on a version', async () => {
-		value(f.freeze());
+		value(await f.freeze());
 		value(await f.services.records.sign(f.accountableManager, f.reviewId, 1, { meaning: 'approved', password: PASSWORD }));
 		const again = await f.services.records.sign(f.accountableManager, f.reviewId, 1, { meaning: 'approved', password: PASSWORD });
 		expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -77,17 +77,17 @@ describe('signing a frozen version', () => {
 	});
 
 	it('shows version 1 superseded with its signature kept after signing it and freezing version 2', async () => {
-		value(f.freeze('First'));
+		value(await f.freeze('First'));
 		const signature = value(await f.services.records.sign(f.accountableManager, f.reviewId, 1, { meaning: 'approved', password: PASSWORD }));
-		value(f.freeze('Second'));
+		value(await f.freeze('Second'));
 
-		const [v1, v2] = value(f.services.records.listVersions(f.accountableManager.id, f.reviewId));
+		const [v1, v2] = value(await f.services.records.listVersions(f.accountableManager.id, f.reviewId));
 		expect(v1).toMatchObject({ version: 1, superseded: true, status: 'superseded', signatures: [signature] });
 		expect(v2).toMatchObject({ version: 2, superseded: false, status: 'frozen', signatures: [] });
-		expect(value(f.services.records.getVersion(f.accountableManager.id, f.reviewId, 1)).signatures).toEqual([signature]);
+		expect(value(await f.services.records.getVersion(f.accountableManager.id, f.reviewId, 1)).signatures).toEqual([signature]);
 		const late = await f.services.records.sign(f.securityManager, f.reviewId, 1, { meaning: 'reviewed', password: PASSWORD });
 		expect(late).toMatchObject({ ok: false, error: { code: 'conflict' } });
-		expect(f.services.records.verifyAll().ok).toBe(true);
+		expect((await f.services.records.verifyAll()).ok).toBe(true);
 	});
 
 	it('refuses a version that does not exist', async () => {
@@ -97,7 +97,7 @@ describe('signing a frozen version', () => {
 });
 
 describe('the declaration', () => {
-	it('names the version and hash, and lists the accepted residual risks by title', () => {
+	it('names the version and hash, and lists the accepted residual risks by title', async () => {
 		f.edit(({ workspace }) => {
 			const action = (title: string, status: 'risk_accepted' | 'agreed') =>
 				value(createAction(
@@ -110,29 +110,29 @@ describe('the declaration', () => {
 			action('Fence the north quay', 'agreed');
 			action('Live with the old CCTV until 2027', 'risk_accepted');
 		});
-		const v1 = value(f.freeze());
-		const { text } = value(f.services.records.declaration(f.reviewId, 1, 'approved'));
+		const v1 = value(await f.freeze());
+		const { text } = value(await f.services.records.declaration(f.reviewId, 1, 'approved'));
 		expect(text).toContain(`version 1`);
 		expect(text).toContain(v1.contentHash);
 		expect(text).toContain('- Live with the old CCTV until 2027 (A1)');
 		expect(text).not.toContain('- Fence the north quay');
 		expect(text).toContain('improvement plan (2 actions)');
 		expect(text).toMatch(/undue pressure/);
-		expect(value(f.services.records.declaration(f.reviewId, 1, 'approved')).text).toBe(text);
-		expect(value(f.services.records.declaration(f.reviewId, 1, 'attested')).text).not.toBe(text);
+		expect(value(await f.services.records.declaration(f.reviewId, 1, 'approved')).text).toBe(text);
+		expect(value(await f.services.records.declaration(f.reviewId, 1, 'attested')).text).not.toBe(text);
 	});
 
 	it('names no proof (a password or a sign-in at the identity provider), and signatures of the earlier wording still verify', async () => {
-		const v1 = value(f.freeze());
-		const { text, hash } = value(f.services.records.declaration(f.reviewId, 1, 'approved'));
+		const v1 = value(await f.freeze());
+		const { text, hash } = value(await f.services.records.declaration(f.reviewId, 1, 'approved'));
 		expect(text).toContain('By signing I declare that:');
 		expect(text).not.toMatch(/password/);
 		// Signatures made before identity-provider proofs carry the hash of "By signing with my password ...".
-		const record = value(f.services.records.getVersion(f.facilitator.id, f.reviewId, 1)).record;
+		const record = value(await f.services.records.getVersion(f.facilitator.id, f.reviewId, 1)).record;
 		const earlier = sha256Hex(text.replace('By signing I declare that:', 'By signing with my password I declare that:'));
 		expect(signedDeclarationHashes(record, 1, v1.contentHash, 'approved')).toEqual([earlier, hash]);
 		value(await f.services.records.sign(f.accountableManager, f.reviewId, 1, { meaning: 'approved', password: PASSWORD }));
-		expect(f.services.repos.signatures.all()[0].declarationHash).toBe(hash);
-		expect(f.services.records.verifyAll().ok).toBe(true);
+		expect((await f.services.repos.signatures.all())[0].declarationHash).toBe(hash);
+		expect((await f.services.records.verifyAll()).ok).toBe(true);
 	});
 });

@@ -110,22 +110,22 @@ beforeAll(async () => {
 	for (const who of WHO) {
 		const id = crypto.randomUUID();
 		const person = { id, name: `Person ${who}`, email: `${who.replace(/_/g, '-')}@example.test`, isAdmin: who === 'facilitator', mayCreateReviews: who === 'facilitator' };
-		setup.repos.users.insert({ ...person, passwordHash, createdAt: Date.now() });
-		people.set(who, { ...person, token: who === 'signed_out' ? null : setup.sessions.create(id).token });
+		await setup.repos.users.insert({ ...person, passwordHash, createdAt: Date.now() });
+		people.set(who, { ...person, token: who === 'signed_out' ? null : (await setup.sessions.create(id)).token });
 	}
 	const facilitator = people.get('facilitator')!;
 	reviewId = crypto.randomUUID();
-	setup.repos.reviews.insert({
+	await setup.repos.reviews.insert({
 		id: reviewId, title: 'Role matrix', portName: 'Port of Matrix', portCountry: 'Nowhere', kind: 'independent_review',
 		scheduledOn: null, frameworkId: 'psems-gap', frameworkVersion: '1.0', createdBy: facilitator.id, createdAt: Date.now()
 	});
 	for (const who of WHO) {
 		if (who === 'non_participant' || who === 'signed_out') continue;
-		setup.repos.reviews.addParticipant(reviewId, people.get(who)!.id, who, who === 'facilitator' ? null : 'Operations', Date.now());
+		await setup.repos.reviews.addParticipant(reviewId, people.get(who)!.id, who, who === 'facilitator' ? null : 'Operations', Date.now());
 	}
 	// The plan: one action owned by each person (by name), one per person to verify, owned by the department head.
 	const workspaceName = workspaceDocumentName(reviewId);
-	const workspace = readStored(setup.repos.documents, workspaceName);
+	const workspace = readStored(setup.store.tx.documents, workspaceName);
 	const before = Y.encodeStateVector(workspace);
 	const add = (title: string, owner: string) => {
 		const created = createAction(
@@ -142,12 +142,12 @@ beforeAll(async () => {
 		toVerify.set(who, add(`To verify by ${who}`, people.get('department_head')!.name));
 	}
 	setup.documentStore.append(workspaceName, Y.encodeStateAsUpdate(workspace, before));
-	const frozen = setup.records.freeze(facilitator, reviewId, { label: 'Baseline', note: '' });
+	const frozen = await setup.records.freeze(facilitator, reviewId, { label: 'Baseline', note: '' });
 	if (!frozen.ok) throw new Error(`freeze: ${frozen.error.message}`);
 	const signed = await setup.records.sign(people.get('accountable_manager')!, reviewId, 1, { meaning: 'approved', password: PASSWORD });
 	if (!signed.ok) throw new Error(`sign: ${signed.error.message}`);
 	for (const who of WHO) {
-		const done = setup.followup.update(people.get('department_head')!, reviewId, toVerify.get(who)!, { status: 'done_awaiting_verification', note: 'Done.' });
+		const done = await setup.followup.update(people.get('department_head')!, reviewId, toVerify.get(who)!, { status: 'done_awaiting_verification', note: 'Done.' });
 		if (!done.ok) throw new Error(`report done: ${done.error.message}`);
 	}
 	const round = await setup.rounds.open(facilitator, reviewId, 'A1');
@@ -257,21 +257,21 @@ async function writeDocument(who: Who, name: string): Promise<Outcome> {
 }
 
 async function latestVersion(): Promise<number> {
-	const listed = reader.records.listVersions(people.get('facilitator')!.id, reviewId);
+	const listed = await reader.records.listVersions(people.get('facilitator')!.id, reviewId);
 	if (!listed.ok) throw new Error(listed.error.message);
 	return Math.max(...listed.value.map((v) => v.version));
 }
 
-function signatureCount(): number {
-	const listed = reader.records.listVersions(people.get('facilitator')!.id, reviewId);
+async function signatureCount(): Promise<number> {
+	const listed = await reader.records.listVersions(people.get('facilitator')!.id, reviewId);
 	return listed.ok ? listed.value.reduce((sum, v) => sum + v.signatures.length, 0) : 0;
 }
 
 /** A state-changing action: its outcome must agree with what changed in the database. */
-async function changes(count: () => number, act: () => Promise<Outcome>): Promise<Outcome> {
-	const before = count();
+async function changes(count: () => number | Promise<number>, act: () => Promise<Outcome>): Promise<Outcome> {
+	const before = await count();
 	const outcome = await act();
-	const changed = count() !== before;
+	const changed = (await count()) !== before;
 	if (changed !== (outcome === 'allowed')) throw new Error(`outcome ${outcome} but the database ${changed ? 'changed' : 'did not change'}`);
 	return outcome;
 }
@@ -284,8 +284,10 @@ function sign(meaning: 'attested' | 'reviewed' | 'approved'): Action['run'] {
 }
 
 /** Votes stored for the open round (the only place a vote ever is before the reveal). */
-function votesCount(): number {
-	return WHO.filter((who) => reader.repos.rounds.vote(roundId, people.get(who)!.id) !== null).length;
+async function votesCount(): Promise<number> {
+	let n = 0;
+	for (const who of WHO) if ((await reader.repos.rounds.vote(roundId, people.get(who)!.id)) !== null) n++;
+	return n;
 }
 
 /** A vote as the round panel sends it: JSON with the page's Origin; 401 means sign in first. */
@@ -307,9 +309,9 @@ const ACTIONS: Action[] = [
 	{
 		id: 'manage participants (invite)',
 		policy: 'manage_participants',
-		run: (who) =>
+		run: async (who) =>
 			changes(
-				() => reader.participants.pending(reviewId).length,
+				async () => (await reader.participants.pending(reviewId)).length,
 				() => post(who, `/reviews/${reviewId}/participants?/invite`, { name: `Invited by ${who}`, email: `invitee-${who}@example.test`, role: 'observer', department: '' })
 			)
 	},
@@ -325,7 +327,7 @@ const ACTIONS: Action[] = [
 	{
 		id: 'set the record language',
 		policy: 'set_record_language',
-		run: (who) => changes(languageChanges, () => post(who, `/reviews/${reviewId}?/recordLanguage`, { language: otherLanguage() }))
+		run: (who) => changes(languageChanges, async () => post(who, `/reviews/${reviewId}?/recordLanguage`, { language: await otherLanguage() }))
 	},
 	{ id: 'vote in a blind scoring round', policy: 'vote', run: (who) => changes(votesCount, () => vote(who)) },
 	{ id: 'upload an evidence file', policy: 'upload_evidence', run: (who) => changes(evidenceCount, () => uploadEvidence(who)) },
@@ -352,18 +354,18 @@ function followupCount(status: string): number {
 }
 
 /** Audit entries of record language changes: each allowed post changes the language once. */
-function languageChanges(): number {
-	return reader.audit.entries(reviewId).filter((e) => e.action === 'record_language_changed').length;
+async function languageChanges(): Promise<number> {
+	return (await reader.audit.entries(reviewId)).filter((e) => e.action === 'record_language_changed').length;
 }
 
 /** A language the review does not have yet, so an allowed post is a real change. */
-function otherLanguage(): string {
-	const current = reader.repos.reviews.findById(reviewId)!.recordLanguage;
+async function otherLanguage(): Promise<string> {
+	const current = (await reader.repos.reviews.findById(reviewId))!.recordLanguage;
 	return RECORD_LANGUAGES[(RECORD_LANGUAGES.indexOf(current) + 1) % RECORD_LANGUAGES.length];
 }
 
-function evidenceCount(): number {
-	return reader.repos.evidenceFiles.forReview(reviewId).length;
+async function evidenceCount(): Promise<number> {
+	return (await reader.repos.evidenceFiles.forReview(reviewId)).length;
 }
 
 /** An upload as the element panel sends it: the file's bytes, the page's Origin. */
@@ -392,27 +394,27 @@ const ACCOUNT_EXPECTED: Record<string, Outcome[]> = {
 };
 
 const REVIEW_FORM = { title: 'New review', portName: 'Port', portCountry: 'Nowhere', kind: 'independent_review', scheduledOn: '', framework: frameworkRef(DEFAULT_FRAMEWORK.id, DEFAULT_FRAMEWORK.version) };
-const userRow = (who: Who) => reader.repos.users.findById(people.get(who)!.id)!;
+const userRow = async (who: Who) => (await reader.repos.users.findById(people.get(who)!.id))!;
 
 const ACCOUNT_ACTIONS: Array<Omit<Action, 'policy'>> = [
 	{ id: 'open the administration area', run: (who) => get(who, '/admin') },
-	{ id: 'create a review', run: (who) => changes(() => reader.repos.reviews.all().length, () => post(who, '/reviews/new', REVIEW_FORM)) },
+	{ id: 'create a review', run: (who) => changes(async () => (await reader.repos.reviews.all()).length, () => post(who, '/reviews/new', REVIEW_FORM)) },
 	{
 		id: 'start a review from the signed review',
-		run: (who) =>
+		run: async (who) =>
 			changes(
-				() => reader.repos.reviews.all().filter((r) => r.previousReviewId === reviewId).length,
+				async () => (await reader.repos.reviews.all()).filter((r) => r.previousReviewId === reviewId).length,
 				() => post(who, '/reviews/new', { ...REVIEW_FORM, portName: 'Port of Matrix', source: reviewId })
 			)
 	},
 	{
 		id: 'grant the reviewer right',
-		run: (who) => changes(() => (userRow('observer').mayCreateReviews ? 1 : 0), () => post(who, '/admin?/grantReviewer', { userId: people.get('observer')!.id }))
+		run: (who) => changes(async () => ((await userRow('observer')).mayCreateReviews ? 1 : 0), () => post(who, '/admin?/grantReviewer', { userId: people.get('observer')!.id }))
 	},
 	{
 		// The target is the signed-out visitor's account: nobody signed in loses a session to this row.
 		id: 'deactivate an account',
-		run: (who) => changes(() => (userRow('signed_out').deactivatedAt === null ? 0 : 1), () => post(who, '/admin?/deactivate', { userId: people.get('signed_out')!.id }))
+		run: (who) => changes(async () => ((await userRow('signed_out')).deactivatedAt === null ? 0 : 1), () => post(who, '/admin?/deactivate', { userId: people.get('signed_out')!.id }))
 	},
 	{
 		id: 'confirm a signature at the identity provider',
@@ -436,8 +438,8 @@ async function startReauthentication(who: Who): Promise<Outcome> {
 	return outcomeOf(response.status, location);
 }
 
-function versionsCount(): number {
-	const listed = reader.records.listVersions(people.get('facilitator')!.id, reviewId);
+async function versionsCount(): Promise<number> {
+	const listed = await reader.records.listVersions(people.get('facilitator')!.id, reviewId);
 	return listed.ok ? listed.value.length : 0;
 }
 

@@ -34,23 +34,23 @@ describe('documents written by schema version 1', () => {
 		const client = t.connect({ name: workspaceDocumentName(reviewId), token: facilitator.token });
 		await synced(client);
 		client.destroy();
-		const stored = readStored(t.server.services.repos.documents, workspaceDocumentName(reviewId));
+		const stored = readStored(t.server.services.store.tx.documents, workspaceDocumentName(reviewId));
 		expect(schemaVersionOf(stored)).toBe(2);
 		expect(stored.getArray('interviewOrder').length).toBe(0);
 	});
 
-	it('freeze with nobody connected to the record their content always froze to', () => {
+	it('freeze with nobody connected to the record their content always froze to', async () => {
 		const { facilitator, reviewId } = t.review();
 		storeV1(reviewId);
 		const user = { id: facilitator.id, email: facilitator.email, name: 'Facilitator', isAdmin: true, mayCreateReviews: true };
-		const frozen = t.server.services.records.freeze(user, reviewId, { label: 'From the old format', note: '' });
+		const frozen = await t.server.services.records.freeze(user, reviewId, { label: 'From the old format', note: '' });
 		if (!frozen.ok) throw new Error(frozen.error.message);
-		const got = t.server.services.records.getVersion(facilitator.id, reviewId, 1);
+		const got = await t.server.services.records.getVersion(facilitator.id, reviewId, 1);
 		if (!got.ok) throw new Error(got.error.message);
 		const { review: _frozenReview, participants: _frozenParticipants, ...content } = got.value.record;
 		const { review: _fixtureReview, participants: _fixtureParticipants, ...expected } = fixture.record;
 		expect(content).toEqual(expected);
 		// A freeze reads; it leaves the stored documents as they were.
-		expect(schemaVersionOf(readStored(t.server.services.repos.documents, workspaceDocumentName(reviewId)))).toBe(1);
+		expect(schemaVersionOf(readStored(t.server.services.store.tx.documents, workspaceDocumentName(reviewId)))).toBe(1);
 	});
 });

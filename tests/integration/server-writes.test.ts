@@ -18,7 +18,7 @@ describe('server writes', () => {
 		await t.server.services.documentStore.write(name, (doc) => doc.getMap('probe').set('written', 'by the server'));
 
 		await eventually(() => client.doc.getMap('probe').get('written') === 'by the server', 'the client sees the write');
-		const stored = readStored(t.server.services.repos.documents, name);
+		const stored = readStored(t.server.services.store.tx.documents, name);
 		expect(stored.getMap('probe').get('written')).toBe('by the server');
 	});
 

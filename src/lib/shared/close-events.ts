@@ -14,7 +14,8 @@ export const CloseEvents = {
 	MessageTooLarge: { code: 4413, reason: 'A change was too large to accept.' },
 	SlowConnection: { code: 4420, reason: 'Your connection fell too far behind the review. Reconnecting.' },
 	UpdateRejected: { code: 4422, reason: 'A change could not be applied to the review and was discarded. Reconnecting.' },
-	ServerShutdown: { code: 4503, reason: 'The server is restarting. Reconnecting.' }
+	ServerShutdown: { code: 4503, reason: 'The server is restarting. Reconnecting.' },
+	NotStored: { code: 4507, reason: 'The server could not store your last change. Reconnecting; your change is kept and will be sent again.' }
 } as const;
 
 export type CloseEventName = keyof typeof CloseEvents;
@@ -33,6 +34,7 @@ export function describeClose(code: number | undefined): string | null {
 		case CloseEvents.SlowConnection.code: return m.room_close_slow_connection();
 		case CloseEvents.UpdateRejected.code: return m.room_close_update_rejected();
 		case CloseEvents.ServerShutdown.code: return m.room_close_server_shutdown();
+		case CloseEvents.NotStored.code: return m.room_close_not_stored();
 		default: return null;
 	}
 }

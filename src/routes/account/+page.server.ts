@@ -21,17 +21,17 @@ const ChangePasswordForm = z
 	.refine((v) => v.next === v.confirm, { path: ['confirm'], error: () => m.pages_account_new_mismatch() })
 	.refine((v) => v.next !== v.current, { path: ['next'], error: () => m.pages_account_same_password() });
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const { accounts, oidc, repos } = locals.services;
 	return {
 		account: { name: user.name, email: user.email, isAdmin: user.isAdmin },
 		/** The language this person chose (null: their browser's), and the one this page speaks. */
-		language: { saved: repos.users.findById(user.id)?.locale ?? null, current: locals.locale, justSaved: url.searchParams.get('language') === 'saved' },
+		language: { saved: (await repos.users.findById(user.id))?.locale ?? null, current: locals.locale, justSaved: url.searchParams.get('language') === 'saved' },
 		/** How this account signs in: its password (when it has one and passwords are on), the provider. */
-		hasPassword: accounts.hasUsablePassword(user.id),
+		hasPassword: await accounts.hasUsablePassword(user.id),
 		passwordSignIn: locals.services.config.passwordSignIn,
-		provider: oidc ? { name: oidc.displayName, linked: repos.oidc.identitiesOf(user.id).length > 0 } : null
+		provider: oidc ? { name: oidc.displayName, linked: (await repos.oidc.identitiesOf(user.id)).length > 0 } : null
 	};
 };
 
@@ -58,7 +58,7 @@ export const actions: Actions = {
 		const { locale } = readForm(await request.formData(), ['locale']);
 		const choice = locale === '' ? null : locale;
 		if (choice !== null && !isInterfaceLocale(choice)) return fail(400, { languageError: m.common_language_unknown() });
-		locals.services.accounts.setInterfaceLocale(user.id, choice);
+		await locals.services.accounts.setInterfaceLocale(user.id, choice);
 		const secure = url.protocol === 'https:' || locals.services.config.secureCookies;
 		if (choice === null) cookies.delete(LOCALE_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 		else cookies.set(LOCALE_COOKIE, choice, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: ONE_YEAR_SECONDS });

@@ -6,17 +6,17 @@ import { requireUser } from '#lib/server/guards.ts';
 import { errorsOf, readForm, statusOf } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const followup = locals.services.followup;
-	return { mine: followup.mine(user), overdue: followup.overdue(user) };
+	return { mine: await followup.mine(user), overdue: await followup.overdue(user) };
 };
 
 export const actions: Actions = {
 	update: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);
 		const form = readForm(await request.formData(), ['reviewId', 'actionId', 'status', 'note']);
-		const updated = locals.services.followup.update(user, form.reviewId, form.actionId, { status: form.status, note: form.note });
+		const updated = await locals.services.followup.update(user, form.reviewId, form.actionId, { status: form.status, note: form.note });
 		if (!updated.ok) return fail(statusOf(updated.error), { actionId: form.actionId, errors: errorsOf(updated.error) });
 		return { actionId: form.actionId, saved: true };
 	}

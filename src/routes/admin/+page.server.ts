@@ -6,12 +6,12 @@ import { requireUser } from '#lib/server/guards.ts';
 import { readForm, statusOf } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const { people, mail } = locals.services;
-	const listed = people.list(user);
+	const listed = await people.list(user);
 	if (!listed.ok) error(statusOf(listed.error), listed.error.message);
-	const pending = people.pendingInvitations(user);
+	const pending = await people.pendingInvitations(user);
 	return {
 		me: user.id,
 		mailConfigured: mail.configured,
@@ -28,7 +28,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 			linkedIdentity: p.linkedIdentity
 		})),
 		invitations: pending.ok ? pending.value : [],
-		outbox: mail.recent(50).map((m) => ({
+		outbox: (await mail.recent(50)).map((m) => ({
 			id: m.id,
 			kind: m.kind,
 			to: `${m.toName} <${m.toAddress}>`,
@@ -51,12 +51,12 @@ function change(kind: Change): Actions[string] {
 		const { userId } = readForm(await request.formData(), ['userId']);
 		const { people } = locals.services;
 		const result =
-			kind === 'grantAdmin' ? people.setAdmin(user, userId, true)
-			: kind === 'withdrawAdmin' ? people.setAdmin(user, userId, false)
-			: kind === 'grantReviewer' ? people.setReviewer(user, userId, true)
-			: kind === 'withdrawReviewer' ? people.setReviewer(user, userId, false)
-			: kind === 'deactivate' ? people.deactivate(user, userId)
-			: people.reactivate(user, userId);
+			kind === 'grantAdmin' ? await people.setAdmin(user, userId, true)
+			: kind === 'withdrawAdmin' ? await people.setAdmin(user, userId, false)
+			: kind === 'grantReviewer' ? await people.setReviewer(user, userId, true)
+			: kind === 'withdrawReviewer' ? await people.setReviewer(user, userId, false)
+			: kind === 'deactivate' ? await people.deactivate(user, userId)
+			: await people.reactivate(user, userId);
 		if (!result.ok) return fail(statusOf(result.error), { userId, error: result.error.message });
 		return { userId, done: kind };
 	};
@@ -72,7 +72,7 @@ export const actions: Actions = {
 	resetLink: async ({ locals, url, request }) => {
 		const user = requireUser(locals, url);
 		const { userId } = readForm(await request.formData(), ['userId']);
-		const issued = locals.services.people.issueResetLink(user, userId);
+		const issued = await locals.services.people.issueResetLink(user, userId);
 		if (!issued.ok) return fail(statusOf(issued.error), { userId, error: issued.error.message });
 		return { userId, done: 'resetLink' as const, resetLink: issued.value.link };
 	}

@@ -28,7 +28,7 @@ export const actions: Actions = {
 		const input = readForm(await request.formData(), ['email']);
 		const parsed = ForgotForm.safeParse(input);
 		if (!parsed.success) return fail(400, { values: input, errors: fieldErrors(parsed.error) });
-		const result = locals.services.recovery.request(parsed.data.email, getClientAddress(), url.searchParams.get('redirectTo') ?? '/');
+		const result = await locals.services.recovery.request(parsed.data.email, getClientAddress(), url.searchParams.get('redirectTo') ?? '/');
 		if (!result.ok) return fail(statusOf(result.error), { values: input, errors: formError(result.error.message) });
 		return { sent: result.value.message };
 	}

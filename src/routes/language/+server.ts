@@ -13,7 +13,7 @@ export const POST: RequestHandler = async ({ request, cookies, locals, url }) =>
 	const form = await request.formData();
 	const locale = form.get('locale');
 	if (!isInterfaceLocale(locale)) error(400, m.common_language_unknown());
-	if (locals.user) locals.services.accounts.setInterfaceLocale(locals.user.id, locale);
+	if (locals.user) await locals.services.accounts.setInterfaceLocale(locals.user.id, locale);
 	cookies.set(LOCALE_COOKIE, locale, {
 		path: '/',
 		httpOnly: true,

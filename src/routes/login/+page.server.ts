@@ -5,8 +5,8 @@ import { LoginForm, fieldErrors } from '#lib/shared/forms.ts';
 import { safeRedirectPath } from '#lib/shared/safe-redirect.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.services.accounts.needsSetup()) redirect(303, '/setup');
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (await locals.services.accounts.needsSetup()) redirect(303, '/setup');
 	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
 	// An invitation page passes the invited address, so the person only types the password.
 	const { config, oidc } = locals.services;

@@ -10,7 +10,7 @@ export const load: PageServerLoad = () => {
 
 export const actions: Actions = {
 	default: async ({ locals, cookies, request }) => {
-		if (locals.sessionId) locals.services.sessions.invalidate(locals.sessionId);
+		if (locals.sessionId) await locals.services.sessions.invalidate(locals.sessionId);
 		clearSessionCookie(cookies);
 		// An invitation page may ask to come back to itself, to be accepted with another account.
 		const back = (await request.formData()).get('redirectTo');

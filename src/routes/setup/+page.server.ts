@@ -6,15 +6,15 @@ import { errorsOf, readForm, statusOf } from '#lib/server/forms.ts';
 import { SetupForm, fieldErrors } from '#lib/shared/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-	if (!locals.services.accounts.needsSetup()) redirect(303, '/login');
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!await locals.services.accounts.needsSetup()) redirect(303, '/login');
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const { request, locals } = event;
 		const { accounts } = locals.services;
-		if (!accounts.needsSetup()) redirect(303, '/login');
+		if (!(await accounts.needsSetup())) redirect(303, '/login');
 		const input = readForm(await request.formData(), ['name', 'email', 'password']);
 		const values = { name: input.name, email: input.email };
 		const parsed = SetupForm.safeParse(input);

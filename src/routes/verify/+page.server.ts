@@ -45,11 +45,11 @@ export const actions: Actions = {
 		}
 
 		const { records, reviews } = locals.services;
-		const checked = records.verifyExport(text);
+		const checked = await records.verifyExport(text);
 		if (!checked.ok) return fail(statusOf(checked.error), { source, errors: errorsOf(checked.error) });
 		const { reviewId, version, matches, message } = checked.value;
 		// Link to the record only for members; anyone else learns only what the file already says.
-		const member = reviews.open(user.id, reviewId).ok;
+		const member = (await reviews.open(user.id, reviewId)).ok;
 		return {
 			source,
 			verdict: {

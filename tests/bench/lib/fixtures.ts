@@ -56,19 +56,19 @@ export function addReview(services: Services, plan: ReviewPlan, now = Date.now()
 	plan.participants.forEach((participant, i) => {
 		const userId = crypto.randomUUID();
 		const n = ++counter;
-		services.repos.users.insert({ id: userId, email: `bench${n}-${userId.slice(0, 8)}@example.test`, name: `Participant ${n}`, passwordHash: 'not-a-password', isAdmin: false, createdAt: now });
+		services.store.tx.users.insert({ id: userId, email: `bench${n}-${userId.slice(0, 8)}@example.test`, name: `Participant ${n}`, passwordHash: 'not-a-password', isAdmin: false, createdAt: now });
 		if (i === 0) {
-			services.repos.reviews.insert({
+			services.store.tx.reviews.insert({
 				id, title: `Benchmark review ${n}`, portName: 'Port of Benchmark', portCountry: 'Nowhere', kind: 'independent_review',
 				scheduledOn: null, frameworkId: 'psems-gap', frameworkVersion: '1.0', createdBy: userId, createdAt: now
 			});
 		}
-		services.repos.reviews.addParticipant(id, userId, participant.role, participant.department ?? (participant.role === 'facilitator' ? null : 'Operations'), now);
-		tokens.push(services.sessions.create(userId).token);
+		services.store.tx.reviews.addParticipant(id, userId, participant.role, participant.department ?? (participant.role === 'facilitator' ? null : 'Operations'), now);
+		tokens.push(services.sessions.createIn(services.store.tx, userId).token);
 	});
 	const { workspace, reviewer } = plan.documents ?? {};
-	if (workspace) services.repos.documents.compact(workspaceDocumentName(id), workspace, 0, now);
-	if (reviewer) services.repos.documents.compact(reviewerDocumentName(id), reviewer, 0, now);
+	if (workspace) services.store.tx.documents.compact(workspaceDocumentName(id), workspace, 0, now);
+	if (reviewer) services.store.tx.documents.compact(reviewerDocumentName(id), reviewer, 0, now);
 	return { id, workspace: workspaceDocumentName(id), tokens, roles: plan.participants.map((p) => p.role) };
 }
 

@@ -74,7 +74,7 @@ export async function freeze(ctx: ScenarioContext): Promise<void> {
 			const reviewer = decode(docs.reviewer);
 			const review = addReview(services, { participants: [{ role: 'facilitator' }], documents: docs });
 			const reviewInfo = { id: review.id, title: 'Benchmark review', portName: 'Port of Benchmark', portCountry: 'Nowhere', kind: 'independent_review', scheduledOn: null };
-			const participants = services.repos.reviews.participants(review.id);
+			const participants = await services.repos.reviews.participants(review.id);
 			let record: EvaluationRecord | null = null;
 			core[size] = {
 				runs: await time(runs, () => {
@@ -89,8 +89,8 @@ export async function freeze(ctx: ScenarioContext): Promise<void> {
 			const me = participants[0];
 			const actor = { id: me.userId, email: me.email, name: me.name, isAdmin: false, mayCreateReviews: false };
 			let n = 0;
-			const freezeOnce = () => {
-				const result = records.freeze!(actor, review.id, { label: `Benchmark ${++n}`, note: '' });
+			const freezeOnce = async () => {
+				const result = await records.freeze!(actor, review.id, { label: `Benchmark ${++n}`, note: '' });
 				if (!result.ok) throw new Error(`freeze refused: ${result.error.message}`);
 			};
 			full[size] = { stored: { runs: await time(runs, freezeOnce), note: 'documents loaded from storage' } };
@@ -105,13 +105,13 @@ export async function freeze(ctx: ScenarioContext): Promise<void> {
 				}
 			}
 			if (exportPdf && records.getVersion) {
-				const version = records.getVersion(me.userId, review.id, n);
+				const version = await records.getVersion(me.userId, review.id, n);
 				if (version.ok) pdf[size] = { runs: await time(Math.min(runs, 3), () => exportPdf(version.value)) };
 				else ctx.log(`PDF export skipped: ${version.error.message}`);
-				const repo = services.repos.reviews as Partial<{ setRecordLanguage(id: string, language: 'ar'): boolean }>;
-				if (repo.setRecordLanguage?.(review.id, 'ar')) {
-					freezeOnce();
-					const arabic = records.getVersion(me.userId, review.id, n);
+				const repo = services.repos.reviews as unknown as Partial<{ setRecordLanguage(id: string, language: 'ar'): Promise<boolean> | boolean }>;
+				if (await repo.setRecordLanguage?.(review.id, 'ar')) {
+					await freezeOnce();
+					const arabic = await records.getVersion(me.userId, review.id, n);
 					if (arabic.ok) pdfArabic[size] = { runs: await time(Math.min(runs, 3), () => exportPdf(arabic.value)) };
 				}
 			}

@@ -9,8 +9,8 @@ import { PASSWORD_SIGN_IN_OFF } from '#lib/server/services.ts';
 import { m } from '#lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, params }) => {
-	const found = locals.services.participants.lookupInvitation(params.token);
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const found = await locals.services.participants.lookupInvitation(params.token);
 	const signedInAs = locals.user ? { name: locals.user.name, email: locals.user.email } : null;
 	const { config, oidc } = locals.services;
 	/** "Continue with <provider>": signs in (creating the account for this address) and accepts. */
@@ -48,9 +48,9 @@ export const actions: Actions = {
 		redirect(303, `/reviews/${result.value.reviewId}`);
 	},
 
-	accept: ({ locals, url, params }) => {
+	accept: async ({ locals, url, params }) => {
 		if (!locals.user) redirect(303, signInPath(url));
-		const result = locals.services.participants.acceptAsSignedIn(params.token, locals.user);
+		const result = await locals.services.participants.acceptAsSignedIn(params.token, locals.user);
 		if (!result.ok) return fail(statusOf(result.error), { values: { name: '' }, errors: errorsOf(result.error) });
 		redirect(303, `/reviews/${result.value.reviewId}`);
 	}

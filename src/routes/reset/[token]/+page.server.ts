@@ -14,8 +14,8 @@ const ResetForm = z
 	.object({ password: passwordField, confirm: z.string() })
 	.refine((v) => v.password === v.confirm, { path: ['confirm'], error: () => m.pages_reset_mismatch() });
 
-export const load: PageServerLoad = ({ locals, params }) => {
-	const found = locals.services.recovery.lookup(params.token);
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const found = await locals.services.recovery.lookup(params.token);
 	return found ? { valid: true as const, name: found.name, email: found.email } : { valid: false as const };
 };
 

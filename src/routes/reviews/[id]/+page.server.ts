@@ -6,7 +6,7 @@ import { readForm, statusOf } from '#lib/server/forms.ts';
 
 export const load = (async ({ locals, params, url }) => {
 	if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-	const opened = locals.services.reviews.open(locals.user.id, params.id);
+	const opened = await locals.services.reviews.open(locals.user.id, params.id);
 	if (!opened.ok) error(404, opened.error.message);
 	const { review, role, participants, can } = opened.value;
 	const me = participants.find((p) => p.userId === locals.user?.id);
@@ -22,7 +22,7 @@ export const load = (async ({ locals, params, url }) => {
 		role,
 		self,
 		// The signed record this review started from, if any: its scores sit beside the new grid.
-		lastReview: locals.services.nextReview.lastReview(locals.user.id, review.id),
+		lastReview: await locals.services.nextReview.lastReview(locals.user.id, review.id),
 		participants: participants.map((p) => ({ userId: p.userId, name: p.name, role: p.role, department: p.department })),
 		can: {
 			editWorkspace: can.edit_workspace,
@@ -41,7 +41,7 @@ export const actions = {
 	recordLanguage: async ({ locals, params, request, url }) => {
 		const user = requireUser(locals, url);
 		const form = readForm(await request.formData(), ['language']);
-		const result = locals.services.recordLanguage.set(user, params.id, form);
+		const result = await locals.services.recordLanguage.set(user, params.id, form);
 		if (!result.ok) return fail(statusOf(result.error), { languageError: result.error.message });
 		return { recordLanguage: result.value.language };
 	}

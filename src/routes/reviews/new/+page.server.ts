@@ -14,13 +14,13 @@ function frameworkStatusLabel(status: string): string {
 	return status === 'proposal' ? m.reviews_framework_status_proposal() : status;
 }
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
 	const allowed = locals.services.reviews.mayCreate(user);
 	if (!allowed.ok) failPage(allowed.error);
 	return {
 		// Signed reviews this person took part in: a next review can start from one (issue 15).
-		startingPoints: locals.services.nextReview.startingPoints(user),
+		startingPoints: await locals.services.nextReview.startingPoints(user),
 		startFrom: url.searchParams.get('from') ?? '',
 		defaultFramework: frameworkRef(DEFAULT_FRAMEWORK.id, DEFAULT_FRAMEWORK.version),
 		frameworks: listFrameworkVersions().map((f) => ({
@@ -44,8 +44,8 @@ export const actions: Actions = {
 		const parsed = CreateReviewForm.safeParse(values);
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const result = values.source
-			? locals.services.nextReview.startFrom(user, values.source, parsed.data)
-			: locals.services.reviews.create(user, parsed.data);
+			? await locals.services.nextReview.startFrom(user, values.source, parsed.data)
+			: await locals.services.reviews.create(user, parsed.data);
 		if (!result.ok) {
 			if (result.error.code === 'forbidden') failPage(result.error);
 			return fail(statusOf(result.error), { values, errors: errorsOf(result.error) });

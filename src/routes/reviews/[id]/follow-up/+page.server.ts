@@ -12,9 +12,9 @@ import type { Actions, PageServerLoad } from './$types';
 const SHOW = ['all', 'awaiting', 'overdue'] as const;
 type Show = (typeof SHOW)[number];
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
-	const { user, review } = openReview(locals, url, params.id);
-	const got = locals.services.followup.forReview(user, review.id);
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { user, review } = await openReview(locals, url, params.id);
+	const got = await locals.services.followup.forReview(user, review.id);
 	if (!got.ok) failPage(got.error);
 	const asked = url.searchParams.get('show');
 	const show: Show = (SHOW as readonly string[]).includes(asked ?? '') ? (asked as Show) : 'all';
@@ -26,16 +26,16 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 
 export const actions: Actions = {
 	verify: async ({ locals, url, params, request }) => {
-		const { user, review } = openReview(locals, url, params.id);
+		const { user, review } = await openReview(locals, url, params.id);
 		const form = readForm(await request.formData(), ['actionId', 'level']);
-		const verified = locals.services.followup.verify(user, review.id, form.actionId, { level: form.level });
+		const verified = await locals.services.followup.verify(user, review.id, form.actionId, { level: form.level });
 		if (!verified.ok) return fail(statusOf(verified.error), { actionId: form.actionId, kind: 'verify' as const, errors: errorsOf(verified.error) });
 		return { actionId: form.actionId, done: 'verified' as const };
 	},
 	sendBack: async ({ locals, url, params, request }) => {
-		const { user, review } = openReview(locals, url, params.id);
+		const { user, review } = await openReview(locals, url, params.id);
 		const form = readForm(await request.formData(), ['actionId', 'reason']);
-		const sent = locals.services.followup.sendBack(user, review.id, form.actionId, { reason: form.reason });
+		const sent = await locals.services.followup.sendBack(user, review.id, form.actionId, { reason: form.reason });
 		if (!sent.ok) return fail(statusOf(sent.error), { actionId: form.actionId, kind: 'sendBack' as const, errors: errorsOf(sent.error), reason: form.reason });
 		return { actionId: form.actionId, done: 'sent_back' as const };
 	}

@@ -9,15 +9,15 @@ import { m } from '#lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The review as this user sees it. Non-members and unknown ids look the same (404), so ids cannot be probed. */
-function openOr404(locals: App.Locals, userId: string, reviewId: string) {
-	const opened = locals.services.reviews.open(userId, reviewId);
+async function openOr404(locals: App.Locals, userId: string, reviewId: string) {
+	const opened = await locals.services.reviews.open(userId, reviewId);
 	if (!opened.ok) error(404, opened.error.message);
 	return opened.value;
 }
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const { review, participants, can } = openOr404(locals, user.id, params.id);
+	const { review, participants, can } = await openOr404(locals, user.id, params.id);
 	const canManage = can.manage_participants;
 	return {
 		review: { id: review.id, title: review.title, portName: review.portName, portCountry: review.portCountry },
@@ -26,7 +26,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		participants: participants.map((p) => ({ userId: p.userId, name: p.name, email: p.email, role: p.role, department: p.department })),
 		// Only the facilitator sees who is invited; the token itself is never stored, so never shown again.
 		pending: canManage
-			? locals.services.participants.pending(review.id).map((i) => ({
+			? (await locals.services.participants.pending(review.id)).map((i) => ({
 					id: i.id,
 					name: i.name,
 					email: i.email,
@@ -41,11 +41,11 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 export const actions: Actions = {
 	invite: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
-		openOr404(locals, user.id, params.id);
+		await openOr404(locals, user.id, params.id);
 		const values = readForm(await request.formData(), ['name', 'email', 'role', 'department']);
 		const parsed = InviteForm.safeParse(values);
 		if (!parsed.success) return fail(400, { type: 'invite' as const, values, errors: fieldErrors(parsed.error) });
-		const result = locals.services.participants.invite(user, params.id, parsed.data);
+		const result = await locals.services.participants.invite(user, params.id, parsed.data);
 		if (!result.ok) {
 			return fail(statusOf(result.error), { type: 'invite' as const, values, errors: errorsOf(result.error) });
 		}
@@ -64,9 +64,9 @@ export const actions: Actions = {
 
 	revoke: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
-		openOr404(locals, user.id, params.id);
+		await openOr404(locals, user.id, params.id);
 		const { invitationId } = readForm(await request.formData(), ['invitationId']);
-		const result = locals.services.participants.revoke(user, params.id, invitationId);
+		const result = await locals.services.participants.revoke(user, params.id, invitationId);
 		if (!result.ok) {
 			return fail(statusOf(result.error), { type: 'revoke' as const, invitationId, errors: errorsOf(result.error) });
 		}
@@ -75,13 +75,13 @@ export const actions: Actions = {
 
 	changeRole: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
-		openOr404(locals, user.id, params.id);
+		await openOr404(locals, user.id, params.id);
 		const values = readForm(await request.formData(), ['userId', 'role', 'department']);
 		const parsed = ChangeRoleForm.safeParse(values);
 		if (!parsed.success) {
 			return fail(400, { type: 'changeRole' as const, userId: values.userId, values, errors: fieldErrors(parsed.error) });
 		}
-		const result = locals.services.participants.changeRole(user, params.id, parsed.data);
+		const result = await locals.services.participants.changeRole(user, params.id, parsed.data);
 		if (!result.ok) {
 			const errors = errorsOf(result.error);
 			return fail(statusOf(result.error), { type: 'changeRole' as const, userId: values.userId, values, errors });
@@ -91,11 +91,11 @@ export const actions: Actions = {
 
 	remove: async ({ locals, url, params, request }) => {
 		const user = requireUser(locals, url);
-		const { participants } = openOr404(locals, user.id, params.id);
+		const { participants } = await openOr404(locals, user.id, params.id);
 		const { userId, intent } = readForm(await request.formData(), ['userId', 'intent']);
 		// Without JavaScript the first press of "Remove" arrives here: answer with the question.
 		if (intent !== 'confirm') return { type: 'confirmRemove' as const, userId };
-		const result = locals.services.participants.remove(user, params.id, userId);
+		const result = await locals.services.participants.remove(user, params.id, userId);
 		if (!result.ok) {
 			return fail(statusOf(result.error), { type: 'remove' as const, userId, errors: errorsOf(result.error) });
 		}

@@ -11,14 +11,14 @@ import { failPage, openReview } from './access.server.ts';
 import { m } from '#lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
-function pendingOf(locals: App.Locals, userId: string, reviewId: string): PendingDifference[] {
-	const pending = locals.services.records.pendingDifferences(userId, reviewId);
+async function pendingOf(locals: App.Locals, userId: string, reviewId: string): Promise<PendingDifference[]> {
+	const pending = await locals.services.records.pendingDifferences(userId, reviewId);
 	return pending.ok ? pending.value : [];
 }
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
-	const { user, review, role, participants, can } = openReview(locals, url, params.id);
-	const listed = locals.services.records.listVersions(user.id, review.id);
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { user, review, role, participants, can } = await openReview(locals, url, params.id);
+	const listed = await locals.services.records.listVersions(user.id, review.id);
 	if (!listed.ok) failPage(listed.error);
 	const me = participants.find((p) => p.userId === user.id);
 	const self: PresenceUser = { userId: user.id, name: user.name, role, color: colourFor(user.id) };
@@ -45,10 +45,10 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 				: { href: '/actions', mine: true }
 			: null,
 		// Shown beside the freeze form before anyone tries: the elements a freeze would refuse for.
-		pendingDifferences: canFreeze ? pendingOf(locals, user.id, review.id) : [],
+		pendingDifferences: canFreeze ? await pendingOf(locals, user.id, review.id) : [],
 		// The signed review this one started from, when the reader is a member of it too (the comparison reads both records).
 		lastReview:
-			review.previousReviewId !== null && review.previousVersion !== null && locals.services.reviews.roleOf(review.previousReviewId, user.id) !== null
+			review.previousReviewId !== null && review.previousVersion !== null && await locals.services.reviews.roleOf(review.previousReviewId, user.id) !== null
 				? { reviewId: review.previousReviewId, version: review.previousVersion }
 				: null
 	};
@@ -56,17 +56,17 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 
 export const actions: Actions = {
 	freeze: async ({ locals, url, params, request }) => {
-		const { user, review } = openReview(locals, url, params.id);
+		const { user, review } = await openReview(locals, url, params.id);
 		const form = readForm(await request.formData(), ['label', 'note', 'clientWorkspace', 'clientReviewer']);
 		const values = { label: form.label.trim(), note: form.note.trim() };
 		// Without JavaScript there is no live client on this page, so nothing of ours can be unsynced here.
 		const client = form.clientWorkspace && form.clientReviewer ? { workspace: form.clientWorkspace, reviewer: form.clientReviewer } : undefined;
-		const frozen = locals.services.records.freeze(user, review.id, { ...values, client });
+		const frozen = await locals.services.records.freeze(user, review.id, { ...values, client });
 		if (!frozen.ok) {
 			// The same rule from the same function as the freeze (the page keeps listing them after
 			// any refusal). The service names every element in its message; the page lists them with
 			// links just below, so the summary says it in short and points there.
-			const pendingDifferences = pendingOf(locals, user.id, review.id);
+			const pendingDifferences = await pendingOf(locals, user.id, review.id);
 			const errors =
 				frozen.error.field === 'differenceRationale' && pendingDifferences.length > 0
 					? { differenceRationale: m.record_freeze_refused_pending({ codes: pendingDifferences.map((p) => p.code).join(', ') }) }

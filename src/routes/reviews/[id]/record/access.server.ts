@@ -9,9 +9,9 @@ import type { MeaningInfo } from '#lib/record/types.ts';
 import type { RecordLanguage } from '#lib/shared/framework/languages.ts';
 import { m } from '#lib/paraglide/messages.js';
 
-export function openReview(locals: App.Locals, url: URL, reviewId: string) {
+export async function openReview(locals: App.Locals, url: URL, reviewId: string) {
 	const user = requireUser(locals, url);
-	const opened = locals.services.reviews.open(user.id, reviewId);
+	const opened = await locals.services.reviews.open(user.id, reviewId);
 	if (!opened.ok) error(404, opened.error.message);
 	return { user, ...opened.value };
 }

@@ -13,15 +13,15 @@ function doneOf(value: string | null): { filled: number; replaced: number; kept:
 	return match ? { filled: Number(match[1]), replaced: Number(match[2]), kept: Number(match[3]) } : null;
 }
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const services = locals.services;
-	const opened = services.reviews.open(user.id, params.id);
+	const opened = await services.reviews.open(user.id, params.id);
 	if (!opened.ok) error(404, opened.error.message);
-	const sources = services.selfScoreImport.sources(user, params.id);
+	const sources = await services.selfScoreImport.sources(user, params.id);
 	if (!sources.ok) failPage(sources.error);
 	const chosen = url.searchParams.get('source');
-	const preview = chosen ? services.selfScoreImport.preview(user, params.id, chosen) : null;
+	const preview = chosen ? await services.selfScoreImport.preview(user, params.id, chosen) : null;
 	const { review } = opened.value;
 	return {
 		review: { id: review.id, title: review.title, portName: review.portName, portCountry: review.portCountry },

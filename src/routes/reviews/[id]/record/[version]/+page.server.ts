@@ -11,14 +11,14 @@ import { failPage, frameworkOf, isMeaning, meaningsOf, openReview, versionNumber
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '#lib/paraglide/messages.js';
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
-	const { user, review, can } = openReview(locals, url, params.id);
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { user, review, can } = await openReview(locals, url, params.id);
 	const version = versionNumber(params.version);
 	const records = locals.services.records;
-	const got = records.getVersion(user.id, review.id, version);
+	const got = await records.getVersion(user.id, review.id, version);
 	if (!got.ok) failPage(got.error);
 	const frozen = got.value;
-	const listed = records.listVersions(user.id, review.id);
+	const listed = await records.listVersions(user.id, review.id);
 	const latest = listed.ok ? Math.max(version, ...listed.value.map((v) => v.version)) : version;
 
 	// Meanings this person may still add: allowed by their role and not yet signed by them here.
@@ -27,10 +27,12 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		: SIGNATURE_MEANINGS.filter(
 				(meaning) => can[`sign_${meaning}`] && !frozen.signatures.some((s) => s.meaning === meaning && s.signerUserId === user.id)
 			);
-	const toSign = open.flatMap((meaning) => {
-		const declaration = records.declaration(review.id, version, meaning);
-		return declaration.ok ? [{ meaning, declaration: declaration.value }] : [];
-	});
+	const toSign: Array<{ meaning: (typeof open)[number]; declaration: { text: string; hash: string } }> = [];
+	for (const meaning of open) {
+		const declaration = await records.declaration(review.id, version, meaning);
+		if (declaration.ok) toSign.push({ meaning, declaration: declaration.value });
+	}
+
 	const signatures: SignatureItem[] = frozen.signatures.map((s) => ({
 		id: s.id,
 		meaning: s.meaning,
@@ -58,7 +60,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		latest,
 		// Worded in the record's language, as the declaration that is signed.
 		meanings: meaningsOf(frameworkOf(review, recordLanguageOf(frozen.record))),
-		integrity: records.verifyReview(review.id),
+		integrity: await records.verifyReview(review.id),
 		toSign,
 		/** A role that could sign (were the version current), for the "superseded" explanation. */
 		maySign: SIGNATURE_MEANINGS.some((meaning) => can[`sign_${meaning}`]),
@@ -69,7 +71,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 				? { href: `/reviews/${review.id}/follow-up`, mine: false }
 				: { href: '/actions', mine: true }
 			: null,
-		proofs: signingProofs(locals, user.id, toSign.length > 0),
+		proofs: await signingProofs(locals, user.id, toSign.length > 0),
 		justFrozen: url.searchParams.get('frozen') === '1'
 	};
 };
@@ -79,17 +81,17 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
  * passwords are on), a new login at the identity provider where one is configured; and whether
  * this session already holds an unspent provider proof.
  */
-function signingProofs(locals: App.Locals, userId: string, needed: boolean) {
+async function signingProofs(locals: App.Locals, userId: string, needed: boolean) {
 	const { accounts, oidc } = locals.services;
 	return {
-		password: needed && accounts.hasUsablePassword(userId),
-		identityProvider: needed && oidc ? { name: oidc.displayName, confirmed: !!locals.sessionId && oidc.hasSigningProof(locals.sessionId, userId) } : null
+		password: needed && (await accounts.hasUsablePassword(userId)),
+		identityProvider: needed && oidc ? { name: oidc.displayName, confirmed: !!locals.sessionId && (await oidc.hasSigningProof(locals.sessionId, userId)) } : null
 	};
 }
 
 export const actions: Actions = {
 	sign: async ({ locals, url, params, request }) => {
-		const { user, review } = openReview(locals, url, params.id);
+		const { user, review } = await openReview(locals, url, params.id);
 		const version = versionNumber(params.version);
 		// The password is read, passed on and never echoed back to the page.
 		const form = readForm(await request.formData(), ['meaning', 'confirm', 'password', 'proof']);

@@ -38,31 +38,31 @@ function parseFrom(value: string | null): { reviewId: string | null; version: st
 	return match ? { reviewId: match[1].toLowerCase(), version: match[2] } : { reviewId: null, version: value };
 }
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
-	const { user, review } = openReview(locals, url, params.id);
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { user, review } = await openReview(locals, url, params.id);
 	const records = locals.services.records;
-	const listed = records.listVersions(user.id, review.id);
+	const listed = await records.listVersions(user.id, review.id);
 	if (!listed.ok) failPage(listed.error);
 	const numbers = listed.value.map((v) => v.version).sort((a, b) => a - b);
 	const latest = numbers.at(-1) ?? null;
 	const key = portKey(review.portName, review.portCountry);
 
 	// The other reviews of this port the reader is a member of, with their versions (the "from" picker offers them).
-	const others = locals.services.reviews
-		.listFor(user.id)
-		.filter((r) => r.id !== review.id && portKey(r.portName, r.portCountry) === key)
-		.flatMap((r) => {
-			const versions = records.listVersions(user.id, r.id);
-			return versions.ok && versions.value.length > 0
-				? [{ id: r.id, title: r.title, versions: versions.value.map((v) => ({ version: v.version, label: v.label, frozenAt: v.frozenAt })).sort((a, b) => a.version - b.version) }]
-				: [];
-		});
+	const others: Array<{ id: string; title: string; versions: Array<{ version: number; label: string; frozenAt: string }> }> = [];
+	for (const r of await locals.services.reviews.listFor(user.id)) {
+		if (r.id === review.id || portKey(r.portName, r.portCountry) !== key) continue;
+		const versions = await records.listVersions(user.id, r.id);
+		if (versions.ok && versions.value.length > 0) {
+			others.push({ id: r.id, title: r.title, versions: versions.value.map((v) => ({ version: v.version, label: v.label, frozenAt: v.frozenAt })).sort((a, b) => a.version - b.version) });
+		}
+	}
+
 
 	const asked = parseFrom(url.searchParams.get('from'));
 	const fromReviewId = asked?.reviewId && asked.reviewId !== review.id ? asked.reviewId : null;
 	let fromReview: { id: string; title: string; versions: Array<{ version: number; label: string; frozenAt: string }> } | null = null;
 	if (fromReviewId) {
-		const other = locals.services.reviews.open(user.id, fromReviewId);
+		const other = await locals.services.reviews.open(user.id, fromReviewId);
 		if (!other.ok) error(404, m.record_compare_review_not_found());
 		if (portKey(other.value.review.portName, other.value.review.portCountry) !== key) {
 			error(400, m.record_compare_other_port({ title: other.value.review.title, port: other.value.review.portName, country: other.value.review.portCountry }));
@@ -89,8 +89,8 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		unknown
 	};
 	if (from === null || to === null || (!fromReview && from === to)) return { ...base, comparison: null, language: null };
-	const a = records.getVersion(user.id, fromReview?.id ?? review.id, from);
-	const b = records.getVersion(user.id, review.id, to);
+	const a = await records.getVersion(user.id, fromReview?.id ?? review.id, from);
+	const b = await records.getVersion(user.id, review.id, to);
 	if (!a.ok) failPage(a.error);
 	if (!b.ok) failPage(b.error);
 	// Nothing is swapped: "from" is whatever the reader chose, so a backwards comparison reads backwards.
