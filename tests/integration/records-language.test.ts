@@ -116,7 +116,7 @@ describe('a record frozen in Spanish', () => {
 		// Tagged for screen readers: headings and paragraphs in reading order, footers left out.
 		const structure = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8' });
 		expect(structure).toMatch(/^Document/);
-		expect(structure).toMatch(/H1 \(block\)\s+"Cuadrícula de brechas"/);
+		expect(structure).toMatch(/H1 \(block\)\s+"Matriz GAP"/);
 		expect(structure).toContain('"Evaluación de amenazas, vulnerabilidades y riesgos"');
 		expect(structure).not.toContain('page 1 of');
 	});

@@ -166,7 +166,7 @@ describe('PDF record in the record language', () => {
 		for (const text of ['REGISTRO DE EVALUACIÓN PSeMS', 'FIRMADO', 'Tipo de revisión', 'Marco de referencia', 'Fecha de la revisión', 'Congelado', 'Estado', '24 de noviembre de 2026', '25 de noviembre de 2026 a las 14:03:07 UTC, por Fran Müller', 'Firmado. Aprobado por el gerente responsable.', 'Huella del registro (SHA-256 del registro canónico)', 'Hash de cadena anterior', 'Ninguno: esta es la primera versión', 'Firmas', 'Nombre', 'Aún sin firmar', 'Registro de evaluación v1']) {
 			expect(first, text).toContain(text);
 		}
-		for (const text of ['Resumen', 'Cuadrícula de brechas', 'Hallazgos por elemento', 'Plan de mejora', 'Registro de entrevistas', 'Participantes', 'Cómo leer las puntuaciones', 'Autoevaluación', 'Independiente', 'Confianza', 'elementos están por debajo del objetivo', 'El plan de mejora tiene 6 acciones', 'Acción y criterio de éxito', 'Persona entrevistada:', 'Rol en la revisión', 'Departamento', 'NOTAS DEL TALLER']) {
+		for (const text of ['Resumen', 'Matriz GAP', 'Hallazgos por elemento', 'Plan de mejora', 'Registro de entrevistas', 'Participantes', 'Cómo leer las puntuaciones', 'Autoevaluación', 'Independiente', 'Confianza', 'elementos están por debajo del objetivo', 'El plan de mejora tiene 6 acciones', 'Acción y criterio de éxito', 'Persona entrevistada:', 'Rol en la revisión', 'Departamento', 'NOTAS DEL TALLER']) {
 			expect(all, text).toContain(text);
 		}
 		pages.forEach((page, i) => expect(page).toContain(`Registro de evaluación v1 · ${version.contentHash.slice(0, 12)} · página ${i + 1} de ${pages.length}`));
