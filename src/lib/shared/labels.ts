@@ -64,16 +64,18 @@ const isReviewKind = (value: string): value is ReviewKind => (REVIEW_KINDS as re
  * default, the record's language for exports and mail.
  */
 export function labelsFor(framework: Framework | null, locale: InterfaceLocale = getLocale()): Labels {
+	const priorityName = (code: string): string =>
+		framework?.priority.rules.find((r) => r.code === code)?.label ?? (isPriority(code) ? priorityLabel(code, locale) : '');
 	return {
 		score: (value) => (value === null ? '' : String(value)),
 		scoreName: (value) => framework?.scale.levels.find((l) => l.value === value)?.label ?? '',
-		// The framework's own wording first (it is translated), the built-in English otherwise.
+		// The framework's own wording first (it is translated), the default version's in `locale` otherwise.
 		priority: (code) => {
 			if (code === null) return '';
-			const label = framework?.priority.rules.find((r) => r.code === code)?.label ?? (isPriority(code) ? priorityLabel(code, locale) : null);
-			return label === null ? code : `${code} ${label}`;
+			const name = priorityName(code);
+			return name === '' ? code : `${code} ${name}`;
 		},
-		priorityName: (code) => framework?.priority.rules.find((r) => r.code === code)?.label ?? (isPriority(code) ? priorityLabel(code, locale) : ''),
+		priorityName,
 		confidence: (code) => (code === null ? '' : (framework?.scale.confidence.find((c) => c.code === code)?.label ?? (isConfidence(code) ? confidenceLabel(code, locale) : code))),
 		applicability: (code) => lookup(framework?.scale.applicability, code),
 		planStatus: (code) => lookup(framework?.improvementPlan.statuses, code),
